@@ -1,0 +1,43 @@
+// Bundles the extension host, the CLI and (later) the webviews. esbuild does not type-check: `npm run typecheck`.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  // The extension entry stays tiny: activation must be fast. The engine is a separate bundle
+  // required on first use (it carries the TypeScript parser).
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode', './engine'] },
+  { ...common, entryPoints: { engine: 'src/runner/engine-entry.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
+];
+
+function copyWasm() {
+  const out = 'dist/wasm';
+  fs.mkdirSync(out, { recursive: true });
+  fs.copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), path.join(out, 'tree-sitter.wasm'));
+  fs.copyFileSync(require.resolve('tree-sitter-elixir/tree-sitter-elixir.wasm'), path.join(out, 'tree-sitter-elixir.wasm'));
+}
+
+const present = builds.filter((b) => Object.values(b.entryPoints).every((f) => fs.existsSync(f)));
+if (watch) {
+  for (const b of present) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(present.map((b) => esbuild.build(b)));
+}
+copyWasm();

@@ -1,0 +1,59 @@
+import type * as ts from 'typescript';
+import type { Node as SyntaxNode } from 'web-tree-sitter';
+import type { Fix, RuleId, Severity } from './finding';
+import type { LintConfig } from './config';
+
+export type LanguageId = 'js' | 'elixir';
+
+/** What a rule hands to the engine. Offsets are 0-based UTF-16 offsets into the source text. */
+export interface Report {
+  start: number;
+  end: number;
+  messageId: string;
+  /** Values for `{name}` placeholders in the message. */
+  data?: Record<string, string | number>;
+  /** Overrides the rule's severity for this report (e.g. an Information-level variant). */
+  severity?: Severity;
+  fixes?: Fix[];
+}
+
+interface BaseContext {
+  fileName: string;
+  text: string;
+  config: LintConfig;
+  report(report: Report): void;
+}
+
+export interface JsContext extends BaseContext {
+  ts: typeof ts;
+  /** Parsed with parent pointers set. */
+  sourceFile: ts.SourceFile;
+}
+
+export interface ElixirContext extends BaseContext {
+  root: SyntaxNode;
+}
+
+/** Called once per node, in document order, during the engine's single walk of the tree. */
+export type JsVisitor = (node: ts.Node) => void;
+/** Called once per named node, in document order. */
+export type ElixirVisitor = (node: SyntaxNode) => void;
+
+export interface RuleMeta {
+  description: string;
+  /** Path of the rule's documentation inside the package: docs/rules/<id>.md */
+  docsPath: string;
+  defaultSeverity: Severity;
+  /** Message templates with `{placeholder}`s, keyed by messageId. */
+  messages: Record<string, string>;
+}
+
+export interface Rule {
+  id: RuleId;
+  meta: RuleMeta;
+  languages: LanguageId[];
+  create: {
+    js?: (ctx: JsContext) => JsVisitor;
+    elixir?: (ctx: ElixirContext) => ElixirVisitor;
+  };
+}

@@ -1,0 +1,8 @@
+import type { ElixirContext, ElixirVisitor } from '../../rule';
+
+/** Message templates for the elixir side of `quadratic-building`, keyed by messageId. */
+export const messages: Record<string, string> = {};
+
+export function createElixir(_ctx: ElixirContext): ElixirVisitor {
+  return () => {};
+}

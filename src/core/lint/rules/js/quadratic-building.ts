@@ -1,0 +1,8 @@
+import type { JsContext, JsVisitor } from '../../rule';
+
+/** Message templates for the js side of `quadratic-building`, keyed by messageId. */
+export const messages: Record<string, string> = {};
+
+export function createJs(_ctx: JsContext): JsVisitor {
+  return () => {};
+}

@@ -1,0 +1,15 @@
+import type { Rule } from '../rule';
+import { createJs, messages as jsMessages } from './js/quadratic-building';
+import { createElixir, messages as elixirMessages } from './elixir/quadratic-building';
+
+export const quadraticBuilding: Rule = {
+  id: 'quadratic-building',
+  meta: {
+    description: 'Building a result by copying the whole accumulator for every element (quadratic time).',
+    docsPath: 'docs/rules/quadratic-building.md',
+    defaultSeverity: 'warning',
+    messages: { ...jsMessages, ...elixirMessages },
+  },
+  languages: ['js', 'elixir'],
+  create: { js: createJs, elixir: createElixir },
+};

@@ -1,0 +1,6 @@
+// The lazily loaded engine bundle (dist/engine.js): everything the extension needs to lint, behind one require.
+export { lintText, activeRules } from '../core/lint/engine';
+export { withDefaults, DEFAULT_CONFIG } from '../core/lint/config';
+export { languageOf, isTestFile, LINTED_EXTENSIONS } from '../core/lint/languages';
+export { RULES, ruleById } from '../core/lint/rules';
+export { loadParsers } from './parsers';
