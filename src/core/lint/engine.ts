@@ -123,6 +123,7 @@ function toFindings(
     const severity: Severity = config.rules[rule.id]?.severity ?? report.severity ?? rule.meta.defaultSeverity;
     findings.push({
       ruleId: rule.id as RuleId,
+      messageId: report.messageId,
       severity,
       message: format(template, report.data),
       line: start.line,

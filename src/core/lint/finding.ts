@@ -19,6 +19,8 @@ export interface Fix {
 
 export interface Finding {
   ruleId: RuleId;
+  /** Which of the rule's message templates produced `message` (stable, for tests and SARIF). */
+  messageId: string;
   severity: Severity;
   message: string;
   line: number;
