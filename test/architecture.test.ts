@@ -1,0 +1,106 @@
+// The rules that keep the code testable (../shared/ARCHITECTURE.md), checked on every run.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { RULES } from '../src/core/lint/rules';
+
+const ROOT = path.join(__dirname, '..');
+
+function filesUnder(dir: string, ext = /\.ts$/): string[] {
+  const abs = path.join(ROOT, dir);
+  if (!fs.existsSync(abs)) return [];
+  const out: string[] = [];
+  for (const e of fs.readdirSync(abs, { withFileTypes: true })) {
+    const rel = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(rel, ext));
+    else if (ext.test(e.name)) out.push(rel);
+  }
+  return out;
+}
+
+/** Module specifiers imported or required by a file, from the TypeScript pre-processor (not a regex). */
+function importsOf(file: string): string[] {
+  const info = ts.preProcessFile(fs.readFileSync(path.join(ROOT, file), 'utf8'), true, true);
+  return info.importedFiles.map((f) => f.fileName);
+}
+
+const NODE_IO = ['fs', 'fs/promises', 'child_process', 'inspector', 'inspector/promises', 'net', 'http', 'https', 'worker_threads', 'dgram', 'tls', 'cluster'];
+
+test('only src/extension imports vscode', () => {
+  const offenders = [...filesUnder('src'), ...filesUnder('webview')]
+    .filter((f) => !f.startsWith(path.join('src', 'extension')))
+    .filter((f) => importsOf(f).includes('vscode'));
+  assert.deepEqual(offenders, []);
+});
+
+test('src/core does no I/O', () => {
+  const offenders = filesUnder('src/core').flatMap((f) =>
+    importsOf(f)
+      .filter((m) => NODE_IO.includes(m.replace(/^node:/, '')))
+      .map((m) => `${f} imports ${m}`),
+  );
+  assert.deepEqual(offenders, []);
+});
+
+test('webview code imports only src/core, src/protocol and its own files', () => {
+  const offenders = filesUnder('webview').flatMap((f) =>
+    importsOf(f)
+      .filter((m) => m.startsWith('.'))
+      .map((m) => path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, f)), m)))
+      .filter((target) => target.startsWith('src') && !/^src[\\/](core|protocol)[\\/]/.test(target))
+      .map((t) => `${f} imports ${t}`),
+  );
+  assert.deepEqual(offenders, []);
+});
+
+test('every rule file is registered, and its file name is its id', () => {
+  const ruleFiles = fs
+    .readdirSync(path.join(ROOT, 'src/core/lint/rules'))
+    .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+    .map((f) => f.replace(/\.ts$/, ''))
+    .sort();
+  assert.deepEqual(RULES.map((r) => r.id).sort(), ruleFiles);
+  for (const rule of RULES) {
+    for (const lang of rule.languages) {
+      assert.ok(rule.create[lang], `${rule.id} lists ${lang} but has no ${lang} implementation`);
+      assert.ok(fs.existsSync(path.join(ROOT, 'src/core/lint/rules', lang, `${rule.id}.ts`)), `${lang}/${rule.id}.ts`);
+    }
+  }
+});
+
+test('every rule is documented', () => {
+  for (const rule of RULES) {
+    const doc = path.join(ROOT, rule.meta.docsPath);
+    assert.equal(rule.meta.docsPath, `docs/rules/${rule.id}.md`);
+    assert.ok(fs.existsSync(doc), `${rule.meta.docsPath} is missing`);
+    const text = fs.readFileSync(doc, 'utf8');
+    assert.ok(text.includes(`perf-lens-disable-next-line ${rule.id}`), `${rule.id} docs must say how to silence it`);
+    assert.ok(rule.meta.description.length > 20, `${rule.id} needs a description`);
+  }
+});
+
+test('every rule is tested in every language it supports', () => {
+  for (const rule of RULES) {
+    for (const lang of rule.languages) {
+      const file = path.join(ROOT, 'test/core/lint/rules', lang, `${rule.id}.test.ts`);
+      assert.ok(fs.existsSync(file), `missing ${path.relative(ROOT, file)}`);
+      const text = fs.readFileSync(file, 'utf8');
+      assert.ok(text.includes(`runRuleTable('${rule.id}', '${lang}'`), `${path.relative(ROOT, file)} must run a rule table for ${rule.id}`);
+    }
+  }
+});
+
+test('every source folder has a README naming each of its files', () => {
+  const dirs = new Set([...filesUnder('src'), ...filesUnder('webview')].map((f) => path.dirname(f)));
+  const missing: string[] = [];
+  for (const dir of dirs) {
+    const readme = path.join(ROOT, dir, 'README.md');
+    const text = fs.existsSync(readme) ? fs.readFileSync(readme, 'utf8') : '';
+    for (const f of fs.readdirSync(path.join(ROOT, dir))) {
+      if (f.endsWith('.ts') && !text.includes(f)) missing.push(path.join(dir, f));
+    }
+  }
+  assert.deepEqual(missing, [], 'files not listed in their folder README.md');
+});
