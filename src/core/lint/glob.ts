@@ -6,12 +6,17 @@
 
 const SPECIAL = /[.+^$()|\\/]/;
 
-/** Compiles a glob to a regular expression matching the whole relative path. */
-export function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${globSource(glob)}$`, 'u');
+export interface GlobOptions {
+  /** `{a,b}` alternatives (settings globs); .gitignore has none, braces are literal there. Default true. */
+  braces?: boolean;
 }
 
-function globSource(glob: string): string {
+/** Compiles a glob to a regular expression matching the whole relative path. */
+export function globToRegExp(glob: string, options: GlobOptions = {}): RegExp {
+  return new RegExp(`^${globSource(glob, options.braces !== false)}$`, 'u');
+}
+
+function globSource(glob: string, braces: boolean): string {
   let out = '';
   let braceDepth = 0;
   for (let i = 0; i < glob.length; i++) {
@@ -50,7 +55,7 @@ function globSource(glob: string): string {
         out += negated ? `[^/${body}]` : `[${body}]`;
         i = close;
       }
-    } else if (c === '{') {
+    } else if (c === '{' && braces) {
       braceDepth++;
       out += '(?:';
     } else if (c === '}' && braceDepth > 0) {
