@@ -1,0 +1,33 @@
+/**
+ * Activation: wires commands, diagnostics and code actions, and returns at once. Nothing heavy is
+ * imported here — the engine (and the TypeScript compiler it carries) loads on the first lint.
+ */
+import * as vscode from 'vscode';
+import { HintController } from './hint-controller';
+import { HINT_DOCUMENT_SELECTOR, HintCodeActionProvider } from './code-actions';
+import { scanWorkspace } from './scan-workspace';
+import { showRuleDocs } from './rule-docs';
+import { profileFunction } from './profile-function';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('Perf Lens', { log: true });
+  const hints = new HintController(context.extensionUri, log);
+  context.subscriptions.push(
+    log,
+    hints,
+    vscode.languages.registerCodeActionsProvider(
+      HINT_DOCUMENT_SELECTOR,
+      new HintCodeActionProvider(hints),
+      HintCodeActionProvider.metadata,
+    ),
+    vscode.commands.registerCommand('perfLens.scanWorkspace', () => scanWorkspace(hints)),
+    vscode.commands.registerCommand('perfLens.showRuleDocs', (ruleId?: unknown) => showRuleDocs(context.extensionUri, ruleId)),
+    vscode.commands.registerCommand('perfLens.profileFunction', () => profileFunction()),
+    vscode.commands.registerCommand('perfLens.showLog', () => log.show(true)),
+  );
+  hints.start();
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}

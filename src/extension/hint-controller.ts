@@ -1,0 +1,204 @@
+/**
+ * Keeps the Problems panel in step with open documents: lints on open, on edit (debounced), on save and
+ * when settings change; clears on close. Holds the latest findings per document version so code actions
+ * never re-lint. The engine is loaded on the first lint, after activation has returned.
+ */
+import * as vscode from 'vscode';
+import type { Finding } from '../core/lint/finding';
+import type { LintConfig } from '../core/lint/config';
+import { languageOf } from '../core/lint/languages';
+import { type EditorHintSettings, readHintSettings } from './hint-settings';
+import { lintFileName } from './lint-target';
+import { type LoadedEngine, loadEngine } from './engine-loader';
+import { toDiagnostic } from './diagnostics';
+
+interface CachedLint {
+  version: number;
+  findings: Finding[];
+}
+
+export interface LintOutcome {
+  findings: Finding[];
+  notes: { kind: 'skipped' | 'parse-error'; message: string }[];
+}
+
+export class HintController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('perf-lens');
+  private readonly cache = new Map<string, CachedLint>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Last notes logged per document, so an edit that changes nothing does not log the same note again. */
+  private readonly loggedNotes = new Map<string, string>();
+  /** Files whose diagnostics came from a workspace scan, not from an open editor. */
+  private readonly scanned = new Set<string>();
+  private readonly settingsByFolder = new Map<string, EditorHintSettings>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private engineFailed = false;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Subscribes to document and settings events; lints already open documents on the next tick. */
+  start(): void {
+    const ws = vscode.workspace;
+    this.disposables.push(
+      this.collection,
+      ws.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      ws.onDidChangeTextDocument((e) => {
+        const doc = e.document;
+        // Check the cheap things first: output channels (ours included) change constantly.
+        if (e.contentChanges.length === 0 || !lintFileName(doc.fileName, doc.languageId, doc.uri.scheme)) return;
+        this.schedule(doc, this.settingsFor(doc.uri).debounceMs);
+      }),
+      ws.onDidSaveTextDocument((doc) => {
+        if (this.cache.get(doc.uri.toString())?.version !== doc.version) this.schedule(doc, 0);
+      }),
+      ws.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      ws.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('perfLens.hints')) this.settingsChanged();
+      }),
+      ws.onDidChangeWorkspaceFolders(() => this.settingsByFolder.clear()),
+    );
+    // After activate() returns: the first lint loads the engine, which must not count as activation.
+    setTimeout(() => this.lintOpenDocuments(), 0);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Settings for a document's workspace folder (they are resource-scoped), read once until they change. */
+  settingsFor(uri: vscode.Uri): EditorHintSettings {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const key = folder?.uri.toString() ?? '';
+    let s = this.settingsByFolder.get(key);
+    if (!s) {
+      const cfg = vscode.workspace.getConfiguration('perfLens.hints', folder?.uri);
+      s = readHintSettings((k) => cfg.get(k));
+      for (const p of s.problems) this.log.warn(p);
+      this.settingsByFolder.set(key, s);
+    }
+    return s;
+  }
+
+  /** Findings of the document's current version, or undefined if it has not been linted at this version. */
+  findingsFor(doc: vscode.TextDocument): Finding[] | undefined {
+    const c = this.cache.get(doc.uri.toString());
+    return c && c.version === doc.version ? c.findings : undefined;
+  }
+
+  /** Lints a text (an open document's or a file's) with the engine; loads the engine on first use. */
+  async lint(text: string, fileName: string, config: LintConfig): Promise<LintOutcome | undefined> {
+    const loaded = await this.engine();
+    if (!loaded) return undefined;
+    try {
+      return loaded.engine.lintText(text, fileName, config, loaded.parsers);
+    } catch (e) {
+      // The engine promises not to throw for bad input; if a rule has a bug, say so once per file.
+      this.log.error(`linting ${fileName} failed: ${(e as Error).stack ?? String(e)}`);
+      return undefined;
+    }
+  }
+
+  /** Publishes a scanned file's findings (a closed file; an open one keeps its own, fresher diagnostics). */
+  publishScanned(uri: vscode.Uri, findings: Finding[]): void {
+    const key = uri.toString();
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return;
+    this.scanned.add(key);
+    this.collection.set(uri, findings.map((f) => toDiagnostic(f, this.extensionUri)));
+  }
+
+  relativePath(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, false);
+  }
+
+  private async engine(): Promise<LoadedEngine | undefined> {
+    if (this.engineFailed) return undefined;
+    try {
+      return await loadEngine((message) => this.log.error(message));
+    } catch (e) {
+      this.engineFailed = true;
+      this.log.error(`the hint engine did not load, so no hints will show: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private lintOpenDocuments(): void {
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  private schedule(doc: vscode.TextDocument, delayMs: number): void {
+    if (!lintFileName(doc.fileName, doc.languageId, doc.uri.scheme)) return;
+    const key = doc.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.lintDocument(doc);
+      }, delayMs),
+    );
+  }
+
+  private async lintDocument(doc: vscode.TextDocument): Promise<void> {
+    if (doc.isClosed) return;
+    // The engine sees the workspace-relative path, so test-file conventions (`test/**/*.exs`) do not
+    // trip over folders above the workspace.
+    const rel = this.relativePath(doc.uri);
+    const fileName = lintFileName(rel, doc.languageId, doc.uri.scheme);
+    if (!fileName) return;
+    const key = doc.uri.toString();
+    const settings = this.settingsFor(doc.uri);
+    if (!settings.enabled || !settings.selects(rel)) {
+      this.cache.delete(key);
+      this.collection.delete(doc.uri);
+      return;
+    }
+    const version = doc.version;
+    const started = performance.now();
+    const outcome = await this.lint(doc.getText(), fileName, settings.config);
+    // A newer edit or a close arrived while the engine was loading: that one wins.
+    if (!outcome || doc.isClosed || doc.version !== version) return;
+    this.cache.set(key, { version, findings: outcome.findings });
+    this.scanned.delete(key);
+    this.collection.set(doc.uri, outcome.findings.map((f) => toDiagnostic(f, this.extensionUri)));
+    this.logNotes(key, rel, outcome.notes);
+    this.log.trace(
+      `${rel}: ${outcome.findings.length} hints in ${(performance.now() - started).toFixed(1)} ms (${languageOf(fileName)})`,
+    );
+  }
+
+  private logNotes(key: string, rel: string, notes: LintOutcome['notes']): void {
+    const text = notes.map((n) => n.message).join('; ');
+    if (text === (this.loggedNotes.get(key) ?? '')) return;
+    this.loggedNotes.set(key, text);
+    for (const n of notes) this.log.info(`${rel}: ${n.message}`);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.cache.delete(key);
+    this.loggedNotes.delete(key);
+    this.collection.delete(uri);
+  }
+
+  private settingsChanged(): void {
+    this.settingsByFolder.clear();
+    this.cache.clear();
+    this.loggedNotes.clear();
+    if (this.scanned.size > 0) {
+      // Their hints were computed with the old settings; a fresh scan brings them back.
+      for (const key of this.scanned) this.collection.delete(vscode.Uri.parse(key));
+      this.log.info(`settings changed: cleared the hints of ${this.scanned.size} scanned files; run the scan again to refresh them`);
+      this.scanned.clear();
+    }
+    this.lintOpenDocuments();
+  }
+}
