@@ -1,0 +1,69 @@
+// Builds the CLI bundle once per test process (into a private folder, so parallel test files and other
+// builds of dist/ never race) and spawns it like a user would.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+
+export const ROOT = path.join(__dirname, '..', '..');
+let built: string | undefined;
+
+/** Path of a freshly built cli.js (same entry and options as esbuild.mjs's dist/cli.js). */
+export function cliBundle(): string {
+  if (built) return built;
+  // Inside the repo, so the bundle finds node_modules (wasm) and docs/rules like dist/cli.js does.
+  const outdir = fs.mkdtempSync(path.join(ROOT, 'test-output', `cli-`));
+  esbuild.buildSync({
+    entryPoints: { cli: path.join(ROOT, 'src/cli/main.ts') },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'error',
+  });
+  process.on('exit', () => fs.rmSync(outdir, { recursive: true, force: true }));
+  built = path.join(outdir, 'cli.js');
+  return built;
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
+  const r = spawnSync(process.execPath, [cliBundle(), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PERF_LENS_DEBUG: '', ...env },
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A temp folder (outside any git repository) with the given files; Buffers are written as-is. */
+export function makeTree(files: Record<string, string | Buffer>): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'perf-lens-cli-')));
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, content);
+  }
+  return dir;
+}
+
+/** Code the n-plus-one rule must flag: one query per element of `ids`. */
+export const N_PLUS_ONE_TS = [
+  'export async function load(ids: string[]) {',
+  '  for (const id of ids) {',
+  '    await prisma.user.findUnique({ where: { id } });',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+/** Code no rule may flag. */
+export const CLEAN_TS = 'export function add(a: number, b: number) {\n  return a + b;\n}\n';
