@@ -33,7 +33,7 @@ defmodule Shop.Checkout do
 
   @doc "Preload on the whole list: one query per association."
   def recent_orders_with_items(customer_id) do
-    Repo.all(from(o in Order, where: o.customer_id == ^customer_id))
+    Repo.all(from o in Order, where: o.customer_id == ^customer_id)
     |> Repo.preload(line_items: :product)
   end
 
@@ -42,7 +42,7 @@ defmodule Shop.Checkout do
     product_ids = Enum.map(cart, fn {product_id, _qty} -> product_id end)
 
     prices =
-      Repo.all(from(p in Product, where: p.id in ^product_ids))
+      Repo.all(from p in Product, where: p.id in ^product_ids)
       |> Map.new(&{&1.id, &1.price_cents})
 
     {:ok, order} = Repo.insert(%Order{customer_id: customer_id, status: :paid})
@@ -63,8 +63,7 @@ defmodule Shop.Checkout do
 
   @doc "A fixed number of concurrent tasks (two), not one per element."
   def dashboard(customer_id) do
-    orders =
-      Task.async(fn -> Repo.all(from(o in Order, where: o.customer_id == ^customer_id)) end)
+    orders = Task.async(fn -> Repo.all(from o in Order, where: o.customer_id == ^customer_id) end)
 
     customer = Task.async(fn -> Repo.get(User, customer_id) end)
     [orders, customer] = Task.await_many([orders, customer], 5_000)

@@ -17,7 +17,7 @@ defmodule Shop.Pricing do
 
   def total_batched(product_ids) do
     prices =
-      Repo.all(from(p in Product, where: p.id in ^product_ids))
+      Repo.all(from p in Product, where: p.id in ^product_ids)
       |> Map.new(&{&1.id, &1.price_cents})
 
     Enum.reduce(product_ids, 0, fn id, sum -> sum + Map.fetch!(prices, id) end)

@@ -9,7 +9,7 @@ defmodule Shop.Fast.Orders do
 
   @doc "The customers with these ids, in the same order (nil for unknown ids)."
   def customers(ids) do
-    by_id = Repo.all(from(u in User, where: u.id in ^ids)) |> Map.new(&{&1.id, &1})
+    by_id = Repo.all(from u in User, where: u.id in ^ids) |> Map.new(&{&1.id, &1})
     Enum.map(ids, &Map.get(by_id, &1))
   end
 
@@ -23,7 +23,7 @@ defmodule Shop.Fast.Orders do
     customer_ids = Enum.map(customers, & &1.id)
 
     orders =
-      Repo.all(from(o in Order, where: o.customer_id in ^customer_ids))
+      Repo.all(from o in Order, where: o.customer_id in ^customer_ids)
       |> Enum.group_by(& &1.customer_id)
 
     Enum.map(customers, &{&1.id, Map.get(orders, &1.id, [])})
@@ -31,13 +31,13 @@ defmodule Shop.Fast.Orders do
 
   @doc "The e-mail addresses of these user ids (all must exist)."
   def emails(ids) do
-    by_id = Repo.all(from(u in User, where: u.id in ^ids)) |> Map.new(&{&1.id, &1.email})
+    by_id = Repo.all(from u in User, where: u.id in ^ids) |> Map.new(&{&1.id, &1.email})
     Enum.map(ids, &Map.fetch!(by_id, &1))
   end
 
   @doc "Product ids for the SKUs of an import file; unknown SKUs map to nil."
   def product_ids_for_skus(skus) do
-    found = Repo.all(from(p in Product, where: p.sku in ^skus)) |> Map.new(&{&1.sku, &1.id})
+    found = Repo.all(from p in Product, where: p.sku in ^skus) |> Map.new(&{&1.sku, &1.id})
     Map.new(skus, &{&1, Map.get(found, &1)})
   end
 end

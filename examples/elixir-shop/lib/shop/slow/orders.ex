@@ -22,7 +22,7 @@ defmodule Shop.Slow.Orders do
   @doc "`{customer_id, orders}` for each customer."
   def orders_by_customer(customers) do
     Enum.map(customers, fn customer ->
-      {customer.id, Repo.all(from(o in Order, where: o.customer_id == ^customer.id))}
+      {customer.id, Repo.all(from o in Order, where: o.customer_id == ^customer.id)}
     end)
   end
 
