@@ -1,10 +1,11 @@
 /**
  * Which files the workspace scan lints. Pure: the caller lists the files (`workspace.findFiles`, which
- * already applies `files.exclude`) and reads the settings and .gitignore files.
+ * already applies `files.exclude`) and reads the settings and .gitignore files. The .gitignore semantics
+ * are the CLI's (src/runner/gitignore.ts), so the editor and `perf-lens lint` agree on what is ignored.
  */
 import { LINTED_EXTENSIONS } from '../core/lint/languages';
 import { pathOrAncestorMatcher } from './path-globs';
-import { type IgnoreFile, gitignoreMatcher } from './gitignore';
+import { type IgnoreFile, isIgnored, parseGitignore } from '../runner/gitignore';
 
 /** Folders never worth scanning: dependencies, build output, VCS data. */
 export const SKIPPED_FOLDERS = ['node_modules', '_build', 'deps', 'dist', '.git'] as const;
@@ -28,7 +29,37 @@ export interface ScanFilterInput {
   selects(relativePath: string): boolean;
   /** `search.exclude` globs that are on. */
   searchExclude: readonly string[];
-  gitignores: readonly IgnoreFile[];
+  /** Each .gitignore's text and folder (relative to the workspace folder, '' for the root, `/` separators). */
+  gitignores: readonly { dir: string; content: string }[];
+}
+
+/**
+ * A predicate over workspace-relative file paths: true when git would ignore the file. The CLI's walker
+ * never enters an ignored folder; here the file list is flat, so every parent folder is checked.
+ */
+export function gitignoreMatcher(files: ScanFilterInput['gitignores']): (relativePath: string) => boolean {
+  const stack: IgnoreFile[] = files
+    .map((f) => parseGitignore(f.content, normaliseDir(f.dir)))
+    .filter((f) => f.rules.length > 0)
+    // Outermost first: deeper files come later and win.
+    .sort((a, b) => depth(a.base) - depth(b.base));
+  if (stack.length === 0) return () => false;
+  return (relativePath) => {
+    const segments = relativePath.replace(/\\/g, '/').split('/').filter(Boolean);
+    for (let i = 1; i < segments.length; i++) {
+      if (isIgnored(stack, segments.slice(0, i).join('/'), true)) return true;
+    }
+    return isIgnored(stack, segments.join('/'), false);
+  };
+}
+
+function normaliseDir(dir: string): string {
+  const d = dir.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+|\/+$/g, '');
+  return d === '.' ? '' : d;
+}
+
+function depth(base: string): number {
+  return base === '' ? 0 : base.split('/').length;
 }
 
 /** A predicate over workspace-folder-relative paths: true when the scan should lint the file. */

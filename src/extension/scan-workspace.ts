@@ -11,7 +11,6 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { HintController } from './hint-controller';
 import { enabledGlobs, scanFilter, scanGlobs } from './scan-filter';
-import type { IgnoreFile } from './gitignore';
 import type { EditorHintSettings } from './hint-settings';
 import { type ScanTally, scanSummary } from './scan-summary';
 
@@ -124,9 +123,9 @@ async function readGitignores(
   folder: vscode.WorkspaceFolder,
   exclude: string,
   token: vscode.CancellationToken,
-): Promise<IgnoreFile[]> {
+): Promise<{ dir: string; content: string }[]> {
   const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), exclude, undefined, token);
-  const out: IgnoreFile[] = [];
+  const out: { dir: string; content: string }[] = [];
   for (const uri of uris) {
     try {
       const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

@@ -1,0 +1,90 @@
+// The extension manifest (package.json) against the code: commands, settings, activation, trust, packaging.
+import { test, describe } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULE_IDS } from '../../src/core/lint/settings';
+import { SEVERITIES } from '../../src/core/lint/finding';
+import { LINTED_LANGUAGE_IDS } from '../../src/extension/lint-target';
+
+const ROOT = path.join(__dirname, '../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const extensionSource = fs.readFileSync(path.join(ROOT, 'src/extension/extension.ts'), 'utf8');
+
+describe('package.json as an extension manifest', () => {
+  test('accepts VS Code 1.100 and points at the bundled entry', () => {
+    assert.equal(pkg.engines.vscode, '^1.100.0');
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.scripts['vscode:prepublish'], 'node esbuild.mjs --production');
+  });
+
+  test('every command is perfLens.<verb><Object>, in category "Perf Lens", and registered in activate()', () => {
+    const commands: { command: string; title: string; category: string }[] = pkg.contributes.commands;
+    assert.ok(commands.length >= 3);
+    for (const c of commands) {
+      assert.match(c.command, /^perfLens\.[a-z]+[A-Z][A-Za-z]+$/);
+      assert.equal(c.category, 'Perf Lens');
+      assert.ok(extensionSource.includes(`'${c.command}'`), `${c.command} is not registered in extension.ts`);
+    }
+    const titles = Object.fromEntries(commands.map((c) => [c.command, c.title]));
+    assert.equal(titles['perfLens.scanWorkspace'], 'Scan Workspace for Performance Hints');
+    assert.equal(titles['perfLens.profileFunction'], 'Profile Function');
+  });
+
+  test('one severity setting per rule, with every level, default "default"', () => {
+    const props = pkg.contributes.configuration.properties;
+    for (const id of RULE_IDS) {
+      const p = props[`perfLens.hints.severity.${id}`];
+      assert.ok(p, id);
+      assert.deepEqual(p.enum, ['default', 'off', ...SEVERITIES]);
+      assert.equal(p.enumDescriptions.length, p.enum.length);
+      assert.equal(p.default, 'default');
+    }
+    const severityKeys = Object.keys(props).filter((k) => k.startsWith('perfLens.hints.severity.'));
+    assert.equal(severityKeys.length, RULE_IDS.length, 'no setting for a rule that does not exist');
+  });
+
+  test('every setting lives under perfLens.hints, is described and has a default', () => {
+    const props: Record<string, { default?: unknown; description?: string; markdownDescription?: string }> =
+      pkg.contributes.configuration.properties;
+    for (const key of ['enabled', 'include', 'exclude', 'extraDataAccessCalls', 'includeTestFiles', 'maxFileSizeKb', 'debounceMs']) {
+      assert.ok(props[`perfLens.hints.${key}`], key);
+    }
+    for (const [key, p] of Object.entries(props)) {
+      assert.match(key, /^perfLens\.hints\./);
+      assert.ok((p.description ?? p.markdownDescription ?? '').length > 20, `${key} needs a description`);
+      assert.notEqual(p.default, undefined, `${key} needs a default`);
+    }
+  });
+
+  test('activates on every linted language (commands activate implicitly)', () => {
+    for (const lang of LINTED_LANGUAGE_IDS) assert.ok(pkg.activationEvents.includes(`onLanguage:${lang}`), lang);
+    assert.ok(!pkg.activationEvents.includes('*'), 'never activate on startup for everyone');
+  });
+
+  test('hints work in untrusted workspaces, with limited support declared', () => {
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.ok(pkg.capabilities.untrustedWorkspaces.description.length > 20);
+  });
+
+  test('the icon exists and is a 128x128 PNG', () => {
+    const png = fs.readFileSync(path.join(ROOT, pkg.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.equal(png.readUInt32BE(16), 128);
+    assert.equal(png.readUInt32BE(20), 128);
+  });
+
+  test('.vscodeignore excludes everything, then allows back only what ships', () => {
+    const lines = fs
+      .readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'));
+    assert.equal(lines[0], '**');
+    for (const l of lines.slice(1)) assert.ok(l.startsWith('!'), l);
+    for (const needed of ['!dist/extension.js', '!dist/engine.js', '!dist/wasm/*.wasm', '!docs/rules/*.md']) {
+      assert.ok(lines.includes(needed), needed);
+    }
+    assert.ok(!lines.some((l) => l.includes('node_modules') || l.includes('.map') || l.startsWith('!src')));
+  });
+});
