@@ -92,7 +92,8 @@ export async function lintFiles(
         result = lintText(read.text, file.display, config, parsers);
       } catch (e) {
         // A rule bug must not end the run: the file is reported and the others still get linted.
-        result = { findings: [], notes: [{ kind: 'parse-error' as const, message: `internal error while linting: ${oneLine(e)}` }] };
+        // (e.g. a stack overflow on absurdly deep nesting in generated code).
+        result = { findings: [], notes: [{ kind: 'skipped' as const, message: `skipped: internal error while linting (${oneLine(e)})` }] };
       }
       for (const n of result.notes) addNote({ ...n, file: file.display });
       for (const f of result.findings) findings.push({ ...f, file: file.display, absolutePath: file.absolute });

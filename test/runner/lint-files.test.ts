@@ -102,3 +102,11 @@ describe('lintFiles', () => {
     assert.equal(count, 1);
   });
 });
+
+test('absurdly deep nesting cannot end the run', async () => {
+  const dir = tree({ 'a-deep.js': `x = ${'[\n'.repeat(15000)}${']\n'.repeat(15000)};\n`, 'b.ts': N_PLUS_ONE });
+  const r = await lintFiles([], withDefaults({}), { cwd: dir });
+  assert.equal(r.fileCount, 2);
+  for (const n of r.notes) assert.ok(!n.message.includes('\n'));
+  assert.ok(r.findings.every((f) => f.file === 'b.ts'));
+});
