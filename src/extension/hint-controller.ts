@@ -12,9 +12,8 @@ import { lintFileName } from './lint-target';
 import { type LoadedEngine, loadEngine } from './engine-loader';
 import { toDiagnostic } from './diagnostics';
 
-interface CachedLint {
+interface CachedLint extends LintOutcome {
   version: number;
-  findings: Finding[];
 }
 
 export interface LintOutcome {
@@ -86,8 +85,13 @@ export class HintController implements vscode.Disposable {
 
   /** Findings of the document's current version, or undefined if it has not been linted at this version. */
   findingsFor(doc: vscode.TextDocument): Finding[] | undefined {
+    return this.outcomeFor(doc)?.findings;
+  }
+
+  /** Findings and notes of the document's current version, if it has been linted at this version. */
+  outcomeFor(doc: vscode.TextDocument): LintOutcome | undefined {
     const c = this.cache.get(doc.uri.toString());
-    return c && c.version === doc.version ? c.findings : undefined;
+    return c && c.version === doc.version ? c : undefined;
   }
 
   /** Lints a text (an open document's or a file's) with the engine; loads the engine on first use. */
@@ -163,7 +167,7 @@ export class HintController implements vscode.Disposable {
     const outcome = await this.lint(doc.getText(), fileName, settings.config);
     // A newer edit or a close arrived while the engine was loading: that one wins.
     if (!outcome || doc.isClosed || doc.version !== version) return;
-    this.cache.set(key, { version, findings: outcome.findings });
+    this.cache.set(key, { version, findings: outcome.findings, notes: outcome.notes });
     this.scanned.delete(key);
     this.collection.set(doc.uri, outcome.findings.map((f) => toDiagnostic(f, this.extensionUri)));
     this.logNotes(key, rel, outcome.notes);

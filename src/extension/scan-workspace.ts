@@ -160,8 +160,7 @@ async function lintFile(hints: HintController, file: PlannedFile, tally: ScanTal
     return;
   }
   // An open document is linted live already; reuse its findings when they are current.
-  const cached = open ? hints.findingsFor(open) : undefined;
-  const outcome = cached ? { findings: cached, notes: [] } : await hints.lint(text, rel, settings.config);
+  const outcome = (open && hints.outcomeFor(open)) || (await hints.lint(text, rel, settings.config));
   if (!outcome) {
     tally.skipped++;
     return;
