@@ -58,6 +58,9 @@ export class HintController implements vscode.Disposable {
         if (e.affectsConfiguration('perfLens.hints')) this.settingsChanged();
       }),
       ws.onDidChangeWorkspaceFolders(() => this.settingsByFolder.clear()),
+      // A scanned file deleted or renamed in the editor must not leave its hints behind.
+      ws.onDidDeleteFiles((e) => this.forgetUnder(e.files)),
+      ws.onDidRenameFiles((e) => this.forgetUnder(e.files.map((f) => f.oldUri))),
     );
     // After activate() returns: the first lint loads the engine, which must not count as activation.
     setTimeout(() => this.lintOpenDocuments(), 0);
@@ -191,6 +194,20 @@ export class HintController implements vscode.Disposable {
     this.cache.delete(key);
     this.loggedNotes.delete(key);
     this.collection.delete(uri);
+  }
+
+  /** Drops the diagnostics of these files, or of everything under them when they are folders. */
+  private forgetUnder(uris: readonly vscode.Uri[]): void {
+    const prefixes = uris.map((u) => u.toString());
+    const gone: vscode.Uri[] = [];
+    this.collection.forEach((uri) => {
+      const key = uri.toString();
+      if (prefixes.some((p) => key === p || key.startsWith(`${p}/`))) gone.push(uri);
+    });
+    for (const uri of gone) {
+      this.scanned.delete(uri.toString());
+      this.forget(uri);
+    }
   }
 
   private settingsChanged(): void {
