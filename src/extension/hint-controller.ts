@@ -9,6 +9,7 @@ import type { LintConfig } from '../core/lint/config';
 import { languageOf } from '../core/lint/languages';
 import { type EditorHintSettings, readHintSettings } from './hint-settings';
 import { lintFileName } from './lint-target';
+import { inSkippedFolder } from './scan-filter';
 import { type LoadedEngine, loadEngine } from './engine-loader';
 import { toDiagnostic } from './diagnostics';
 
@@ -160,7 +161,7 @@ export class HintController implements vscode.Disposable {
     if (!fileName) return;
     const key = doc.uri.toString();
     const settings = this.settingsFor(doc.uri);
-    if (!settings.enabled || !settings.selects(rel)) {
+    if (!settings.enabled || !settings.selects(rel) || inSkippedFolder(rel)) {
       this.cache.delete(key);
       this.collection.delete(doc.uri);
       return;

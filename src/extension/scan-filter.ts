@@ -10,6 +10,16 @@ import { type IgnoreFile, isIgnored, parseGitignore } from '../runner/gitignore'
 /** Folders never worth scanning: dependencies, build output, VCS data. */
 export const SKIPPED_FOLDERS = ['node_modules', '_build', 'deps', 'dist', '.git'] as const;
 
+const skippedFolder = pathOrAncestorMatcher(SKIPPED_FOLDERS);
+
+/**
+ * Whether a path lies in a dependency/build folder. Open documents there get no hints either: a file
+ * reached through "Go to Definition" into node_modules or deps is not the user's code.
+ */
+export function inSkippedFolder(path: string): boolean {
+  return skippedFolder(path.replace(/\\/g, '/'));
+}
+
 /** The globs handed to `findFiles`: the skipped folders are excluded there so the search never walks them. */
 export function scanGlobs(): { include: string; exclude: string } {
   const exts = LINTED_EXTENSIONS.map((e) => e.slice(1)).join(',');
@@ -64,7 +74,6 @@ function depth(base: string): number {
 
 /** A predicate over workspace-folder-relative paths: true when the scan should lint the file. */
 export function scanFilter(input: ScanFilterInput): (relativePath: string) => boolean {
-  const skippedFolder = pathOrAncestorMatcher(SKIPPED_FOLDERS);
   const searchExcluded = pathOrAncestorMatcher(input.searchExclude);
   const ignored = gitignoreMatcher(input.gitignores);
   return (rel) => {

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { enabledGlobs, gitignoreMatcher, scanFilter, scanGlobs } from '../../src/extension/scan-filter';
+import { enabledGlobs, gitignoreMatcher, inSkippedFolder, scanFilter, scanGlobs } from '../../src/extension/scan-filter';
 import { readHintSettings } from '../../src/extension/hint-settings';
 import { languageOf } from '../../src/core/lint/languages';
 
@@ -80,5 +80,15 @@ describe('scanFilter', () => {
     assert.equal(keep('src/api.gen.ts'), false, 'perfLens.hints.exclude');
     assert.equal(keep('src/fixtures/bad.ts'), false, 'search.exclude');
     assert.equal(keep('src/legacy/old.js'), false, '.gitignore');
+  });
+});
+
+describe('inSkippedFolder (open documents)', () => {
+  test('a library file opened through Go to Definition is not linted, the workspace files are', () => {
+    assert.equal(inSkippedFolder('node_modules/prisma/index.js'), true);
+    assert.equal(inSkippedFolder('/home/me/elsewhere/deps/ecto/lib/ecto/repo.ex'), true);
+    assert.equal(inSkippedFolder('C:\\proj\\dist\\bundle.js'), true);
+    assert.equal(inSkippedFolder('src/distance.ts'), false, 'only whole folder names count');
+    assert.equal(inSkippedFolder('lib/shop/deps_report.ex'), false);
   });
 });
