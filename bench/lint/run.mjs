@@ -21,6 +21,8 @@ const GOAL_RELINT_MS = 30;
 const RELINT_LINES = 5000;
 
 class UsageError extends Error {}
+/** A worker process failed: its own stderr says why, our stack would not. */
+class WorkerError extends Error {}
 
 function parseArgs(argv) {
   const opts = { quick: false, rounds: undefined, relintRuns: undefined, profile: undefined, checkGoals: false };
@@ -72,13 +74,13 @@ function runWorker(script, args, nodeArgs = []) {
     child.on('close', (code, signal) => {
       const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
       if (code !== 0) {
-        reject(new Error(`${script} failed (${signal ?? `exit ${code}`}): ${err.trim().split('\n').slice(-5).join(' | ')}`));
+        reject(new WorkerError(`${script} failed (${signal ?? `exit ${code}`}): ${err.trim().split('\n').slice(-5).join(' | ')}`));
         return;
       }
       try {
         resolve({ ...JSON.parse(out.trim().split('\n').pop()), wallMs });
       } catch {
-        reject(new Error(`${script} printed no result line: ${out.slice(-300)} ${err.slice(-300)}`));
+        reject(new WorkerError(`${script} printed no result line: ${out.slice(-300)} ${err.slice(-300)}`));
       }
     });
   });
@@ -221,7 +223,7 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (e) => {
-    console.error(`bench:lint: ${e instanceof UsageError ? e.message : (e?.stack ?? e)}`);
+    console.error(`bench:lint: ${e instanceof UsageError || e instanceof WorkerError ? e.message : (e?.stack ?? e)}`);
     process.exit(e instanceof UsageError ? 2 : 1);
   },
 );
