@@ -1,8 +1,136 @@
+// n-plus-one (JS/TS): a data-access call that runs once per element of a collection.
+import type * as ts from 'typescript';
 import type { JsContext, JsVisitor } from '../../rule';
+import {
+  constInitializer, describeContext, enclosingContexts, exitsLoopAfter, hasSmallConstantBound, isChunkList,
+  isDrivenByAwaitedResult, isSmallLiteralCollection, isWithin, lineOf, listRecursion, namesBoundIn,
+  referencesAny, shortText, unwrap, type PerElementContext,
+} from './ast-utils';
+import {
+  batchedAdvice, classifyCall, classifyTaggedTemplate, fileFacts, parseExtraPatterns,
+  type ClassifyOptions, type DataAccess, type FileFacts,
+} from './data-access';
+
+type T = typeof ts;
 
 /** Message templates for the js side of `n-plus-one`, keyed by messageId. */
-export const messages: Record<string, string> = {};
+export const messages: Record<string, string> = {
+  perElement: '`{call}` runs {where}: one {unit} per element (N+1). {advice}',
+  loopInvariant: '`{call}` runs {where}, but does not depend on the element: run it once before the loop and reuse the result.',
+};
 
-export function createJs(_ctx: JsContext): JsVisitor {
-  return () => {};
+export function createJs(ctx: JsContext): JsVisitor {
+  const t = ctx.ts;
+  const sf = ctx.sourceFile;
+  const S = t.SyntaxKind;
+  let facts: FileFacts | undefined;
+  const opts: ClassifyOptions = {
+    facts: () => (facts ??= fileFacts(t, sf)),
+    extra: parseExtraPatterns(ctx.config.extraDataAccess),
+  };
+
+  const check = (da: DataAccess): void => {
+    if (da.batched) return;
+    const { contexts, boundary } = enclosingContexts(t, da.call);
+    for (const c of contexts) {
+      if (isExempt(t, c, da)) continue;
+      const bound = namesBoundIn(t, c.node);
+      if (da.library === 'http' && da.url && isFanOut(t, da.url, bound)) return;
+      const where = c.collection
+        ? `once per element of \`${shortText(sf, c.collection)}\` (${describeContext(t, sf, c)})`
+        : `on every iteration of the \`${c.kind}\` loop at line ${lineOf(sf, c.node)}`;
+      const invariant = !da.write && !referencesAny(t, da.whole, bound);
+      report(da, invariant ? 'loopInvariant' : 'perElement', where);
+      return;
+    }
+    if (boundary) {
+      const rec = listRecursion(t, sf, boundary);
+      if (rec && !isWithin(da.call, rec.call)) {
+        report(da, 'perElement', `once per element: \`${rec.name}\` calls itself over \`${rec.over}\` (line ${lineOf(sf, rec.call)})`);
+      }
+    }
+  };
+
+  const report = (da: DataAccess, messageId: string, where: string): void => {
+    const unit = da.library === 'http' || da.library === 'graphql' ? 'request' : da.write ? 'write' : 'query';
+    ctx.report({
+      start: da.call.getStart(sf),
+      end: da.reportEnd,
+      messageId,
+      data: { call: da.display, where, unit, advice: batchedAdvice(da.library, da.write) },
+    });
+  };
+
+  return (node) => {
+    if (node.kind === S.CallExpression) {
+      const da = classifyCall(t, sf, node as ts.CallExpression, opts);
+      if (da) check(da);
+    } else if (node.kind === S.TaggedTemplateExpression) {
+      const da = classifyTaggedTemplate(t, sf, node as ts.TaggedTemplateExpression);
+      if (da) check(da);
+    }
+  };
+}
+
+/** Contexts that repeat the call without it being "once per element of a collection". */
+function isExempt(t: T, c: PerElementContext, da: DataAccess): boolean {
+  // Iterating a handful of literal values, or a list of chunks (each iteration is one batch).
+  if (c.kind !== 'for' && c.kind !== 'while' && c.kind !== 'do…while') {
+    if (isSmallLiteralCollection(t, c.collection)) return true;
+    if (c.collection && isChunkList(t, c.collection)) return true;
+  } else {
+    if (hasSmallConstantBound(t, c.node)) return true; // retry loops: attempt < 3
+    if (isDrivenByAwaitedResult(t, c.node)) return true; // pagination, polling, retry-until-ok
+  }
+  // First-success loops: the loop is left right after the call.
+  if (c.kind !== 'callback' && exitsLoopAfter(t, da.call, c.node)) return true;
+  return false;
+}
+
+/**
+ * A request to a URL that comes from the element itself (`fetch(hook.url)`, `` `${sub.host}/events` ``):
+ * a fan-out to many endpoints, not N calls to one.
+ */
+function isFanOut(t: T, url: ts.Expression, bound: ReadonlySet<string>, depth = 0): boolean {
+  const u = unwrap(t, url);
+  if (t.isIdentifier(u) && depth < 3) {
+    const init = constInitializer(t, u);
+    if (init) return isFanOut(t, init, bound, depth + 1);
+  }
+  // Walk the URL's parts left to right: once fixed text names a path, the endpoint is fixed
+  // (`/api/items/${id}`, `${BASE}/orders/${o.id}`); an element-derived part before that picks the host.
+  const parts: (string | ts.Expression)[] = [];
+  const flatten = (e: ts.Expression): void => {
+    const x = unwrap(t, e);
+    if (t.isStringLiteralLike(x)) parts.push(x.text);
+    else if (t.isTemplateExpression(x)) {
+      parts.push(x.head.text);
+      for (const span of x.templateSpans) parts.push(span.expression, span.literal.text);
+    } else if (t.isBinaryExpression(x) && x.operatorToken.kind === t.SyntaxKind.PlusToken) {
+      flatten(x.left);
+      flatten(x.right);
+    } else parts.push(x);
+  };
+  flatten(u);
+  let text = '';
+  let sawBase = false;
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      text += part;
+      if (hasPath(text) || (sawBase && part.includes('/'))) return false;
+    } else {
+      if (referencesAny(t, part, bound)) return true;
+      const init = t.isIdentifier(part) && depth < 3 ? constInitializer(t, part) : undefined;
+      if (init && isFanOut(t, init, bound, depth + 1)) return true;
+      sawBase = true; // a fixed base such as BASE_URL: the path that follows decides
+    }
+  }
+  return false;
+}
+
+/** `/items/`, `https://api.example.com/` — text that already names a path on a fixed host. */
+function hasPath(s: string): boolean {
+  if (s.startsWith('/')) return true;
+  const scheme = s.indexOf('://');
+  return scheme >= 0 && s.indexOf('/', scheme + 3) >= 0;
 }
