@@ -174,7 +174,11 @@ function runsInline(t: T, fn: ts.Node): boolean {
   if (!t.isCallExpression(p) || !p.arguments.includes(arg as ts.Expression)) return false;
   const name = lastName(t, p.expression);
   if (name && DEFERRED_CALLBACK_CALLEES.has(name)) return false;
-  if (name && ROUTE_METHODS.has(name) && p.arguments.length > 0 && t.isStringLiteralLike(p.arguments[0])) return false;
+  if (name && ROUTE_METHODS.has(name) && p.arguments.length > 1) {
+    // app.get('/path', handler), router.post(route.path, handler): registered, not run
+    const owner = t.isPropertyAccessExpression(unwrap(t, p.expression)) ? lastName(t, (unwrap(t, p.expression) as ts.PropertyAccessExpression).expression) : undefined;
+    if (t.isStringLiteralLike(p.arguments[0]) || (owner && /^(app|router|server|fastify|api|routes?|r)$/i.test(owner))) return false;
+  }
   return true;
 }
 
@@ -355,11 +359,15 @@ export function hasSmallConstantBound(t: T, loop: ts.Node): boolean {
     if (small) return;
     if (t.isBinaryExpression(n)) {
       const op = n.operatorToken.kind;
-      if (
-        op === t.SyntaxKind.LessThanToken || op === t.SyntaxKind.LessThanEqualsToken ||
-        op === t.SyntaxKind.GreaterThanToken || op === t.SyntaxKind.GreaterThanEqualsToken
-      ) {
-        if (smallNumber(t, n.left) || smallNumber(t, n.right)) small = true;
+      // `counter < SMALL` / `SMALL > counter`: a counter that stops at a small constant.
+      const less = op === t.SyntaxKind.LessThanToken || op === t.SyntaxKind.LessThanEqualsToken;
+      const greater = op === t.SyntaxKind.GreaterThanToken || op === t.SyntaxKind.GreaterThanEqualsToken;
+      if (less || greater) {
+        const counter = less ? n.left : n.right;
+        const limit = less ? n.right : n.left;
+        const c = unwrap(t, counter);
+        const isCounter = t.isIdentifier(c) || t.isPrefixUnaryExpression(c) || t.isPostfixUnaryExpression(c);
+        if ((isCounter && smallNumber(t, limit)) || RETRY_NAME.test(lastName(t, c) ?? '') || RETRY_NAME.test(lastName(t, limit) ?? '')) small = true;
         return;
       }
       if (op !== t.SyntaxKind.AmpersandAmpersandToken && op !== t.SyntaxKind.BarBarToken) return;
