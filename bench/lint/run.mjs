@@ -110,6 +110,25 @@ async function main() {
     console.error('dist/engine.js is missing: build it first with `node esbuild.mjs` (npm run bench:lint does).');
     return 2;
   }
+  // Other builds may rewrite dist/ while this runs: every process uses one snapshot of the bundle.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-lens-bench-'));
+  try {
+    return await bench(opts, snapshotEngine(enginePath, tmp), tmp);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Copies dist/engine.js and the wasm files it loads (dist/wasm) into `tmp`; returns the copy's path. */
+function snapshotEngine(enginePath, tmp) {
+  const dir = path.join(tmp, 'engine');
+  fs.mkdirSync(dir);
+  fs.copyFileSync(enginePath, path.join(dir, 'engine.js'));
+  fs.cpSync(path.join(path.dirname(enginePath), 'wasm'), path.join(dir, 'wasm'), { recursive: true });
+  return path.join(dir, 'engine.js');
+}
+
+async function bench(opts, enginePath, tmp) {
   const engine = createRequire(import.meta.url)(enginePath);
   const all = selectFiles(root, engine);
   if (all.missing.length > 0) {
@@ -127,97 +146,92 @@ async function main() {
   const ts = totals(files.filter((f) => f.language === 'ts'));
   const js = totals(files.filter((f) => f.language === 'js'));
 
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-lens-bench-'));
-  try {
-    const listPath = path.join(tmp, 'files.json');
-    fs.writeFileSync(listPath, JSON.stringify({ nodeModules: corpus.nodeModules, files }));
+  const listPath = path.join(tmp, 'files.json');
+  fs.writeFileSync(listPath, JSON.stringify({ nodeModules: corpus.nodeModules, files }));
 
-    console.log(`perf-lens lint benchmark${opts.quick ? ' (--quick: every 10th file)' : ''}, node ${process.version}, ${os.cpus().length} cores`);
-    const packages = {};
-    for (const f of files) {
-      const dir = f.rel.split('/').slice(0, 2).join('/');
-      packages[dir] = (packages[dir] ?? 0) + 1;
-    }
-    console.log(`corpus: ${Object.entries(packages).map(([d, n]) => `${d} (${n})`).join(', ')}`);
-    console.log(
-      `files: ${int(total.files)} (${int(ts.files)} TS, ${int(js.files)} JS), lines: ${int(total.lines)} (${int(ts.lines)} TS, ${int(js.lines)} JS), bytes: ${int(total.bytes)} (${(total.bytes / 1e6).toFixed(1)} MB)`,
-    );
-
-    const runs = { ours: [], eslint: [] };
-    for (let r = 0; r < opts.rounds; r++) {
-      const order = r % 2 === 0 ? ['ours', 'eslint'] : ['eslint', 'ours'];
-      for (const tool of order) {
-        const res =
-          tool === 'ours'
-            ? await runWorker('ours-worker.mjs', [listPath, enginePath], opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : [])
-            : await runWorker('eslint-worker.mjs', [listPath]);
-        runs[tool].push(res);
-        console.log(
-          `  round ${r + 1} ${tool === 'ours' ? 'perf-lens' : 'eslint   '}: ${sec(res.wallMs)} wall (load ${sec(res.loadMs)}, lint ${sec(res.lintMs)}), ${int(res.findings)} findings`,
-        );
-      }
-    }
-
-    // A run that linted fewer files than the list measures less work: that is a broken benchmark, not a result.
-    const problems = [];
-    for (const r of runs.ours) {
-      if (r.files !== files.length) problems.push(`perf-lens linted ${r.files} of ${files.length} files`);
-      if (r.skippedCount > 0) problems.push(`perf-lens skipped ${r.skippedCount} listed files, e.g. ${r.skipped[0]}`);
-    }
-    for (const r of runs.eslint) {
-      if (r.files !== files.length) problems.push(`eslint linted ${r.files} of ${files.length} files`);
-      if (r.fatalCount > 0) problems.push(`eslint could not parse ${r.fatalCount} files, e.g. ${r.fatal[0]}`);
-    }
-    for (const tool of ['ours', 'eslint']) {
-      if (new Set(runs[tool].map((r) => r.findings)).size > 1) problems.push(`${tool} found different counts in different rounds`);
-    }
-
-    const ours = { wallMs: median(runs.ours.map((r) => r.wallMs)), lintMs: median(runs.ours.map((r) => r.lintMs)), loadMs: median(runs.ours.map((r) => r.loadMs)) };
-    const eslint = { wallMs: median(runs.eslint.map((r) => r.wallMs)), lintMs: median(runs.eslint.map((r) => r.lintMs)), loadMs: median(runs.eslint.map((r) => r.loadMs)) };
-    const ratio = eslint.wallMs / ours.wallMs;
-    const mbps = total.bytes / 1e6 / (ours.wallMs / 1000);
-    const mbpsLint = total.bytes / 1e6 / (ours.lintMs / 1000);
-    const lastOurs = runs.ours[runs.ours.length - 1];
-    const byRule = Object.entries(lastOurs.byRule).map(([id, n]) => `${id} ${n}`).join(', ') || 'none';
-
-    console.log(`perf-lens (3 rules):      median ${sec(ours.wallMs)} wall over ${opts.rounds} round(s) (load ${sec(ours.loadMs)}, lint ${sec(ours.lintMs)}), ${int(lastOurs.findings)} findings (${byRule})`);
-    console.log(`eslint (no-await-in-loop): median ${sec(eslint.wallMs)} wall over ${opts.rounds} round(s) (load ${sec(eslint.loadMs)}, lint ${sec(eslint.lintMs)}), ${int(runs.eslint[0].findings)} findings`);
-    console.log(`ratio eslint/perf-lens: ${ratio.toFixed(1)}x (goal >= ${GOAL_RATIO}x: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'})`);
-    console.log(`perf-lens throughput: ${mbps.toFixed(1)} MB/s whole process, ${mbpsLint.toFixed(1)} MB/s linting once loaded`);
-
-    const source = relintSource(all.files, tmp);
-    const warmup = opts.quick ? 3 : 10;
-    const relint = await runWorker('relint-worker.mjs', [source.path, source.name, String(warmup), String(opts.relintRuns), enginePath]);
-    console.log(
-      `editor path: re-lint ${source.from} (${int(source.lines)} lines) in a warm process: median ${relint.medianMs.toFixed(1)} ms, p90 ${relint.p90Ms.toFixed(1)} ms over ${relint.runs} runs after ${relint.warmup} warm-up (goal <= ${GOAL_RELINT_MS} ms: ${relint.medianMs <= GOAL_RELINT_MS ? 'met' : 'NOT met'})`,
-    );
-    if (opts.profile) console.log(`CPU profiles of the perf-lens runs: ${opts.profile}`);
-    for (const p of problems) console.error(`FAILED: ${p}`);
-
-    const goalsMet = ratio >= GOAL_RATIO && relint.medianMs <= GOAL_RELINT_MS;
-    console.log(
-      JSON.stringify({
-        quick: opts.quick,
-        rounds: opts.rounds,
-        node: process.version,
-        cores: os.cpus().length,
-        corpus: { ...total, ts, js, packages },
-        perfLens: { ...ours, findings: lastOurs.findings, byRule: lastOurs.byRule, notes: lastOurs.notes, runs: runs.ours.map((r) => r.wallMs) },
-        eslint: { ...eslint, findings: runs.eslint[0].findings, runs: runs.eslint.map((r) => r.wallMs) },
-        ratio,
-        mbPerSecond: mbps,
-        mbPerSecondLint: mbpsLint,
-        relint: { file: source.from, lines: source.lines, ...relint },
-        goals: { ratio: GOAL_RATIO, relintMs: GOAL_RELINT_MS, met: goalsMet },
-        ok: problems.length === 0,
-      }),
-    );
-    if (problems.length > 0) return 1;
-    if (opts.checkGoals && !goalsMet) return 1;
-    return 0;
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+  console.log(`perf-lens lint benchmark${opts.quick ? ' (--quick: every 10th file)' : ''}, node ${process.version}, ${os.cpus().length} cores`);
+  const packages = {};
+  for (const f of files) {
+    const dir = f.rel.split('/').slice(0, 2).join('/');
+    packages[dir] = (packages[dir] ?? 0) + 1;
   }
+  console.log(`corpus: ${Object.entries(packages).map(([d, n]) => `${d} (${n})`).join(', ')}`);
+  console.log(
+    `files: ${int(total.files)} (${int(ts.files)} TS, ${int(js.files)} JS), lines: ${int(total.lines)} (${int(ts.lines)} TS, ${int(js.lines)} JS), bytes: ${int(total.bytes)} (${(total.bytes / 1e6).toFixed(1)} MB)`,
+  );
+
+  const runs = { ours: [], eslint: [] };
+  for (let r = 0; r < opts.rounds; r++) {
+    const order = r % 2 === 0 ? ['ours', 'eslint'] : ['eslint', 'ours'];
+    for (const tool of order) {
+      const res =
+        tool === 'ours'
+          ? await runWorker('ours-worker.mjs', [listPath, enginePath], opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : [])
+          : await runWorker('eslint-worker.mjs', [listPath]);
+      runs[tool].push(res);
+      console.log(
+        `  round ${r + 1} ${tool === 'ours' ? 'perf-lens' : 'eslint   '}: ${sec(res.wallMs)} wall (load ${sec(res.loadMs)}, lint ${sec(res.lintMs)}), ${int(res.findings)} findings`,
+      );
+    }
+  }
+
+  // A run that linted fewer files than the list measures less work: that is a broken benchmark, not a result.
+  const problems = [];
+  for (const r of runs.ours) {
+    if (r.files !== files.length) problems.push(`perf-lens linted ${r.files} of ${files.length} files`);
+    if (r.skippedCount > 0) problems.push(`perf-lens skipped ${r.skippedCount} listed files, e.g. ${r.skipped[0]}`);
+  }
+  for (const r of runs.eslint) {
+    if (r.files !== files.length) problems.push(`eslint linted ${r.files} of ${files.length} files`);
+    if (r.fatalCount > 0) problems.push(`eslint could not parse ${r.fatalCount} files, e.g. ${r.fatal[0]}`);
+  }
+  for (const tool of ['ours', 'eslint']) {
+    if (new Set(runs[tool].map((r) => r.findings)).size > 1) problems.push(`${tool} found different counts in different rounds`);
+  }
+
+  const ours = { wallMs: median(runs.ours.map((r) => r.wallMs)), lintMs: median(runs.ours.map((r) => r.lintMs)), loadMs: median(runs.ours.map((r) => r.loadMs)) };
+  const eslint = { wallMs: median(runs.eslint.map((r) => r.wallMs)), lintMs: median(runs.eslint.map((r) => r.lintMs)), loadMs: median(runs.eslint.map((r) => r.loadMs)) };
+  const ratio = eslint.wallMs / ours.wallMs;
+  const mbps = total.bytes / 1e6 / (ours.wallMs / 1000);
+  const mbpsLint = total.bytes / 1e6 / (ours.lintMs / 1000);
+  const lastOurs = runs.ours[runs.ours.length - 1];
+  const byRule = Object.entries(lastOurs.byRule).map(([id, n]) => `${id} ${n}`).join(', ') || 'none';
+
+  console.log(`perf-lens (3 rules):      median ${sec(ours.wallMs)} wall over ${opts.rounds} round(s) (load ${sec(ours.loadMs)}, lint ${sec(ours.lintMs)}), ${int(lastOurs.findings)} findings (${byRule})`);
+  console.log(`eslint (no-await-in-loop): median ${sec(eslint.wallMs)} wall over ${opts.rounds} round(s) (load ${sec(eslint.loadMs)}, lint ${sec(eslint.lintMs)}), ${int(runs.eslint[0].findings)} findings`);
+  console.log(`ratio eslint/perf-lens: ${ratio.toFixed(1)}x (goal >= ${GOAL_RATIO}x: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'})`);
+  console.log(`perf-lens throughput: ${mbps.toFixed(1)} MB/s whole process, ${mbpsLint.toFixed(1)} MB/s linting once loaded`);
+
+  const source = relintSource(all.files, tmp);
+  const warmup = opts.quick ? 3 : 10;
+  const relint = await runWorker('relint-worker.mjs', [source.path, source.name, String(warmup), String(opts.relintRuns), enginePath]);
+  console.log(
+    `editor path: re-lint ${source.from} (${int(source.lines)} lines) in a warm process: median ${relint.medianMs.toFixed(1)} ms, p90 ${relint.p90Ms.toFixed(1)} ms over ${relint.runs} runs after ${relint.warmup} warm-up (goal <= ${GOAL_RELINT_MS} ms: ${relint.medianMs <= GOAL_RELINT_MS ? 'met' : 'NOT met'})`,
+  );
+  if (opts.profile) console.log(`CPU profiles of the perf-lens runs: ${opts.profile}`);
+  for (const p of problems) console.error(`FAILED: ${p}`);
+
+  const goalsMet = ratio >= GOAL_RATIO && relint.medianMs <= GOAL_RELINT_MS;
+  console.log(
+    JSON.stringify({
+      quick: opts.quick,
+      rounds: opts.rounds,
+      node: process.version,
+      cores: os.cpus().length,
+      corpus: { ...total, ts, js, packages },
+      perfLens: { ...ours, findings: lastOurs.findings, byRule: lastOurs.byRule, notes: lastOurs.notes, runs: runs.ours.map((r) => r.wallMs) },
+      eslint: { ...eslint, findings: runs.eslint[0].findings, runs: runs.eslint.map((r) => r.wallMs) },
+      ratio,
+      mbPerSecond: mbps,
+      mbPerSecondLint: mbpsLint,
+      relint: { file: source.from, lines: source.lines, ...relint },
+      goals: { ratio: GOAL_RATIO, relintMs: GOAL_RELINT_MS, met: goalsMet },
+      ok: problems.length === 0,
+    }),
+  );
+  if (problems.length > 0) return 1;
+  if (opts.checkGoals && !goalsMet) return 1;
+  return 0;
 }
 
 main().then(
