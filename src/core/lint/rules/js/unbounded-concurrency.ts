@@ -85,6 +85,11 @@ export function createJs(ctx: JsContext): JsVisitor {
       if (t.isIdentifier(owner) && owner.text === 'Promise') checkCombinator(call, `Promise.${method}`);
       return;
     }
+    const owner = unwrap(t, callee.expression);
+    if (t.isIdentifier(owner) && (owner.text === 'Bluebird' || owner.text === 'async')) {
+      if (method === 'map' || method === 'each' || method === 'filter' || method === 'forEach' || method === 'concat') checkHelper(call, owner.text, method);
+      return;
+    }
     if (method === 'forEach' || method === 'map') {
       // Fire-and-forget: xs.forEach(async …), or xs.map(async …) whose result is dropped.
       const fn = call.arguments[0] && unwrap(t, call.arguments[0]);
@@ -95,10 +100,6 @@ export function createJs(ctx: JsContext): JsVisitor {
         reportAt(call, 'forEachAsync', { collection: shortText(sf, m.collection), method });
       }
       return;
-    }
-    if (method === 'map' || method === 'each' || method === 'filter') {
-      const owner = unwrap(t, callee.expression);
-      if (t.isIdentifier(owner) && (owner.text === 'Bluebird' || owner.text === 'async')) checkHelper(call, owner.text, method);
     }
   };
 
@@ -201,6 +202,10 @@ function returnsCall(t: T, fn: ts.ArrowFunction | ts.FunctionExpression): boolea
   const isWork = (e: ts.Expression | undefined): boolean => {
     if (!e) return false;
     const u = unwrap(t, e);
+    if (t.isConditionalExpression(u)) return isWork(u.whenTrue) || isWork(u.whenFalse);
+    if (t.isBinaryExpression(u) && (u.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken || u.operatorToken.kind === t.SyntaxKind.BarBarToken || u.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken)) {
+      return isWork(u.right);
+    }
     return t.isCallExpression(u) || t.isNewExpression(u) || t.isAwaitExpression(u) || t.isTaggedTemplateExpression(u);
   };
   if (!t.isBlock(fn.body)) return isWork(fn.body);
