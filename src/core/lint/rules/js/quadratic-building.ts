@@ -24,7 +24,7 @@ export const messages: Record<string, string> = {
   objectAssign:
     '`Object.assign({}, {acc}, …)` copies every key of the accumulator for every element ({where}): O(n²) time in total. Assign into the accumulator itself (`Object.assign({acc}, …)` or `{acc}[key] = value`), or use `Object.fromEntries(...)`.',
   stringFlatten:
-    '`{acc}` is appended to {where}, and the same loop reads it with `{read}` (line {line}). V8 appends in O(1) by building a rope, but `{read}` flattens the rope, copying the whole string on every iteration: O(n²) in total. Collect the parts in an array and `join(\'\')` once; keep what you search for in a separate structure (e.g. a Set of the parts added).',
+    '`{acc}` is appended to {where}, and each iteration also reads it with `{read}` (line {line}). V8 appends in O(1) by building a rope, but `{read}` flattens the rope, copying the whole string on every iteration: O(n²) in total. Collect the parts in an array and `join(\'\')` once; keep what you search for in a separate structure (e.g. a Set of the parts added).',
 };
 
 /** String methods that read the characters of the string (and so flatten a rope). `length` does not. */
