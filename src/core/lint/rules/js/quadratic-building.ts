@@ -239,7 +239,7 @@ function rewriteSite(
   name: string,
   r: NonNullable<Accumulation['reduce']>,
   initIs: (e: ts.Expression) => boolean,
-): { start: number; end: number; wrap: boolean } | undefined {
+): { start: number; end: number; wrap: boolean; indent?: string } | undefined {
   const init = r.call.arguments[1];
   // The initial value must be a fresh literal: mutating it is then unobservable.
   if (!init || !initIs(unwrap(t, init))) return undefined;
@@ -254,7 +254,12 @@ function rewriteSite(
   const { node: ret } = valueParent(t, lit);
   if (!ret || !t.isReturnStatement(ret) || unwrap(t, ret.expression!) !== lit) return undefined;
   if (!onlyReadsElsewhere(t, fn.body, name, lit)) return undefined;
-  return { start: ret.getStart(sf), end: ret.end, wrap: !t.isBlock(ret.parent) };
+  const start = ret.getStart(sf);
+  const text = sf.text;
+  let lineStart = start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n') lineStart--;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, start))![0];
+  return { start, end: ret.end, wrap: !t.isBlock(ret.parent), indent: indent.length === start - lineStart ? indent : '' };
 }
 
 /** Every other use of `name` in `body` is a property read (`acc.length`, `acc[k]`), never a store, call argument or alias. */
@@ -287,9 +292,11 @@ function usesName(t: T, n: ts.Node, name: string): boolean {
   return hit;
 }
 
-function buildFix(title: string, site: { start: number; end: number; wrap: boolean }, statements: string[], name: string): Fix {
-  const body = [...statements, `return ${name};`].join(' ');
-  return { title, edits: [{ start: site.start, end: site.end, newText: site.wrap ? `{ ${body} }` : body }] };
+function buildFix(title: string, site: { start: number; end: number; wrap: boolean; indent?: string }, statements: string[], name: string): Fix {
+  const all = [...statements, `return ${name};`];
+  // In a block, one statement per line at the return's indentation; inline braces elsewhere.
+  const newText = site.wrap ? `{ ${all.join(' ')} }` : all.join(`\n${site.indent ?? ''}`);
+  return { title, edits: [{ start: site.start, end: site.end, newText }] };
 }
 
 function arrayFix(t: T, sf: ts.SourceFile, lit: ts.ArrayLiteralExpression, name: string, r: NonNullable<Accumulation['reduce']>): Fix | undefined {
