@@ -109,7 +109,7 @@ const PRISMA_OPS = new Set([
 ]);
 /** Prisma method names no array, Map or Set has: any receiver chain of length 3 will do. */
 const PRISMA_DISTINCT = new Set(['findUnique', 'findUniqueOrThrow', 'findFirstOrThrow']);
-const PRISMA_ROOT = /prisma|^(db|tx|client|database|orm|ctx)$/i;
+const PRISMA_ROOT = /prisma|^(db|tx|database)$/i;
 
 const TYPEORM_REPO_OPS = new Set([
   'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'find', 'findBy', 'findAndCount', 'findAndCountBy',
