@@ -291,7 +291,27 @@ export function describeContext(t: T, sf: ts.SourceFile, c: PerElementContext): 
 
 const declCache = new WeakMap<ts.Node, Map<string, ts.VariableDeclaration | ts.ParameterDeclaration>>();
 
-function declarationsIn(t: T, scope: ts.Node): Map<string, ts.VariableDeclaration | ts.ParameterDeclaration> {
+const NO_DECLARATIONS: ReadonlyMap<string, ts.VariableDeclaration | ts.ParameterDeclaration> = new Map();
+
+function declaresNames(t: T, n: ts.Node): boolean {
+  switch (n.kind) {
+    case t.SyntaxKind.SourceFile:
+    case t.SyntaxKind.Block:
+    case t.SyntaxKind.ModuleBlock:
+    case t.SyntaxKind.CaseClause:
+    case t.SyntaxKind.DefaultClause:
+    case t.SyntaxKind.ForStatement:
+    case t.SyntaxKind.ForOfStatement:
+    case t.SyntaxKind.ForInStatement:
+      return true;
+    default:
+      return isFunctionLike(t, n);
+  }
+}
+
+function declarationsIn(t: T, scope: ts.Node): ReadonlyMap<string, ts.VariableDeclaration | ts.ParameterDeclaration> {
+  // Most ancestors (expressions, statements) declare nothing: no map, no cache entry for them.
+  if (!declaresNames(t, scope)) return NO_DECLARATIONS;
   let map = declCache.get(scope);
   if (map) return map;
   map = new Map();
