@@ -129,14 +129,14 @@ export function createJs(ctx: JsContext): JsVisitor {
       if (!a?.reduce) return;
       name = l;
       site = b;
-      const read = flatteningRead(t, sf, a.reduce.callback, l, b);
+      const read = flatteningRead(t, sf, a.reduce.callback, l);
       if (read) ctx.report({ start: site.getStart(sf), end: b.end, messageId: 'stringFlatten', data: { acc: l, where: a.where, read: read.what, line: read.line } });
       return;
     }
     if (!name || !t.isIdentifier(unwrap(t, op === S.PlusEqualsToken ? b.left : b.left))) return;
     const a = loopAccumulation(t, sf, b, name);
     if (!a) return;
-    const read = flatteningRead(t, sf, a.context, name, b);
+    const read = flatteningRead(t, sf, a.context, name);
     if (read) {
       ctx.report({ start: site.getStart(sf), end: b.operatorToken.end, messageId: 'stringFlatten', data: { acc: name, where: a.where, read: read.what, line: read.line } });
     }
@@ -202,12 +202,24 @@ function loopAccumulation(t: T, sf: ts.SourceFile, assignment: ts.Node, name: st
   return { where: `in the ${describeContext(t, sf, c)}`, context: c.node };
 }
 
-/** A read of `name` inside `scope` that flattens a rope string. */
-function flatteningRead(t: T, sf: ts.SourceFile, scope: ts.Node, name: string, exclude: ts.Node): { what: string; line: number } | undefined {
+const readCache = new WeakMap<ts.Node, Map<string, { what: string; line: number } | null>>();
+
+/** A read of `name` inside `scope` that flattens a rope string (cached: loops often hold several appends). */
+function flatteningRead(t: T, sf: ts.SourceFile, scope: ts.Node, name: string): { what: string; line: number } | undefined {
+  let byName = readCache.get(scope);
+  if (!byName) readCache.set(scope, (byName = new Map()));
+  const hit = byName.get(name);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = findFlatteningRead(t, sf, scope, name);
+  byName.set(name, found ?? null);
+  return found;
+}
+
+function findFlatteningRead(t: T, sf: ts.SourceFile, scope: ts.Node, name: string): { what: string; line: number } | undefined {
   let found: { what: string; line: number } | undefined;
   const isAcc = (e: ts.Expression): boolean => accName(t, e) === name;
   const visit = (n: ts.Node): void => {
-    if (found || n === exclude) return;
+    if (found) return;
     if (t.isPropertyAccessExpression(n) && isAcc(n.expression) && FLATTENING_METHODS.has(n.name.text) && n.parent && t.isCallExpression(n.parent) && n.parent.expression === n) {
       found = { what: `.${n.name.text}()`, line: lineOf(sf, n) };
     } else if (t.isElementAccessExpression(n) && isAcc(n.expression) && !isAssignmentTarget(t, n)) {
