@@ -1,8 +1,161 @@
+import type { Node as SyntaxNode } from 'web-tree-sitter';
+import type { Fix } from '../../finding';
 import type { ElixirContext, ElixirVisitor } from '../../rule';
+import {
+  argumentsNode, boundNames, calleeName, classifyCollection, clauseParams, defHead, effectiveArgs,
+  isDef, localCallName, operatorOf, tailRecursiveCalls,
+} from './ast-utils';
+import { reduceFix } from './quadratic-fixes';
 
 /** Message templates for the elixir side of `quadratic-building`, keyed by messageId. */
-export const messages: Record<string, string> = {};
+export const messages: Record<string, string> = {
+  exListAppend:
+    '`{acc} ++ …` in {loop} copies the whole accumulator list on every step: `++` copies its left operand, ' +
+    'so each append is O(n) and the loop O(n²). Prepend with `[x | {acc}]` and call `Enum.reverse/1` once at the end, ' +
+    'or build the list with `Enum.map/2` / `Enum.flat_map/2`.',
+  exBinaryAppend:
+    '`{acc} <> …` in {loop} builds a binary piece by piece. The BEAM often appends in place (a binary only the loop ' +
+    'references gets spare capacity), but as soon as the accumulator is matched, shared or sent, every append copies ' +
+    'the whole binary (O(n²)). Prefer `Enum.map_join/2,3`, an iolist with `IO.iodata_to_binary/1`, or `for … into: ""`.',
+  exBinaryPrepend:
+    '`… <> {acc}` in {loop} prepends to the accumulator: the in-place append optimization never applies to ' +
+    'prepending, so every step copies the whole binary (O(n²)). Collect the pieces as `[piece | {acc}]` (already ' +
+    'in the same order) and call `IO.iodata_to_binary/1` once.',
+};
 
-export function createElixir(_ctx: ElixirContext): ElixirVisitor {
-  return () => {};
+/** Reducers whose callback is `fn element, acc -> … end`: the accumulator is the second parameter. */
+const REDUCERS = new Set([
+  'Enum.reduce', 'Enum.reduce_while', 'Enum.map_reduce', 'Enum.flat_map_reduce', 'Enum.scan',
+  'Stream.transform', 'Stream.scan', 'List.foldl', 'List.foldr', ':lists.foldl', ':lists.foldr',
+]);
+
+interface AccContext {
+  names: Set<string>;
+  loop: string;
+  /** The `Enum.reduce` call and its callback clause, when the loop is one (for the quick fix). */
+  reduce?: { call: SyntaxNode; fn: SyntaxNode };
+}
+
+/** The `name` (or `name.field`) an operand stands for, when it is a variable. */
+function variableOf(node: SyntaxNode | null): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'identifier') return node.text;
+  // `acc.lines`: a field of a map/struct accumulator.
+  if (node.type === 'call' && !argumentsNode(node)) {
+    const target = node.childForFieldName('target');
+    const left = target?.type === 'dot' ? target.childForFieldName('left') : null;
+    if (left?.type === 'identifier') return left.text;
+  }
+  return undefined;
+}
+
+function isForReduce(call: SyntaxNode): boolean {
+  if (localCallName(call) !== 'for') return false;
+  const args = argumentsNode(call);
+  const kw = args?.lastNamedChild;
+  if (kw?.type !== 'keywords') return false;
+  return kw.namedChildren.some((p) => p?.childForFieldName('key')?.text.startsWith('reduce:'));
+}
+
+function forIsConstant(call: SyntaxNode): boolean {
+  const args = argumentsNode(call);
+  const none = new Set<string>();
+  let any = false;
+  for (const a of args?.namedChildren ?? []) {
+    if (a?.type !== 'binary_operator' || operatorOf(a) !== '<-') continue;
+    any = true;
+    if (classifyCollection(a.childForFieldName('right') ?? undefined, none) !== 'constant') return false;
+  }
+  return any;
+}
+
+/** The accumulation the operator sits in, walking up to the first function boundary. */
+function accumulationAround(op: SyntaxNode): AccContext | undefined {
+  let child: SyntaxNode = op;
+  let parent = op.parent;
+  while (parent) {
+    if (parent.type === 'stab_clause') {
+      const left = parent.childForFieldName('left');
+      if (left && left.id === child.id) return undefined; // in a pattern, not in a body
+      const owner = parent.parent;
+      if (owner?.type === 'anonymous_function') {
+        const call = owner.parent?.type === 'arguments' ? owner.parent.parent : null;
+        const name = call?.type === 'call' ? calleeName(call) : undefined;
+        if (!call || !name || !REDUCERS.has(name)) return undefined;
+        const acc = clauseParams(parent)[1];
+        if (!acc) return undefined;
+        if (classifyCollection(effectiveArgs(call)[0], new Set()) === 'constant') return undefined;
+        return { names: new Set(boundNames(acc)), loop: `the \`${name}\` callback`, reduce: { call, fn: owner } };
+      }
+      if (owner?.type === 'do_block' && owner.parent?.type === 'call' && isForReduce(owner.parent)) {
+        if (forIsConstant(owner.parent)) return undefined;
+        const names = new Set<string>();
+        for (const p of clauseParams(parent)) for (const n of boundNames(p)) names.add(n);
+        return { names, loop: 'the `for … reduce:` comprehension' };
+      }
+      // case / cond / with / receive clauses: keep climbing.
+    } else if (parent.type === 'call' && isDef(parent)) {
+      return recursionAround(op, parent);
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return undefined;
+}
+
+/**
+ * `defp join([h | t], acc), do: join(t, acc <> h)`: the operator's result goes into the recursive call that
+ * walks the tail, directly or through a variable (`acc = acc <> h; join(t, acc)`).
+ */
+function recursionAround(op: SyntaxNode, def: SyntaxNode): AccContext | undefined {
+  const head = defHead(def);
+  if (!head || op.startIndex < head.headEnd) return undefined;
+  const calls = tailRecursiveCalls(def, head);
+  if (calls.length === 0) return undefined;
+  const names = new Set<string>();
+  for (const p of head.params) if (p.type === 'identifier') names.add(p.text);
+  const flowsIntoRecursion =
+    calls.some((c) => effectiveArgs(c).some((a) => a.startIndex <= op.startIndex && op.endIndex <= a.endIndex)) ||
+    (() => {
+      const assign = op.parent;
+      if (assign?.type !== 'binary_operator' || operatorOf(assign) !== '=') return false;
+      const v = assign.childForFieldName('left');
+      return v?.type === 'identifier' && calls.some((c) => effectiveArgs(c).some((a) => a.type === 'identifier' && a.text === v.text));
+    })();
+  if (!flowsIntoRecursion) return undefined;
+  return { names, loop: `the recursion of \`${head.name}/${head.params.length}\` over a list` };
+}
+
+export function createElixir(ctx: ElixirContext): ElixirVisitor {
+  return (node) => {
+    if (node.type !== 'binary_operator') return;
+    const op = operatorOf(node);
+    if (op !== '<>' && op !== '++') return;
+    const leftVar = variableOf(node.childForFieldName('left'));
+    const right = node.childForFieldName('right');
+    // `x <> acc` copies `acc`; `[x] ++ acc` copies only `[x]`, which is the cheap prepend.
+    const rightVar = op === '<>' && right?.type === 'identifier' ? right.text : undefined;
+    if (!leftVar && !rightVar) return;
+    const context = accumulationAround(node);
+    if (!context) return;
+    if (leftVar && context.names.has(leftVar)) {
+      const fix: Fix | undefined = context.reduce ? reduceFix(context.reduce.call, context.reduce.fn, node, op) : undefined;
+      ctx.report({
+        start: node.startIndex,
+        end: node.endIndex,
+        messageId: op === '++' ? 'exListAppend' : 'exBinaryAppend',
+        // `<>` is often optimized by the runtime (see the message): a hint, not a warning.
+        severity: op === '<>' ? 'information' : undefined,
+        data: { acc: leftVar, loop: context.loop },
+        fixes: fix ? [fix] : [],
+      });
+    } else if (rightVar && context.names.has(rightVar)) {
+      ctx.report({
+        start: node.startIndex,
+        end: node.endIndex,
+        messageId: 'exBinaryPrepend',
+        data: { acc: rightVar, loop: context.loop },
+      });
+    }
+  };
 }
