@@ -164,6 +164,9 @@ const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', '
 const HTTP_LIBRARY_RECEIVER = /^(axios|got|ky|superagent|needle|undici|request|\$fetch|ofetch|wretch)$/;
 const HTTP_CLIENT_RECEIVER = /^(api|http|https|httpClient|apiClient|client|\$http|\$axios|httpService|restClient|axiosInstance|instance|service)$|(Api|ApiClient|HttpClient|Http|HttpService|Axios)$/;
 
+const STORAGE_RECEIVER = /^(storage|dao|db)$|Dao$|DAO$|Storage$/;
+const STORAGE_METHOD = /^(get|find|fetch|load|read|list|count|create|insert|add|save|update|upsert|delete|remove)[A-Z]/;
+
 const WRITE_NAME = /^(create|insert|update|upsert|save|delete|del|destroy|remove|increment|decrement|set|add|replace|bulk|softDelete|softRemove|restore|hset|sadd|zadd|lpush|rpush|incr|expire|none)/i;
 
 // ---------------------------------------------------------------------------------------------------
@@ -373,6 +376,11 @@ export function classifyCall(t: T, sf: ts.SourceFile, call: ts.CallExpression, o
 
   // Redis: redis.get(key)
   if (REDIS_OPS.has(method) && recvName && /redis/i.test(recvName)) return make('redis', WRITE_NAME.test(method));
+
+  // A storage/DAO layer awaited per element: `await storage.getMeal(id)`, `await this.userDao.findById(id)`.
+  if (recvName && STORAGE_RECEIVER.test(recvName) && !/^(local|session)Storage$/.test(recvName) && STORAGE_METHOD.test(method) && call.parent && t.isAwaitExpression(call.parent)) {
+    return make('custom', WRITE_NAME.test(method) || /^add/.test(method));
+  }
 
   // HTTP: axios.get(url), got.post(url), this.http.get(url), api.get(`/items/${id}`)
   if (HTTP_METHODS.has(method) && recvName) {

@@ -270,8 +270,30 @@ await Promise.all(ids.map((id) => limit(() => prisma.user.findUnique({ where: { 
 }`,
       errors: [{ line: 2, column: 9, message: 'prisma.$queryRaw' }],
     },
+    {
+      name: 'a storage / DAO layer awaited per element (Express + Drizzle-backed storage)',
+      file: 'server/routes.ts',
+      code: `app.get('/api/user/meals', authMiddleware, async (req, res) => {
+  const orderItems = await storage.getOrderItems(req.session.orderId);
+  const itemsWithMeals = [];
+  for (const item of orderItems) {
+    const meal = await storage.getMeal(item.mealId);
+    if (meal) itemsWithMeals.push({ ...item, meal });
+  }
+  res.json(itemsWithMeals);
+});`,
+      errors: [{ line: 5, column: 24, message: '`storage.getMeal` runs once per element of `orderItems`' }],
+    },
   ],
   valid: [
+    {
+      name: 'localStorage and un-awaited storage reads',
+      file: 'app/prefs.ts',
+      code: `for (const key of keys) {
+  prefs[key] = localStorage.getItem(key);
+  cache.push(storage.getCached(key));
+}`,
+    },
     {
       name: 'retry loop with a small literal bound',
       code: `for (let attempt = 0; attempt < 3; attempt++) {
