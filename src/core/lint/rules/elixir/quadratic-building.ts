@@ -150,9 +150,12 @@ export function createElixir(ctx: ElixirContext): ElixirVisitor {
         fixes: fix ? [fix] : [],
       });
     } else if (rightVar && context.names.has(rightVar)) {
+      // `a <> "\n" <> acc` parses as `a <> ("\n" <> acc)`: report the whole prepend from its start.
+      let whole = node;
+      for (let p = node.parent; p?.type === 'binary_operator' && operatorOf(p) === '<>' && p.childForFieldName('right')?.id === whole.id; p = p.parent) whole = p;
       ctx.report({
-        start: node.startIndex,
-        end: node.endIndex,
+        start: whole.startIndex,
+        end: whole.endIndex,
         messageId: 'exBinaryPrepend',
         data: { acc: rightVar, loop: context.loop },
       });
