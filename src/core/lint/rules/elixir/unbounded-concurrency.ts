@@ -46,6 +46,19 @@ function awaitsInside(body: SyntaxNode): boolean {
   return false;
 }
 
+/**
+ * The innermost loop that multiplies the number of processes alive at once. Loops multiply from the inside
+ * out until one awaits inside its own iteration (then its iterations run one after another). A loop over
+ * the elements of one chunk is bounded by the chunk size; a loop over the chunks themselves is not.
+ */
+function unboundedLoop(chain: Loop[]): Loop | undefined {
+  for (const l of chain) {
+    if (awaitsInside(l.body)) return undefined;
+    if (l.bound === 'data' || l.bound === 'chunks') return l;
+  }
+  return undefined;
+}
+
 export function createElixir(ctx: ElixirContext): ElixirVisitor {
   const loops = new LoopFinder();
   return (node) => {
@@ -60,8 +73,8 @@ export function createElixir(ctx: ElixirContext): ElixirVisitor {
     }
     const isAsync = ASYNC.has(name);
     if (!isAsync && !SPAWN.has(name)) return;
-    const loop: Loop | undefined = loops.loopsAround(node).find((l) => l.bound === 'data');
-    if (!loop || awaitsInside(loop.body)) return;
+    const loop = unboundedLoop(loops.loopsAround(node));
+    if (!loop) return;
     ctx.report({
       start: node.startIndex,
       end: node.endIndex,

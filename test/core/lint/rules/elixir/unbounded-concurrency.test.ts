@@ -115,6 +115,28 @@ end`,
       errors: [{ line: 4, column: 23, messageId: TASK }],
     },
     {
+      name: 'one task per chunk: the number of chunks grows with the input',
+      code: `defmodule Backfill do
+  def run(ids) do
+    ids
+    |> Enum.chunk_every(500)
+    |> Enum.map(&Task.async(fn -> Backfill.Batch.run(&1) end))
+    |> Task.await_many(:infinity)
+  end
+end`,
+      errors: [{ line: 5, column: 18, messageId: TASK }],
+    },
+    {
+      name: 'tasks per chunk element, but every chunk started at once (nothing awaited per chunk)',
+      code: `defmodule Backfill do
+  def start(ids) do
+    Enum.chunk_every(ids, 50)
+    |> Enum.flat_map(fn chunk -> Enum.map(chunk, &Task.async(fn -> work(&1) end)) end)
+  end
+end`,
+      errors: [{ line: 4, column: 51, messageId: TASK, message: 'the `Enum.flat_map` callback' }],
+    },
+    {
       name: 'Task.async_stream with no options at all (Information, Oban worker)',
       code: `defmodule MyApp.Workers.Reindex do
   use Oban.Worker
