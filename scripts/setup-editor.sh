@@ -67,8 +67,9 @@ cd "$CACHE"
 npm rebuild --loglevel=error argon2 >&2
 
 # Sanity check before declaring the cache complete.
-# (--config keeps code-server from writing a default config with a password into ~/.config)
-node "$CACHE/node_modules/code-server/out/node/entry.js" --config "$CACHE/config.yaml" --version >&2
+# (--config and the XDG folders keep code-server from writing a config with a password and logs into $HOME)
+XDG_CONFIG_HOME="$CACHE/.xdg/config" XDG_DATA_HOME="$CACHE/.xdg/data" \
+  node "$CACHE/node_modules/code-server/out/node/entry.js" --config "$CACHE/.xdg/config.yaml" --version >&2
 
 touch "$MARKER"
 log "done in $(( $(date +%s) - start )) s"

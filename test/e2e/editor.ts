@@ -52,6 +52,8 @@ export interface StartOptions {
 }
 
 export interface EditorSession {
+  /** Runs a scenario step; on failure saves `<label>-FAILED.png` before rethrowing. */
+  step<T>(label: string, fn: () => Promise<T>): Promise<T>;
   page: Page;
   workspace: string;
   userDataDir: string;
@@ -125,6 +127,14 @@ export async function startEditor(opts: StartOptions): Promise<EditorSession> {
         return file;
       },
       close,
+      async step(label, fn) {
+        try {
+          return await fn();
+        } catch (err) {
+          await session.screenshot(`${label}-FAILED`).catch(() => undefined);
+          throw err;
+        }
+      },
     };
     return session;
   } catch (err) {
@@ -161,7 +171,7 @@ async function answerTrust(page: Page, trust: 'trusted' | 'restricted'): Promise
 const quickInput = (page: Page): Locator => page.locator('.quick-input-widget');
 const quickRows = (page: Page): Locator => page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
 
-async function openPalette(page: Page, text: string): Promise<void> {
+export async function openPalette(page: Page, text: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = quickInput(page).locator('input');
   await input.waitFor({ state: 'visible' });
@@ -222,21 +232,57 @@ export async function goToLine(page: Page, line: number, column = 1): Promise<vo
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await quickInput(page).waitFor({ state: 'hidden' });
+  await waitForEditorFocus(page);
 }
 
-/** Opens the light bulb menu (Ctrl+.) at the cursor and returns its entries. */
+/** Resolves once keyboard focus is in the active editor's text area (after a quick input closes, it returns asynchronously). */
+export async function waitForEditorFocus(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const el = document.activeElement;
+    return !!el && el.tagName === 'TEXTAREA' && !!el.closest('.editor-group-container.active .monaco-editor');
+  }, undefined, { timeout: 10_000 });
+}
+
+/** Opens the light bulb menu (Ctrl+.) at the cursor and returns its entries. Retries: code actions are computed lazily. */
 export async function quickFixEntries(page: Page): Promise<string[]> {
-  await page.keyboard.press('Control+.');
   const rows = page.locator('.action-widget .monaco-list-row.action');
-  await rows.first().waitFor({ timeout: 10_000 });
+  for (let attempt = 1; ; attempt++) {
+    await waitForEditorFocus(page);
+    await page.keyboard.press('Control+.');
+    try {
+      await rows.first().waitFor({ timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
   return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
-/** Applies the light-bulb entry whose text contains `title` (the menu must be open). */
+/**
+ * Applies the light-bulb entry whose label contains `title` (the menu must be open). By keyboard: the
+ * menu's pointer-block overlay swallows synthetic clicks.
+ */
 export async function applyQuickFix(page: Page, title: string): Promise<void> {
-  const row = page.locator('.action-widget .monaco-list-row.action').filter({ hasText: title }).first();
-  await row.click();
-  await page.locator('.action-widget').waitFor({ state: 'hidden' });
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  const count = await rows.count();
+  for (let i = 0; i <= count; i++) {
+    const focused = await page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label').catch(() => null);
+    if (focused?.includes(title)) {
+      await page.keyboard.press('Enter');
+      await page.locator('.action-widget').waitFor({ state: 'hidden' });
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no light-bulb entry "${title}"; entries: ${JSON.stringify(await rows.allInnerTexts())}`);
+}
+
+/** Closes whatever popup a failed step left open, and every editor, so each scenario starts clean. */
+export async function resetUi(page: Page): Promise<void> {
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+  await runCommand(page, 'View: Close All Editors');
 }
 
 /** Shows the Problems panel (Ctrl+Shift+M, palette as fallback). */
@@ -252,23 +298,55 @@ export async function showProblems(page: Page): Promise<void> {
   }
 }
 
-/** Text of every rendered row of the Problems panel (file rows and marker rows). */
-export async function problemRows(page: Page): Promise<string[]> {
-  await showProblems(page);
-  const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
-  return rows.map((r) => r.replace(/\s+/g, ' ').trim());
+/** One marker row of the Problems panel: the file it is listed under and the row's visible text. */
+export interface Problem {
+  file: string;
+  text: string;
 }
 
-/** Waits until `predicate(rows)` holds for the Problems panel; returns those rows, or throws with the last rows seen. */
-export async function waitForProblems(page: Page, predicate: (rows: string[]) => boolean, timeoutMs = 20_000): Promise<string[]> {
+/** Every rendered marker row of the Problems panel, with the file row it sits under (tree level 1). */
+export async function problemList(page: Page): Promise<Problem[]> {
+  await showProblems(page);
+  const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) =>
+    els.map((e) => ({
+      level: e.getAttribute('aria-level'),
+      index: Number(e.getAttribute('data-index')),
+      name: e.querySelector('.label-name')?.textContent ?? '',
+      text: (e as HTMLElement).innerText,
+    })),
+  );
+  rows.sort((a, b) => a.index - b.index);
+  const out: Problem[] = [];
+  let file = '';
+  for (const r of rows) {
+    if (r.level === '1') file = r.name.trim();
+    else out.push({ file, text: r.text.replace(/\s+/g, ' ').trim() });
+  }
+  return out;
+}
+
+/** Waits until `predicate` holds for the Problems panel's rows; returns them, or throws with the last rows seen. */
+export async function waitForProblems(page: Page, predicate: (rows: Problem[]) => boolean, timeoutMs = 30_000): Promise<Problem[]> {
   const deadline = Date.now() + timeoutMs;
-  let rows: string[] = [];
+  let rows: Problem[] = [];
   while (Date.now() < deadline) {
-    rows = await problemRows(page);
+    rows = await problemList(page);
     if (predicate(rows)) return rows;
     await page.waitForTimeout(250);
   }
-  throw new Error(`Problems panel never matched; last rows:\n${rows.join('\n') || '(none)'}`);
+  throw new Error(`Problems panel never matched; last rows:\n${rows.map((r) => `${r.file}: ${r.text}`).join('\n') || '(none)'}`);
+}
+
+/** Rows of one file (by base name) that carry a Perf Lens rule code. */
+export function perfLensProblems(rows: Problem[], fileName: string): Problem[] {
+  return rows.filter((r) => r.file === fileName && /Perf Lens ?\(?(n-plus-one|unbounded-concurrency|quadratic-building)/.test(r.text));
+}
+
+/** `[Ln 9, Col 28]` at the end of a Problems row → { line, column }. */
+export function problemPosition(p: Problem): { line: number; column: number } {
+  const m = /\[Ln (\d+), Col (\d+)\]/.exec(p.text);
+  if (!m) throw new Error(`no position in Problems row: ${p.text}`);
+  return { line: Number(m[1]), column: Number(m[2]) };
 }
 
 /** Texts of the visible notification toasts. */
@@ -293,4 +371,50 @@ export async function waitForNotification(page: Page, match: RegExp, timeoutMs =
 /** Reads a file of the workspace copy as it is on disk. */
 export function readWorkspaceFile(session: EditorSession, rel: string): string {
   return fs.readFileSync(path.join(session.workspace, rel), 'utf8');
+}
+
+/** The extension host's log(s) in the user-data-dir (`logs/<session>/exthost<n>/remoteexthost.log` in code-server). */
+export function extensionHostLog(session: EditorSession): string {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/^(remote)?exthost\.log$/i.test(e.name)) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  walk(path.join(session.userDataDir, 'logs'));
+  return out.join('\n');
+}
+
+/** Polls the extension host log until `match` appears; returns the matching line. */
+export async function waitForExtensionHostLog(session: EditorSession, match: RegExp, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const line = extensionHostLog(session).split('\n').find((l) => match.test(l));
+    if (line) return line;
+    await session.page.waitForTimeout(250);
+  }
+  throw new Error(`extension host log never showed ${match}:\n${extensionHostLog(session).slice(-3000)}`);
+}
+
+/**
+ * Activation time as the editor records it, from "Developer: Show Running Extensions": the row reads
+ * "Activation: 12ms" (VS Code 1.100 shows codeLoadingTime + activateCallTime there).
+ */
+export async function runningExtensionActivation(page: Page, displayName: string): Promise<{ ms: number; text: string }> {
+  await runCommand(page, 'Developer: Show Running Extensions');
+  const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ has: page.locator('.name', { hasText: displayName }) });
+  await row.first().waitFor({ timeout: 15_000 });
+  const time = row.first().locator('.activation-time');
+  const deadline = Date.now() + 15_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await time.innerText()).trim();
+    const m = /Activation: (\d+)\s*ms/.exec(text);
+    if (m) return { ms: Number(m[1]), text };
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no activation time for ${displayName} in Running Extensions (shows "${text}")`);
 }

@@ -1,0 +1,174 @@
+// Scenarios 1, 2, 3 and 5 of the real-editor suite, in one trusted code-server session on a copy of examples/.
+import { after, before, describe, test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  REPO,
+  VSIX,
+  applyQuickFix,
+  goToLine,
+  openFile,
+  openPalette,
+  perfLensProblems,
+  problemPosition,
+  quickFixEntries,
+  readWorkspaceFile,
+  replaceEditorText,
+  resetUi,
+  runningExtensionActivation,
+  startEditor,
+  waitForExtensionHostLog,
+  waitForProblems,
+  type EditorSession,
+} from './editor';
+
+// Small files of our own, so the quick-fix scenario does not depend on how the examples are written.
+const SCRATCH = {
+  'scratch/ids.ts': [
+    'export function idsOf(items: Array<{ id: number }>): number[] {',
+    '  return items.reduce<number[]>((acc, item) => [...acc, item.id], []);',
+    '}',
+    '',
+  ].join('\n'),
+  'scratch/owners.ts': [
+    'declare const prisma: { user: { findUnique(q: unknown): Promise<unknown> } };',
+    'export async function owners(ids: number[]) {',
+    '  const out = [];',
+    '  for (const id of ids) {',
+    '    out.push(await prisma.user.findUnique({ where: { id } }));',
+    '  }',
+    '  return out;',
+    '}',
+    '',
+  ].join('\n'),
+};
+
+const TS_SLOW = 'node-shop/src/orders/orders.slow.ts';
+const TS_FAST = 'node-shop/src/orders/orders.fast.ts';
+const EX_SLOW = 'elixir-shop/lib/shop/slow/reports.ex';
+const EX_FAST = 'elixir-shop/lib/shop/fast/reports.ex';
+
+let s: EditorSession;
+
+/** A test whose failure leaves a `<n>-FAILED.png` screenshot of the editor behind. */
+function scenario(title: string, fn: (t: TestContext) => Promise<void>): void {
+  test(title, (t) => s.step(title.slice(0, title.indexOf('.')), () => fn(t)));
+}
+
+describe('Perf Lens in a real editor (trusted workspace)', { timeout: 300_000 }, () => {
+  before(async () => {
+    s = await startEditor({ name: 'trusted', trust: 'trusted', files: SCRATCH });
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  scenario('1. the VSIX installs, the extension activates on opening the examples, its commands are in the palette', async () => {
+    // No file is open yet: opening the folder alone (it holds mix.exs and TypeScript) must activate it.
+    const line = await waitForExtensionHostLog(s, /_doActivateExtension perf-lens\.perf-lens\b/);
+    console.log(`activation: ${line.replace(/^.*_doActivateExtension /, '')}`);
+
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+    const hidden = new Set<string>(
+      (manifest.contributes?.menus?.commandPalette ?? []).filter((m: { when?: string }) => m.when === 'false').map((m: { command: string }) => m.command),
+    );
+    const expected: string[] = manifest.contributes.commands
+      .filter((c: { command: string; category?: string }) => c.category === 'Perf Lens' && !hidden.has(c.command))
+      .map((c: { title: string }) => `Perf Lens: ${c.title}`);
+    assert.ok(expected.length >= 2, 'the manifest contributes Perf Lens commands');
+
+    await openPalette(s.page, 'Perf Lens: ');
+    const rows = s.page.locator('.quick-input-widget .quick-input-list .monaco-list-row .label-name');
+    await rows.first().waitFor();
+    await s.screenshot('1-palette');
+    const shown = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    await s.page.keyboard.press('Escape');
+    for (const title of expected) assert.ok(shown.includes(title), `"${title}" in the palette; shown: ${JSON.stringify(shown)}`);
+  });
+
+  scenario('2. TypeScript and Elixir anti-patterns show their rule codes in the Problems panel; fixing the code clears them', async () => {
+    await resetUi(s.page);
+    await openFile(s.page, TS_SLOW);
+    const tsRows = await waitForProblems(s.page, (rows) => {
+      const codes = perfLensProblems(rows, 'orders.slow.ts').map((r) => r.text);
+      return codes.some((t) => t.includes('n-plus-one')) && codes.some((t) => t.includes('unbounded-concurrency'));
+    });
+    await s.screenshot('2-ts-hints');
+    assert.ok(perfLensProblems(tsRows, 'orders.slow.ts').some((r) => /findUnique/.test(r.text)), 'the N+1 message names the call');
+
+    // "Fix" the file by typing its batched twin over it, then save.
+    const fixedTs = readWorkspaceFile(s, TS_FAST);
+    await replaceEditorText(s.page, fixedTs);
+    await waitForProblems(s.page, (rows) => perfLensProblems(rows, 'orders.slow.ts').length === 0);
+    await s.screenshot('2-ts-fixed');
+    assert.equal(readWorkspaceFile(s, TS_SLOW), fixedTs, 'the editor saved exactly the fixed code');
+    await resetUi(s.page);
+
+    await openFile(s.page, EX_SLOW);
+    const exRows = await waitForProblems(s.page, (rows) => perfLensProblems(rows, 'reports.ex').some((r) => r.text.includes('quadratic-building')));
+    await s.screenshot('2-elixir-hints');
+    assert.ok(perfLensProblems(exRows, 'reports.ex').some((r) => /\+\+|<>/.test(r.text)), 'the message names the operator');
+
+    const fixedEx = readWorkspaceFile(s, EX_FAST);
+    await replaceEditorText(s.page, fixedEx);
+    await waitForProblems(s.page, (rows) => perfLensProblems(rows, 'reports.ex').length === 0);
+    await s.screenshot('2-elixir-fixed');
+    assert.equal(readWorkspaceFile(s, EX_SLOW), fixedEx);
+  });
+
+  scenario('3. a quick fix from the light bulb rewrites the code and the hint disappears', async () => {
+    await resetUi(s.page);
+    await openFile(s.page, 'scratch/ids.ts');
+    const [hint] = perfLensProblems(
+      await waitForProblems(s.page, (rows) => perfLensProblems(rows, 'ids.ts').length === 1),
+      'ids.ts',
+    );
+    assert.match(hint.text, /quadratic-building/);
+    const at = problemPosition(hint);
+    assert.deepEqual(at, { line: 2, column: 48 }, 'the hint sits on the spread of the accumulator');
+
+    await goToLine(s.page, at.line, at.column);
+    const entries = await quickFixEntries(s.page);
+    await s.screenshot('3-light-bulb');
+    assert.ok(entries.some((e) => e.includes('Disable quadratic-building for this line')), `light bulb entries: ${JSON.stringify(entries)}`);
+    const fix = entries.find((e) => /^Push into/.test(e));
+    assert.ok(fix, `a rewrite fix is offered; entries: ${JSON.stringify(entries)}`);
+    await applyQuickFix(s.page, fix);
+    await s.page.keyboard.press('Control+S');
+
+    await waitForProblems(s.page, (rows) => perfLensProblems(rows, 'ids.ts').length === 0);
+    await s.screenshot('3-fixed');
+    const text = readWorkspaceFile(s, 'scratch/ids.ts');
+    assert.match(text, /acc\.push\(item\.id\)/);
+    assert.doesNotMatch(text, /\.\.\.acc/);
+  });
+
+  scenario('3b. the light bulb\'s "Disable <rule> for this line" adds the comment and the hint disappears', async () => {
+    await resetUi(s.page);
+    await openFile(s.page, 'scratch/owners.ts');
+    const [n1] = perfLensProblems(await waitForProblems(s.page, (rows) => perfLensProblems(rows, 'owners.ts').length === 1), 'owners.ts');
+    assert.match(n1.text, /n-plus-one/);
+    const pos = problemPosition(n1);
+    await goToLine(s.page, pos.line, pos.column);
+    await quickFixEntries(s.page);
+    await applyQuickFix(s.page, 'Disable n-plus-one for this line');
+    await s.page.keyboard.press('Control+S');
+    await waitForProblems(s.page, (rows) => perfLensProblems(rows, 'owners.ts').length === 0);
+    await s.screenshot('3b-suppressed');
+    const lines = readWorkspaceFile(s, 'scratch/owners.ts').split('\n');
+    assert.match(lines[pos.line - 1], /^\s*\/\/ perf-lens-disable-next-line n-plus-one$/);
+  });
+
+  scenario('5. activation time from the editor\'s record, and the VSIX size', async (t) => {
+    await resetUi(s.page);
+    const vsixBytes = fs.statSync(VSIX).size;
+    const { ms, text } = await runningExtensionActivation(s.page, 'Perf Lens');
+    await s.screenshot('5-running-extensions');
+    const report = `Perf Lens activation: ${ms} ms (Running Extensions shows "${text}"; goal ≤ 50 ms); VSIX ${(vsixBytes / 1e6).toFixed(2)} MB (limit 5 MB)`;
+    console.log(report);
+    t.diagnostic(report);
+    assert.ok(ms >= 0 && Number.isInteger(ms));
+    assert.ok(vsixBytes <= 5 * 1024 * 1024, `VSIX is ${vsixBytes} bytes, over 5 MB`);
+  });
+});
