@@ -40,6 +40,11 @@ const HTTP_FUNCTIONS = new Set([
 ]);
 const HTTP_ADVICE = 'fetch them in one request if the API has a list/batch endpoint (e.g. `?ids=1,2,3`), or cache the responses';
 
+/** Whether a function name (the part after the last dot) can be a built-in data access. */
+export function isAccessFunctionName(fn: string): boolean {
+  return fn in REPO_FUNCTIONS || HTTP_FUNCTIONS.has(fn);
+}
+
 /** True for `Repo`, `MyApp.Repo`, `ReadReplicaRepo`: any module whose last segment ends in `Repo`. */
 export function isRepoModule(qualifier: string, repoAliases: ReadonlySet<string>): boolean {
   const last = qualifier.slice(qualifier.lastIndexOf('.') + 1);
@@ -133,6 +138,9 @@ export function dataAccessOf(
     if (HTTP_MODULES.has(qualifier) && HTTP_FUNCTIONS.has(fn) && hasUrlTemplate(effectiveArgs(call))) {
       return { call: name, advice: HTTP_ADVICE };
     }
+  }
+  if ((name === 'Oban.insert' || name === 'Oban.insert!') && effectiveArgs(call).length > 0) {
+    return { call: name, advice: 'insert all the jobs in one statement with `Oban.insert_all/1`' };
   }
   if (matchesPattern(name, extra)) {
     return { call: name, advice: 'fetch all the keys in one call before the loop and look them up in a map' };

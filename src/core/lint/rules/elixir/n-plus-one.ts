@@ -1,6 +1,6 @@
 import type { ElixirContext, ElixirVisitor } from '../../rule';
 import { LoopFinder } from './ast-utils';
-import { compilePatterns, dataAccessOf, repoAliasDeclared } from './data-access';
+import { compilePatterns, dataAccessOf, isAccessFunctionName, repoAliasDeclared } from './data-access';
 
 /** Message templates for the elixir side of `n-plus-one`, keyed by messageId. */
 export const messages: Record<string, string> = {
@@ -25,6 +25,8 @@ export function createElixir(ctx: ElixirContext): ElixirVisitor {
       if (extra.length === 0) return;
     } else if (target.type !== 'dot') {
       return;
+    } else if (extra.length === 0 && !isAccessFunctionName(target.childForFieldName('right')?.text ?? '')) {
+      return; // cheap filter on the function's own name before building the dotted callee
     }
     const access = dataAccessOf(node, repoAliases, extra);
     if (!access) return;

@@ -33,6 +33,11 @@ const ASYNC_STREAMS: Record<string, number[]> = {
   'Task.Supervisor.async_stream_nolink': [4, 6],
 };
 
+/** Last segments of every callee above. */
+const INTERESTING_NAMES = new Set(
+  [...ASYNC, ...SPAWN, ...Object.keys(ASYNC_STREAMS)].map((n) => n.slice(n.lastIndexOf('.') + 1)),
+);
+
 export const DEFAULT_OPTIONS: Record<'max_concurrency' | 'timeout', string> = {
   max_concurrency: 'System.schedulers_online()',
   timeout: '5000',
@@ -64,7 +69,10 @@ export function createElixir(ctx: ElixirContext): ElixirVisitor {
   return (node) => {
     if (node.type !== 'call') return;
     const target = node.childForFieldName('target');
-    if (target?.type !== 'dot' && target?.type !== 'identifier') return;
+    if (!target) return;
+    // Cheap filter on the function's own name before building the dotted callee.
+    const fn = target.type === 'dot' ? target.childForFieldName('right') : target.type === 'identifier' ? target : null;
+    if (!fn || !INTERESTING_NAMES.has(fn.text)) return;
     const name = calleeName(node);
     if (!name) return;
     if (name in ASYNC_STREAMS) {

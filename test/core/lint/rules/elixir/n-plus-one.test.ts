@@ -277,6 +277,19 @@ end`,
       errors: [{ line: 3, column: 24, messageId: E }],
     },
     {
+      name: 'one Oban job inserted per element',
+      code: `defmodule MyApp.Campaigns do
+  def schedule(campaign, recipients) do
+    Enum.each(recipients, fn r ->
+      %{campaign_id: campaign.id, email: r.email}
+      |> MyApp.Workers.SendEmail.new()
+      |> Oban.insert!()
+    end)
+  end
+end`,
+      errors: [{ line: 6, column: 10, messageId: E, message: 'Oban.insert_all' }],
+    },
+    {
       name: 'loop over a computed range is per element',
       code: `defmodule Pages do
   def all_pages(count) do
@@ -490,6 +503,16 @@ end`,
       user = Repo.insert!(User.changeset(%User{}, attrs))
       Repo.insert!(%Profile{user_id: user.id})
     end)
+  end
+end`,
+    },
+    {
+      name: 'Oban jobs built per element and inserted in one statement',
+      code: `defmodule MyApp.Campaigns do
+  def schedule(campaign, recipients) do
+    recipients
+    |> Enum.map(&MyApp.Workers.SendEmail.new(%{campaign_id: campaign.id, email: &1.email}))
+    |> Oban.insert_all()
   end
 end`,
     },
