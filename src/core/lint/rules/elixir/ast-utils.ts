@@ -402,3 +402,45 @@ function resolveBounds(pending: PendingLoop[]): Loop[] {
   }
   return loops;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Local functions: where a node is defined, and how a call site names a function
+
+/** The `def`/`defp` call around `node`, if any. */
+export function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'call' && isDef(p)) return p;
+  return undefined;
+}
+
+/** Start offset of the `defmodule` around `node` (-1 at the top level): local calls resolve within it. */
+export function enclosingModuleStart(node: SyntaxNode): number {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'call' && localCallName(p) === 'defmodule') return p.startIndex;
+  return -1;
+}
+
+/** `&load_user/1` → `load_user` (a local function captured by name and arity). */
+export function capturedLocalName(node: SyntaxNode): string | undefined {
+  if (!isCapture(node)) return undefined;
+  const op = node.childForFieldName('operand');
+  if (op?.type !== 'binary_operator' || operatorOf(op) !== '/') return undefined;
+  const left = op.childForFieldName('left');
+  return left?.type === 'identifier' ? left.text : undefined;
+}
+
+/** Arity a local call site refers to: `load(x)` → 1, `x |> load(y)` → 2, `&load/1` → 1. */
+export function siteArity(site: SyntaxNode): number | undefined {
+  if (isCapture(site)) {
+    const right = site.childForFieldName('operand')?.childForFieldName('right');
+    return right?.type === 'integer' ? Number(right.text) : undefined;
+  }
+  return effectiveArgs(site).length;
+}
+
+/** Special forms and macros that look like local calls but never name a function of the module. */
+export const NOT_LOCAL_FUNCTIONS = new Set([
+  'def', 'defp', 'defmacro', 'defmacrop', 'defmodule', 'defstruct', 'defdelegate', 'defguard', 'defguardp',
+  'defimpl', 'defprotocol', 'defexception', 'defoverridable', 'if', 'unless', 'case', 'cond', 'with', 'for',
+  'fn', 'try', 'receive', 'quote', 'unquote', 'alias', 'import', 'require', 'use', 'raise', 'reraise', 'throw',
+  'send', 'spawn', 'is_nil', 'is_binary', 'is_list', 'is_map', 'is_integer', 'is_atom', 'length', 'map_size',
+  'elem', 'put_elem', 'hd', 'tl', 'to_string', 'inspect', 'from', 'assign', 'super', '__MODULE__',
+]);

@@ -290,6 +290,43 @@ end`,
       errors: [{ line: 6, column: 10, messageId: E, message: 'Oban.insert_all' }],
     },
     {
+      name: 'a helper of the module, captured by name before its definition',
+      code: `defmodule MyApp.Notifications do
+  alias MyApp.Repo
+
+  def mark_notified(users), do: Enum.each(users, &mark_notified_one/1)
+
+  defp mark_notified_one(user) do
+    user
+    |> Ecto.Changeset.change(notified_at: DateTime.utc_now())
+    |> Repo.update!()
+  end
+end`,
+      errors: [{ line: 4, column: 50, messageId: 'exPerElementVia', message: '`mark_notified_one/1` runs once per element in the `Enum.each` callback over `users`, and it calls `Repo.update!` (line 9)' }],
+    },
+    {
+      name: 'a helper defined before the loop that calls it (LiveView)',
+      code: `defmodule ShopWeb.OrderLive.Index do
+  use ShopWeb, :live_view
+
+  defp with_customer(order), do: %{order | customer: Repo.get(Customer, order.customer_id)}
+
+  def mount(_params, _session, socket) do
+    orders = Orders.list_recent() |> Enum.map(fn o -> with_customer(o) end)
+    {:ok, assign(socket, orders: orders)}
+  end
+end`,
+      errors: [{ line: 7, column: 55, messageId: 'exPerElementVia', message: '(line 4)' }],
+    },
+    {
+      name: 'a helper whose own loop is reported once, inside the helper',
+      code: `defmodule Groups do
+  def members(groups), do: Enum.map(groups, &load_members/1)
+  defp load_members(group), do: Enum.map(group.user_ids, &Repo.get(User, &1))
+end`,
+      errors: [{ line: 3, column: 59, messageId: E }],
+    },
+    {
       name: 'loop over a computed range is per element',
       code: `defmodule Pages do
   def all_pages(count) do
@@ -514,6 +551,33 @@ end`,
     |> Enum.map(&MyApp.Workers.SendEmail.new(%{campaign_id: campaign.id, email: &1.email}))
     |> Oban.insert_all()
   end
+end`,
+    },
+    {
+      name: 'a querying helper called once, outside any loop',
+      code: `defmodule Accounts do
+  def profile(id), do: id |> fetch_user() |> render_profile()
+  defp fetch_user(id), do: Repo.get!(User, id)
+  defp render_profile(user), do: Enum.map(user.links, &link_html/1)
+  defp link_html(link), do: "<a href=" <> link.url <> ">"
+end`,
+    },
+    {
+      name: 'a batched helper called once per chunk',
+      code: `defmodule Events.Ingest do
+  def store(rows), do: rows |> Enum.chunk_every(500) |> Enum.each(&store_batch/1)
+  defp store_batch(batch), do: Repo.insert_all(Event, batch)
+end`,
+    },
+    {
+      name: 'a helper with the same name in another module is not this one',
+      code: `defmodule Loader do
+  def load(id), do: Repo.get(User, id)
+end
+
+defmodule Report do
+  def rows(xs), do: Enum.map(xs, &load/1)
+  defp load(x), do: Map.take(x, [:id, :name])
 end`,
     },
     {
