@@ -5,7 +5,7 @@ import {
   argumentsNode, boundNames, calleeName, classifyCollection, clauseParams, defHead, effectiveArgs,
   isDef, localCallName, operatorOf, tailRecursiveCalls,
 } from './ast-utils';
-import { reduceFix } from './quadratic-fixes';
+import { forReduceFix, reduceFix } from './quadratic-fixes';
 
 /** Message templates for the elixir side of `quadratic-building`, keyed by messageId. */
 export const messages: Record<string, string> = {
@@ -34,6 +34,8 @@ interface AccContext {
   loop: string;
   /** The `Enum.reduce` call and its callback clause, when the loop is one (for the quick fix). */
   reduce?: { call: SyntaxNode; fn: SyntaxNode };
+  /** The `for … reduce:` call and its clause (for the quick fix). */
+  forReduce?: { call: SyntaxNode; clause: SyntaxNode };
 }
 
 /** The `name` (or `name.field`) an operand stands for, when it is a variable. */
@@ -91,7 +93,7 @@ function accumulationAround(op: SyntaxNode): AccContext | undefined {
         if (forIsConstant(owner.parent)) return undefined;
         const names = new Set<string>();
         for (const p of clauseParams(parent)) for (const n of boundNames(p)) names.add(n);
-        return { names, loop: 'the `for … reduce:` comprehension' };
+        return { names, loop: 'the `for … reduce:` comprehension', forReduce: { call: owner.parent, clause: parent } };
       }
       // case / cond / with / receive clauses: keep climbing.
     } else if (parent.type === 'call' && isDef(parent)) {
@@ -139,7 +141,11 @@ export function createElixir(ctx: ElixirContext): ElixirVisitor {
     const context = accumulationAround(node);
     if (!context) return;
     if (leftVar && context.names.has(leftVar)) {
-      const fix: Fix | undefined = context.reduce ? reduceFix(context.reduce.call, context.reduce.fn, node, op) : undefined;
+      const fix: Fix | undefined = context.reduce
+        ? reduceFix(context.reduce.call, context.reduce.fn, node, op)
+        : context.forReduce
+          ? forReduceFix(context.forReduce.call, context.forReduce.clause, node, op)
+          : undefined;
       ctx.report({
         start: node.startIndex,
         end: node.endIndex,

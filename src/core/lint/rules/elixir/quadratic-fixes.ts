@@ -77,3 +77,47 @@ export function reduceFix(call: SyntaxNode, fn: SyntaxNode, op: SyntaxNode, oper
   const target2 = operator === '<>' ? 'Enum.map_join' : 'Enum.map';
   return { title: `Rewrite as ${target2}${capture ? ` with ${capture}` : ''}`, edits };
 }
+
+/**
+ *   for x <- xs, reduce: "" do acc -> acc <> expr end    → for x <- xs, into: "" do expr end
+ *   for x <- xs, reduce: [] do acc -> acc ++ [expr] end  → for x <- xs do expr end
+ * `into: ""` collects binaries exactly as the appends did; a plain `for` collects a list in order.
+ */
+export function forReduceFix(forCall: SyntaxNode, clause: SyntaxNode, op: SyntaxNode, operator: '<>' | '++'): Fix | undefined {
+  const args = forCall.namedChildren.find((c) => c?.type === 'arguments');
+  const keywords = args?.lastNamedChild;
+  if (!args || keywords?.type !== 'keywords' || keywords.namedChildCount !== 1) return undefined;
+  const pair = keywords.firstNamedChild;
+  const value = pair?.childForFieldName('value');
+  if (!pair || !value || !pair.childForFieldName('key')?.text.startsWith('reduce:')) return undefined;
+  if (operator === '<>' ? !isEmptyString(value) : !isEmptyList(value)) return undefined;
+  const block = clause.parent;
+  if (block?.type !== 'do_block' || block.namedChildCount !== 1) return undefined;
+  const params = clauseParams(clause);
+  if (params.length !== 1 || params[0].type !== 'identifier' || clause.childForFieldName('left')?.type !== 'arguments') return undefined;
+  const acc = params[0];
+  const body = clause.childForFieldName('right');
+  if (!body || body.namedChildCount !== 1 || body.firstNamedChild?.id !== op.id) return undefined;
+  const opLeft = op.childForFieldName('left');
+  const opRight = op.childForFieldName('right');
+  if (opLeft?.type !== 'identifier' || opLeft.text !== acc.text || !opRight) return undefined;
+  let expr = opRight;
+  if (operator === '++') {
+    const only = opRight.type === 'list' && opRight.namedChildCount === 1 ? opRight.firstNamedChild : null;
+    if (!only || only.type === 'keywords' || (only.type === 'binary_operator' && operatorOf(only) === '|')) return undefined;
+    expr = only;
+  }
+  if (mentions(expr, acc.text) || forCall.descendantsOfType('comment').length > 0) return undefined;
+  const edits: TextEdit[] = [];
+  if (operator === '<>') {
+    edits.push({ start: pair.startIndex, end: pair.endIndex, newText: 'into: ""' });
+  } else {
+    // Drop `, reduce: []` together with the comma after the last generator or filter.
+    const before = args.namedChildren.filter((c): c is SyntaxNode => c !== null && c.id !== keywords.id).pop();
+    if (!before) return undefined;
+    edits.push({ start: before.endIndex, end: keywords.endIndex, newText: '' });
+  }
+  edits.push({ start: clause.startIndex, end: expr.startIndex, newText: '' });
+  if (expr.endIndex < op.endIndex) edits.push({ start: expr.endIndex, end: op.endIndex, newText: '' });
+  return { title: operator === '<>' ? 'Rewrite as for … into: ""' : 'Rewrite as a plain for (it collects a list)', edits };
+}

@@ -114,6 +114,44 @@ end`,
     inputs: ['1', '5', '30'],
   },
   {
+    name: 'for … reduce: "" with acc <> → for … into: ""',
+    rule: 'quadratic-building',
+    code: `defmodule Sample do
+  def run(xs) do
+    for x <- xs, x != "", reduce: "" do
+      acc -> acc <> String.reverse(x) <> ";"
+    end
+  end
+end`,
+    fixed: `defmodule Sample do
+  def run(xs) do
+    for x <- xs, x != "", into: "" do
+      String.reverse(x) <> ";"
+    end
+  end
+end`,
+    inputs: strings,
+  },
+  {
+    name: 'for … reduce: [] with acc ++ [expr] → a plain for',
+    rule: 'quadratic-building',
+    code: `defmodule Sample do
+  def run(orders) do
+    for %{status: "paid"} = o <- orders, reduce: [] do
+      acc -> acc ++ [{o.id, o.total}]
+    end
+  end
+end`,
+    fixed: `defmodule Sample do
+  def run(orders) do
+    for %{status: "paid"} = o <- orders do
+      {o.id, o.total}
+    end
+  end
+end`,
+    inputs: orders,
+  },
+  {
     name: 'async_stream without options: both defaults appended',
     rule: 'unbounded-concurrency',
     code: `defmodule Sample do
@@ -249,10 +287,17 @@ end)`,
 end)`,
   },
   {
-    name: 'for … reduce: has no safe one-step rewrite here',
+    name: 'for … reduce: whose clause reads the accumulator twice',
     rule: 'quadratic-building',
     code: `for x <- xs, reduce: "" do
-  acc -> acc <> x
+  acc -> acc <> x <> String.duplicate("-", byte_size(acc))
+end`,
+  },
+  {
+    name: 'for … reduce: with a non-empty seed',
+    rule: 'quadratic-building',
+    code: `for x <- xs, reduce: ["header"] do
+  acc -> acc ++ [x]
 end`,
   },
 ];
