@@ -42,6 +42,18 @@ const SCRATCH = {
     '}',
     '',
   ].join('\n'),
+  'scratch/fetch.ex': [
+    'defmodule Scratch.Fetch do',
+    '  def all(ids) do',
+    '    ids',
+    '    |> Task.async_stream(&fetch/1)',
+    '    |> Enum.to_list()',
+    '  end',
+    '',
+    '  defp fetch(id), do: id * 2',
+    'end',
+    '',
+  ].join('\n'),
 };
 
 const TS_SLOW = 'node-shop/src/orders/orders.slow.ts';
@@ -142,6 +154,27 @@ describe('Perf Lens in a real editor (trusted workspace)', { timeout: 300_000 },
     const text = readWorkspaceFile(s, 'scratch/ids.ts');
     assert.match(text, /acc\.push\(item\.id\)/);
     assert.doesNotMatch(text, /\.\.\.acc/);
+  });
+
+  scenario('3c. an Elixir quick fix: Task.async_stream gets explicit :max_concurrency and :timeout', async () => {
+    await resetUi(s.page);
+    await openFile(s.page, 'scratch/fetch.ex');
+    const [hint] = perfLensProblems(await waitForProblems(s.page, (rows) => perfLensProblems(rows, 'fetch.ex').length === 1), 'fetch.ex');
+    assert.match(hint.text, /unbounded-concurrency/);
+    assert.match(hint.text, /Task\.async_stream/);
+    const at = problemPosition(hint);
+    await goToLine(s.page, at.line, at.column);
+    const entries = await quickFixEntries(s.page);
+    await s.screenshot('3c-light-bulb');
+    const fix = entries.find((e) => /^Add .*max_concurrency/.test(e));
+    assert.ok(fix, `an "Add max_concurrency…" fix is offered; entries: ${JSON.stringify(entries)}`);
+    await applyQuickFix(s.page, fix);
+    await s.page.keyboard.press('Control+S');
+    await waitForProblems(s.page, (rows) => perfLensProblems(rows, 'fetch.ex').length === 0);
+    await s.screenshot('3c-fixed');
+    const line = readWorkspaceFile(s, 'scratch/fetch.ex').split('\n')[at.line - 1];
+    assert.match(line, /Task\.async_stream\(&fetch\/1, .*max_concurrency: .*\)/);
+    assert.match(line, /timeout: /);
   });
 
   scenario('3b. the light bulb\'s "Disable <rule> for this line" adds the comment and the hint disappears', async () => {
