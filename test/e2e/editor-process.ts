@@ -19,6 +19,16 @@ export function codeServerEntry(): string {
 }
 
 const groups = new Set<number>();
+const tempRoots = new Set<string>();
+
+/** A temp folder removed at exit, also when the run is interrupted (unless PERF_LENS_E2E_KEEP is set). */
+export function removeAtExit(dir: string): () => void {
+  tempRoots.add(dir);
+  return () => {
+    tempRoots.delete(dir);
+    if (!process.env.PERF_LENS_E2E_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
 
 function killGroupNow(pid: number): void {
   try {
@@ -30,11 +40,14 @@ function killGroupNow(pid: number): void {
 }
 
 let hooksInstalled = false;
-function installExitHooks(): void {
+export function installExitHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
   // 'exit' handlers must be synchronous: process.kill is.
-  process.on('exit', () => [...groups].forEach(killGroupNow));
+  process.on('exit', () => {
+    [...groups].forEach(killGroupNow);
+    if (!process.env.PERF_LENS_E2E_KEEP) for (const d of tempRoots) fs.rmSync(d, { recursive: true, force: true });
+  });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(sig, () => {
       [...groups].forEach(killGroupNow);
@@ -69,7 +82,6 @@ export interface EditorProcess {
  * under the user's $HOME.
  */
 export function startCodeServer(args: string[], home: string, logFile: string): EditorProcess {
-  installExitHooks();
   const out = fs.openSync(logFile, 'a');
   const child = spawn(
     process.execPath,
@@ -98,6 +110,7 @@ export function startCodeServer(args: string[], home: string, logFile: string): 
   const pid = child.pid;
   if (pid === undefined) throw new Error('code-server did not start');
   groups.add(pid);
+  installExitHooks();
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
     pid,

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { freePort, runCodeServer, startCodeServer, waitForHttp, type EditorProcess } from './editor-process';
+import { freePort, installExitHooks, removeAtExit, runCodeServer, startCodeServer, waitForHttp, type EditorProcess } from './editor-process';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const VSIX = process.env.PERF_LENS_VSIX ?? path.join(REPO, 'dist', 'perf-lens.vsix');
@@ -70,7 +70,9 @@ function copyExamples(to: string): void {
 
 export async function startEditor(opts: StartOptions): Promise<EditorSession> {
   const t0 = Date.now();
+  installExitHooks();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `perf-lens-e2e-${opts.name}-`));
+  const removeRoot = removeAtExit(root);
   const workspace = path.join(root, 'workspace');
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
@@ -86,11 +88,6 @@ export async function startEditor(opts: StartOptions): Promise<EditorSession> {
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...opts.settings }, null, 2));
 
   const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-  if (opts.withExtension !== false) {
-    if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} does not exist: run \`npm run package\` first.`);
-    await runCodeServer([...dirs, '--install-extension', VSIX], home, path.join(root, 'install.log'));
-  }
-
   let proc: EditorProcess | undefined;
   let browser: Browser | undefined;
   let closed = false;
@@ -99,11 +96,15 @@ export async function startEditor(opts: StartOptions): Promise<EditorSession> {
     closed = true;
     await browser?.close().catch(() => undefined);
     await proc?.stop();
-    keepLogs(opts.name, root, userDataDir, logFile);
-    if (!process.env.PERF_LENS_E2E_KEEP) fs.rmSync(root, { recursive: true, force: true });
+    keepLogs(opts.name, userDataDir, logFile);
+    removeRoot();
   };
 
   try {
+    if (opts.withExtension !== false) {
+      if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} does not exist: run \`npm run package\` first.`);
+      await runCodeServer([...dirs, '--install-extension', VSIX], home, path.join(root, 'install.log'));
+    }
     const port = await freePort();
     proc = startCodeServer(['--bind-addr', `127.0.0.1:${port}`, ...dirs, '--ignore-last-opened', workspace], home, logFile);
     await waitForHttp(port, proc, logFile);
@@ -144,7 +145,7 @@ export async function startEditor(opts: StartOptions): Promise<EditorSession> {
 }
 
 /** Copies code-server's log and the editor's logs (extension host included) under test-output/e2e/logs/<name>. */
-function keepLogs(name: string, _root: string, userDataDir: string, logFile: string): void {
+function keepLogs(name: string, userDataDir: string, logFile: string): void {
   try {
     const dest = path.join(OUTPUT, 'logs', name);
     fs.rmSync(dest, { recursive: true, force: true });
