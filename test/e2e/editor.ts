@@ -71,6 +71,10 @@ function copyExamples(to: string): void {
 export async function startEditor(opts: StartOptions): Promise<EditorSession> {
   const t0 = Date.now();
   installExitHooks();
+  // Screenshots of an earlier run of this session would pass for this run's.
+  if (fs.existsSync(OUTPUT)) {
+    for (const f of fs.readdirSync(OUTPUT)) if (f.startsWith(`${opts.name}-`) && f.endsWith('.png')) fs.rmSync(path.join(OUTPUT, f));
+  }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `perf-lens-e2e-${opts.name}-`));
   const removeRoot = removeAtExit(root);
   const workspace = path.join(root, 'workspace');
