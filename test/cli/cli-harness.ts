@@ -13,7 +13,9 @@ let built: string | undefined;
 export function cliBundle(): string {
   if (built) return built;
   // Inside the repo, so the bundle finds node_modules (wasm) and docs/rules like dist/cli.js does.
-  const outdir = fs.mkdtempSync(path.join(ROOT, 'test-output', `cli-`));
+  const parent = path.join(ROOT, 'test-output');
+  fs.mkdirSync(parent, { recursive: true }); // absent in a fresh clone (it is git-ignored)
+  const outdir = fs.mkdtempSync(path.join(parent, 'cli-'));
   esbuild.buildSync({
     entryPoints: { cli: path.join(ROOT, 'src/cli/main.ts') },
     outdir,

@@ -49,8 +49,10 @@ export function walkJs(t: typeof ts, root: ts.Node, visitors: ((node: ts.Node) =
 
 /** Text of the comment that opens the line starting at `lineStart` (after indentation), if any. */
 export function jsCommentAtLineStart(t: typeof ts, text: string, lineStart: number): string | undefined {
-  const ranges = t.getLeadingCommentRanges(text, lineStart);
-  const first = ranges?.[0];
+  // getLeadingCommentRanges only collects comments that follow a line break (or sit at offset 0), so
+  // start the scan on the previous line's "\n" for every line but the first.
+  const ranges = t.getLeadingCommentRanges(text, lineStart === 0 ? 0 : lineStart - 1);
+  const first = ranges?.find((r) => r.pos >= lineStart);
   if (!first) return undefined;
   // Only a comment that is the first thing on its line counts.
   const lineEnd = text.indexOf('\n', lineStart);
