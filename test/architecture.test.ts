@@ -92,6 +92,46 @@ test('every rule is tested in every language it supports', () => {
   }
 });
 
+/** Counts the object literals in the `valid`/`invalid` arrays of each runRuleTable(...) call in `file`. */
+function countTableCases(file: string): { valid: number; invalid: number } {
+  const src = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const counts = { valid: 0, invalid: 0 };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'runRuleTable') {
+      const table = node.arguments[2];
+      if (table && ts.isObjectLiteralExpression(table)) {
+        for (const p of table.properties) {
+          if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name)) continue;
+          const key = p.name.text;
+          if ((key === 'valid' || key === 'invalid') && ts.isArrayLiteralExpression(p.initializer)) {
+            counts[key] += p.initializer.elements.filter(ts.isObjectLiteralExpression).length;
+          }
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(src);
+  return counts;
+}
+
+test('rule tables hold at least 40 must-report and 40 must-stay-silent cases per language', () => {
+  const perLanguage = new Map<string, { valid: number; invalid: number }>();
+  for (const rule of RULES) {
+    for (const lang of rule.languages) {
+      const c = countTableCases(path.join(ROOT, 'test/core/lint/rules', lang, `${rule.id}.test.ts`));
+      assert.ok(c.invalid > 0 && c.valid > 0, `${lang}/${rule.id} table has ${c.invalid} invalid and ${c.valid} valid cases`);
+      const sum = perLanguage.get(lang) ?? { valid: 0, invalid: 0 };
+      perLanguage.set(lang, { valid: sum.valid + c.valid, invalid: sum.invalid + c.invalid });
+    }
+  }
+  assert.deepEqual([...perLanguage.keys()].sort(), ['elixir', 'js']);
+  for (const [lang, c] of perLanguage) {
+    assert.ok(c.invalid >= 40, `${lang}: ${c.invalid} must-report cases, want at least 40`);
+    assert.ok(c.valid >= 40, `${lang}: ${c.valid} must-stay-silent cases, want at least 40`);
+  }
+});
+
 test('every source folder has a README naming each of its files', () => {
   const dirs = new Set([...filesUnder('src'), ...filesUnder('webview')].map((f) => path.dirname(f)));
   const missing: string[] = [];
