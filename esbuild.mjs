@@ -25,6 +25,8 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode', './engine'] },
   { ...common, entryPoints: { engine: 'src/runner/engine-entry.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
+  // The CLI's lint worker threads (src/runner/lint-pool.ts looks for it next to dist/cli.js).
+  { ...common, entryPoints: { 'lint-worker': 'src/runner/lint-worker.ts' }, outdir: 'dist' },
 ];
 
 function copyWasm() {

@@ -1,15 +1,17 @@
 /**
- * Lints files on disk in this process: discovers them, reads them a few at a time ahead of the linter, and
- * runs the engine on each. Shared by the CLI, the benchmark and the extension's workspace scan. Never throws
- * for a bad file: unreadable, binary, non-UTF-8, huge or unparsable files become notes and the run goes on.
+ * Lints files on disk: discovers them, then reads and lints each, in this process (reading a few files
+ * ahead of the linter) or in a pool of worker threads. Never throws for a bad file: unreadable, binary,
+ * non-UTF-8, huge or unparsable files become notes and the run goes on.
  */
-import * as fs from 'node:fs';
-import type { Finding, LintNote } from '../core/lint/finding';
+import type { Finding, LintNote, LintResult } from '../core/lint/finding';
 import type { LintConfig } from '../core/lint/config';
-import { lintText } from '../core/lint/engine';
 import { languageOf } from '../core/lint/languages';
 import { loadParsers } from './parsers';
-import { type DiscoveredFile, discoverFiles, errorCode } from './file-discovery';
+import { type DiscoveredFile, discoverFiles } from './file-discovery';
+import { type ReadResult, lintSource, readSource } from './lint-one';
+import { type LintPool, createLintPool, workerScript } from './lint-pool';
+
+export { decode, readSource } from './lint-one';
 
 export interface FileFinding extends Finding {
   /** As shown to the user: relative to the working directory (or absolute when given so, outside it). */
@@ -33,6 +35,11 @@ export interface LintFilesOptions {
   onNote?: (note: FileNote) => void;
   /** Called after each file is linted (progress bars). */
   onFile?: (file: DiscoveredFile, done: number, total: number) => void;
+  /**
+   * Worker threads to lint with (default 1: in this process). Used only by a bundled build that has
+   * dist/lint-worker.js next to it, and only for runs of enough files to pay for starting them.
+   */
+  jobs?: number;
 }
 
 export interface LintFilesResult {
@@ -42,12 +49,15 @@ export interface LintFilesResult {
   fileCount: number;
 }
 
-/** How many file reads run ahead of the (synchronous) linter. */
+/** How many files are read ahead of the in-process (synchronous) linter. */
 const READ_AHEAD = 8;
+/** Below this many files, starting worker threads costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 48;
 
 /**
  * Lints the files under `paths` (folders are walked; `[]` means the working directory). Rejects only for
- * bad usage (PathNotFoundError) or an abort (the signal's reason).
+ * bad usage (PathNotFoundError) or an abort (the signal's reason). Results, notes and progress come in
+ * file order whatever the number of workers.
  */
 export async function lintFiles(
   paths: readonly string[],
@@ -67,80 +77,74 @@ export async function lintFiles(
     signal: options.signal,
     onNote: addNote,
   });
-  const needsElixir = files.some((f) => languageOf(f.absolute) === 'elixir');
-  const parsers = needsElixir ? await loadParsers() : {};
 
   const findings: FileFinding[] = [];
+  const results = new Array<LintResult | undefined>(files.length);
+  let emitted = 0;
+  // Hands results over in file order: with workers they finish out of order.
+  const settle = (i: number, result: LintResult) => {
+    results[i] = result;
+    while (emitted < files.length && results[emitted]) {
+      const file = files[emitted];
+      const r = results[emitted]!;
+      results[emitted] = undefined;
+      for (const n of r.notes) addNote({ ...n, file: file.display });
+      for (const f of r.findings) findings.push({ ...f, file: file.display, absolutePath: file.absolute });
+      emitted++;
+      options.onFile?.(file, emitted, files.length);
+    }
+  };
+
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const script = jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS ? workerScript() : undefined;
+  if (script) await lintInWorkers(files, createLintPool(script, jobs, config), settle, options.signal);
+  else await lintInProcess(files, config, settle, options.signal);
+  return { findings, notes, fileCount: files.length };
+}
+
+async function lintInProcess(
+  files: DiscoveredFile[],
+  config: LintConfig,
+  settle: (i: number, r: LintResult) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const needsElixir = files.some((f) => languageOf(f.absolute) === 'elixir');
+  const parsers = needsElixir ? await loadParsers() : {};
   const reads: Promise<ReadResult>[] = [];
   const startRead = (i: number) => {
     if (i < files.length) reads[i] = readSource(files[i].absolute, config.maxFileBytes);
   };
   for (let i = 0; i < READ_AHEAD; i++) startRead(i);
   for (let i = 0; i < files.length; i++) {
-    options.signal?.throwIfAborted();
-    const file = files[i];
+    signal?.throwIfAborted();
     const read = await reads[i];
     delete reads[i];
     startRead(i + READ_AHEAD);
-    if ('skip' in read) {
-      addNote({ file: file.display, kind: 'skipped', message: read.skip });
-    } else {
-      let result;
-      try {
-        // The shown path, not the absolute one: test-file conventions (`test/`, `__tests__/`) must not match
-        // folders above the project.
-        result = lintText(read.text, file.display, config, parsers);
-      } catch (e) {
-        // A rule bug must not end the run: the file is reported and the others still get linted.
-        // (e.g. a stack overflow on absurdly deep nesting in generated code).
-        result = { findings: [], notes: [{ kind: 'skipped' as const, message: `skipped: internal error while linting (${oneLine(e)})` }] };
-      }
-      for (const n of result.notes) addNote({ ...n, file: file.display });
-      for (const f of result.findings) findings.push({ ...f, file: file.display, absolutePath: file.absolute });
-    }
-    options.onFile?.(file, i + 1, files.length);
+    settle(
+      i,
+      'skip' in read
+        ? { findings: [], notes: [{ kind: 'skipped', message: read.skip }] }
+        : lintSource(read.text, files[i].display, config, parsers),
+    );
   }
-  return { findings, notes, fileCount: files.length };
 }
 
-type ReadResult = { text: string } | { skip: string };
-
-/** Reads a file as text, or says in one sentence why it is skipped. */
-export async function readSource(absolute: string, maxChars: number): Promise<ReadResult> {
-  let bytes: Buffer;
+async function lintInWorkers(
+  files: DiscoveredFile[],
+  pool: LintPool,
+  settle: (i: number, r: LintResult) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const onAbort = () => void pool.close();
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const stat = await fs.promises.stat(absolute);
-    // A UTF-8 char is at most 3 bytes per UTF-16 unit: above this the engine's limit is surely exceeded,
-    // so the file is not even read (a 500 MB log named .js must not fill the memory).
-    if (stat.size > maxChars * 3) {
-      return { skip: `skipped: ${(stat.size / 1e6).toFixed(1)} MB is above the ${(maxChars / 1e6).toFixed(1)} MB limit (maxFileSizeKb)` };
-    }
-    bytes = await fs.promises.readFile(absolute);
+    signal?.throwIfAborted();
+    await Promise.all(files.map((f, i) => pool.lint(f.absolute, f.display).then((r) => settle(i, r))));
   } catch (e) {
-    return { skip: `skipped: cannot read the file (${errorCode(e)})` };
+    signal?.throwIfAborted();
+    throw e;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await pool.close();
   }
-  return decode(bytes);
-}
-
-/** UTF-8 (BOM dropped, as editors do), or UTF-16 with a BOM; anything else is not source text. */
-export function decode(bytes: Buffer): ReadResult {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    try {
-      return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
-    } catch {
-      return { skip: `skipped: not valid ${encoding.toUpperCase()} text` };
-    }
-  }
-  const head = bytes.subarray(0, 8000);
-  if (head.includes(0)) return { skip: 'skipped: binary file' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { skip: 'skipped: not valid UTF-8 text (Perf Lens reads source files as UTF-8)' };
-  }
-}
-
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
 }

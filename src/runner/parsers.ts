@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import type { Parsers } from '../core/lint/engine';
 
 /**
@@ -11,9 +12,11 @@ function wasmPaths(): { runtime: string; elixir: string } {
   if (fs.existsSync(path.join(shipped, 'tree-sitter-elixir.wasm'))) {
     return { runtime: path.join(shipped, 'tree-sitter.wasm'), elixir: path.join(shipped, 'tree-sitter-elixir.wasm') };
   }
+  // createRequire, not require.resolve: the bundler must not try to bundle (and warn about) the wasm.
+  const req = createRequire(__filename);
   return {
-    runtime: require.resolve('web-tree-sitter/tree-sitter.wasm'),
-    elixir: require.resolve('tree-sitter-elixir/tree-sitter-elixir.wasm'),
+    runtime: req.resolve('web-tree-sitter/tree-sitter.wasm'),
+    elixir: req.resolve('tree-sitter-elixir/tree-sitter-elixir.wasm'),
   };
 }
 

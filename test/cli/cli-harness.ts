@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 export const ROOT = path.join(__dirname, '..', '..');
 let built: string | undefined;
 
-/** Path of a freshly built cli.js (same entry and options as esbuild.mjs's dist/cli.js). */
+/** Path of a freshly built cli.js, with its lint-worker.js beside it (same entries and options as esbuild.mjs). */
 export function cliBundle(): string {
   if (built) return built;
   // Inside the repo, so the bundle finds node_modules (wasm) and docs/rules like dist/cli.js does.
@@ -17,7 +17,7 @@ export function cliBundle(): string {
   fs.mkdirSync(parent, { recursive: true }); // absent in a fresh clone (it is git-ignored)
   const outdir = fs.mkdtempSync(path.join(parent, 'cli-'));
   esbuild.buildSync({
-    entryPoints: { cli: path.join(ROOT, 'src/cli/main.ts') },
+    entryPoints: { cli: path.join(ROOT, 'src/cli/main.ts'), 'lint-worker': path.join(ROOT, 'src/runner/lint-worker.ts') },
     outdir,
     bundle: true,
     platform: 'node',

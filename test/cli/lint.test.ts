@@ -173,6 +173,30 @@ describe('perf-lens exit codes and usage', () => {
     assertUsageError(runCli(['lint', '--max-warnings', 'many'], dir), /--max-warnings must be a whole number/);
   });
 
+  test('--jobs: worker threads give the same output, in the same order, as the main thread', () => {
+    // Enough files for the pool to start (lint-files.ts: MIN_FILES_FOR_WORKERS), with findings, a clean
+    // file, a syntax error and a binary file spread among them.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) {
+      const name = `src/m${String(i).padStart(2, '0')}.ts`;
+      files[name] = i % 3 === 0 ? N_PLUS_ONE_TS : i % 3 === 1 ? CLEAN_TS : `${CLEAN_TS}\nconst s = { ...a, b: [...c, d] };\n`;
+    }
+    files['src/m07.ts'] = 'export function f( {\n';
+    const t = makeTree(files);
+    fs.writeFileSync(path.join(t, 'src/m08.ts'), Buffer.from([0, 1, 2, 3]));
+    const one = runCli(['lint', '--format', 'json', '--jobs', '1'], t);
+    const two = runCli(['lint', '--format', 'json', '--jobs', '2'], t);
+    assert.equal(one.status, 1, one.stderr);
+    assert.equal(two.status, 1, two.stderr);
+    assert.ok(json(one.stdout).length >= 20, 'the tree has findings');
+    assert.equal(two.stdout, one.stdout);
+    assert.deepEqual(stderrLines(two.stderr), stderrLines(one.stderr));
+    assert.match(two.stderr, /m07\.ts: syntax error/);
+    assert.match(two.stderr, /m08\.ts: skipped: binary file/);
+    assertUsageError(runCli(['lint', '--jobs', '0'], t), /--jobs must be a whole number from 1 to 64 \(got "0"\)/);
+    assertUsageError(runCli(['lint', '-j', 'all'], t), /--jobs must be a whole number/);
+  });
+
   test('test files are skipped unless --include-tests', () => {
     const t = makeTree({ 'src/user.test.ts': N_PLUS_ONE_TS });
     assert.equal(runCli(['lint'], t).status, 0);

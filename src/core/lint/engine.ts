@@ -3,7 +3,7 @@ import type { LintConfig } from './config';
 import type { ElixirVisitor, JsVisitor, LanguageId, Report, Rule } from './rule';
 import { LineIndex } from './position';
 import { isTestFile, languageOf } from './languages';
-import { jsCommentAtLineStart, parseJs, typescript, walkJs } from './languages/js';
+import { jsCommentAtLineStart, linkJs, parseJs, typescript, walkJs } from './languages/js';
 import { type ElixirParser, elixirCommentAtLineStart, parseElixir, walkElixir } from './languages/elixir';
 import { commentSuppresses } from './suppressions';
 import { RULES } from './rules';
@@ -70,7 +70,9 @@ export function lintText(text: string, fileName: string, config: LintConfig, par
     for (const rule of rules) {
       visitors.push(rule.create.js!({ fileName, text, config, report: reporter(rule), ts: t, sourceFile }));
     }
-    walkJs(t, sourceFile, visitors);
+    // Parents first (rules walk up from any node), collecting only the kinds some rule visits.
+    const nodes = linkJs(t, sourceFile, visitors.flatMap((v) => v.kinds));
+    walkJs(t, nodes, visitors);
     commentAt = (start) => jsCommentAtLineStart(t, text, start);
   } else {
     if (!parsers.elixir) {

@@ -1,18 +1,14 @@
-/** Offset ↔ 1-based line/column conversion over a precomputed table of line starts. */
+/**
+ * Offset ↔ 1-based line/column conversion over a table of line starts, built on first use: most files
+ * have no finding and never need it.
+ */
 export class LineIndex {
-  private readonly starts: number[];
+  private table: number[] | undefined;
 
-  constructor(text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    return (this.table ??= lineStarts(this.text));
   }
 
   /** 1-based line and column of a 0-based offset. */
@@ -35,4 +31,18 @@ export class LineIndex {
   get lineCount(): number {
     return this.starts.length;
   }
+}
+
+/** Offsets where each line starts: after \n, \r\n or a lone \r. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

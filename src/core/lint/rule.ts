@@ -26,7 +26,7 @@ interface BaseContext {
 
 export interface JsContext extends BaseContext {
   ts: typeof ts;
-  /** Parsed with parent pointers set. */
+  /** Parent pointers are set before the first visit (not yet while the rule is being created). */
   sourceFile: ts.SourceFile;
 }
 
@@ -34,8 +34,15 @@ export interface ElixirContext extends BaseContext {
   root: SyntaxNode;
 }
 
-/** Called once per node, in document order, during the engine's single walk of the tree. */
-export type JsVisitor = (node: ts.Node) => void;
+/**
+ * What a JS rule wants to see: `visit` is called once per node of one of `kinds`, in document order, during
+ * the engine's single pass over the tree. Declaring the kinds lets the engine skip the other nodes (most
+ * of them: identifiers, tokens, types) without calling any rule.
+ */
+export interface JsVisitor {
+  kinds: readonly ts.SyntaxKind[];
+  visit: (node: ts.Node) => void;
+}
 /** Called once per named node, in document order. */
 export type ElixirVisitor = (node: SyntaxNode) => void;
 

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+import type { JsVisitor } from '../rule';
 
 let tsModule: typeof ts | undefined;
 
@@ -19,14 +20,47 @@ function scriptKind(t: typeof ts, fileName: string): ts.ScriptKind {
 }
 
 export interface ParsedJs {
+  /** Without parent pointers until linkJs runs. */
   sourceFile: ts.SourceFile;
   /** First syntax error, if any: the tree is error-recovered and still linted. */
   syntaxError?: { offset: number; message: string };
 }
 
+/**
+ * Sets `parent` on every node below `root` (what createSourceFile's setParentNodes would do) and returns
+ * the nodes of `kinds` in pre-order (document order), so the rules' pass is a plain loop over them.
+ */
+export function linkJs(t: typeof ts, root: ts.SourceFile, kinds: readonly ts.SyntaxKind[]): ts.Node[] {
+  const wanted = new Uint8Array(t.SyntaxKind.Count);
+  for (const k of kinds) wanted[k] = 1;
+  const nodes: ts.Node[] = [];
+  // One callback for the whole tree (no closure per node): `current` is the node whose children are visited.
+  let current: ts.Node = root;
+  const visit = (child: ts.Node): void => {
+    (child as { parent: ts.Node }).parent = current;
+    if (wanted[child.kind] === 1) nodes.push(child);
+    const saved = current;
+    current = child;
+    t.forEachChild(child, visit);
+    current = saved;
+  };
+  t.forEachChild(root, visit);
+  return nodes;
+}
+
+/** Parses a JS/TS file; linkJs then sets the parent pointers. */
 export function parseJs(text: string, fileName: string): ParsedJs {
   const t = typescript();
-  const sourceFile = t.createSourceFile(fileName, text, t.ScriptTarget.Latest, true, scriptKind(t, fileName));
+  // No JSDoc parsing (no rule reads types from comments), and parent pointers set by our own plain
+  // recursion: TS's fixupParentReferences walks JSDoc too, through a work queue. Together these took the
+  // bench corpus's parse from about 4.6 s to 3.6 s (npm run bench:lint).
+  const sourceFile = t.createSourceFile(
+    fileName,
+    text,
+    { languageVersion: t.ScriptTarget.Latest, jsDocParsingMode: t.JSDocParsingMode.ParseNone },
+    false,
+    scriptKind(t, fileName),
+  );
   // parseDiagnostics is not in the public typings but is stable across TS 4–6.
   const diags = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics;
   const first = diags?.[0];
@@ -38,13 +72,15 @@ export function parseJs(text: string, fileName: string): ParsedJs {
   };
 }
 
-/** One pre-order walk of the tree, calling every visitor on every node. */
-export function walkJs(t: typeof ts, root: ts.Node, visitors: ((node: ts.Node) => void)[]): void {
-  const visit = (node: ts.Node): void => {
-    for (const v of visitors) v(node);
-    t.forEachChild(node, visit);
-  };
-  visit(root);
+/** The rules' single pass: each collected node goes to the visitors that asked for its kind. */
+export function walkJs(t: typeof ts, nodes: readonly ts.Node[], visitors: readonly JsVisitor[]): void {
+  const byKind: (JsVisitor['visit'][] | undefined)[] = new Array(t.SyntaxKind.Count);
+  for (const v of visitors) for (const k of v.kinds) (byKind[k] ??= []).push(v.visit);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    const fns = byKind[node.kind];
+    if (fns) for (let j = 0; j < fns.length; j++) fns[j](node);
+  }
 }
 
 /** Text of the comment that opens the line starting at `lineStart` (after indentation), if any. */

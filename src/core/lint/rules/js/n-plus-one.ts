@@ -61,7 +61,9 @@ export function createJs(ctx: JsContext): JsVisitor {
     });
   };
 
-  return (node) => {
+  return {
+    kinds: [S.CallExpression, S.TaggedTemplateExpression],
+    visit(node) {
     if (node.kind === S.CallExpression) {
       const da = classifyCall(t, sf, node as ts.CallExpression, opts);
       if (da) check(da);
@@ -69,6 +71,7 @@ export function createJs(ctx: JsContext): JsVisitor {
       const da = classifyTaggedTemplate(t, sf, node as ts.TaggedTemplateExpression);
       if (da) check(da);
     }
+    },
   };
 }
 

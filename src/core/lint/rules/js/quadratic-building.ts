@@ -52,7 +52,7 @@ export function createJs(ctx: JsContext): JsVisitor {
     ctx.report({ start: node.getStart(sf), end, messageId, data: { acc, where: a.where }, fixes });
   };
 
-  return (node) => {
+  const visit = (node: ts.Node): void => {
     switch (node.kind) {
       case S.ArrayLiteralExpression: {
         const lit = node as ts.ArrayLiteralExpression;
@@ -109,6 +109,7 @@ export function createJs(ctx: JsContext): JsVisitor {
         break;
     }
   };
+  return { kinds: [S.ArrayLiteralExpression, S.ObjectLiteralExpression, S.CallExpression, S.BinaryExpression], visit };
 
   /** `s += x`, `s = s + x`, `s = x + s`, or `acc + x` returned from a reduce callback. */
   function checkStringAppend(b: ts.BinaryExpression): void {

@@ -71,7 +71,7 @@ export function createJs(ctx: JsContext): JsVisitor {
     }
   };
 
-  return (node) => {
+  const visit = (node: ts.Node): void => {
     if (node.kind !== S.CallExpression) return;
     const call = node as ts.CallExpression;
     const callee = unwrap(t, call.expression);
@@ -102,6 +102,7 @@ export function createJs(ctx: JsContext): JsVisitor {
       return;
     }
   };
+  return { kinds: [S.CallExpression], visit };
 
   /** p-map defaults to `concurrency: Infinity`. */
   function checkPMap(call: ts.CallExpression, name: string): void {
