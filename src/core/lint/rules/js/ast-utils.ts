@@ -370,6 +370,31 @@ function smallNumber(t: T, e: ts.Expression): boolean {
   return false;
 }
 
+/**
+ * A `for` loop that steps its counter by more than one (`i += BATCH`, `i = i + size`): each iteration
+ * handles a chunk (`ids.slice(i, i + BATCH)`), so one call per iteration is one call per batch.
+ */
+export function isChunkStepLoop(t: T, loop: ts.Node): boolean {
+  if (!t.isForStatement(loop) || !loop.incrementor) return false;
+  const inc = unwrap(t, loop.incrementor);
+  if (!t.isBinaryExpression(inc) || !t.isIdentifier(inc.left)) return false;
+  const counter = inc.left.text;
+  let step: ts.Expression | undefined;
+  if (inc.operatorToken.kind === t.SyntaxKind.PlusEqualsToken || inc.operatorToken.kind === t.SyntaxKind.MinusEqualsToken) {
+    step = inc.right;
+  } else if (inc.operatorToken.kind === t.SyntaxKind.EqualsToken) {
+    const r = unwrap(t, inc.right);
+    if (t.isBinaryExpression(r) && r.operatorToken.kind === t.SyntaxKind.PlusToken) {
+      if (t.isIdentifier(unwrap(t, r.left)) && (unwrap(t, r.left) as ts.Identifier).text === counter) step = r.right;
+      else if (t.isIdentifier(unwrap(t, r.right)) && (unwrap(t, r.right) as ts.Identifier).text === counter) step = r.left;
+    }
+  }
+  if (!step) return false;
+  const s = unwrap(t, step);
+  // `i += 1` is an ordinary element loop; any other step (a literal above 1, a batch-size name) is chunking.
+  return !(t.isNumericLiteral(s) && Number(s.text) <= 1);
+}
+
 /** A `for`/`while`/`do` loop whose condition compares against a small constant or a retry counter. */
 export function hasSmallConstantBound(t: T, loop: ts.Node): boolean {
   const cond = t.isForStatement(loop) ? loop.condition : t.isWhileStatement(loop) || t.isDoStatement(loop) ? loop.expression : undefined;

@@ -2,7 +2,7 @@
 import type * as ts from 'typescript';
 import type { JsContext, JsVisitor } from '../../rule';
 import {
-  constInitializer, describeContext, enclosingContexts, exitsLoopAfter, hasSmallConstantBound, isChunkList,
+  constInitializer, describeContext, enclosingContexts, exitsLoopAfter, hasSmallConstantBound, isChunkList, isChunkStepLoop,
   isDrivenByAwaitedResult, isSmallLiteralCollection, isWithin, lineOf, listRecursion, namesBoundIn,
   referencesAny, shortText, unwrap, type PerElementContext,
 } from './ast-utils';
@@ -83,6 +83,7 @@ function isExempt(t: T, c: PerElementContext, da: DataAccess): boolean {
     if (c.collection && isChunkList(t, c.collection)) return true;
   } else {
     if (hasSmallConstantBound(t, c.node)) return true; // retry loops: attempt < 3
+    if (isChunkStepLoop(t, c.node)) return true; // for (i = 0; i < n; i += BATCH): one call per chunk
     if (isDrivenByAwaitedResult(t, c.node)) return true; // pagination, polling, retry-until-ok
   }
   // First-success loops: the loop is left right after the call.

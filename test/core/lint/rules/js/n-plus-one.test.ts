@@ -3,6 +3,13 @@ import { runRuleTable } from '../../rule-tester';
 runRuleTable('n-plus-one', 'js', {
   invalid: [
     {
+      name: 'a for loop stepping by 1 (i += 1) is an element loop',
+      code: `for (let i = 0; i < ids.length; i += 1) {
+  rows.push(await db.query('SELECT * FROM items WHERE id = $1', [ids[i]]));
+}`,
+      errors: [{ line: 2, column: 19, messageId: 'perElement' }],
+    },
+    {
       name: 'Prisma findUnique in for…of (NestJS service)',
       code: `@Injectable()
 export class OrdersService {
@@ -292,6 +299,21 @@ await Promise.all(ids.map((id) => limit(() => prisma.user.findUnique({ where: { 
       code: `for (const key of keys) {
   prefs[key] = localStorage.getItem(key);
   cache.push(storage.getCached(key));
+}`,
+    },
+    {
+      name: 'a for loop stepping by a batch size: one request per chunk of ids',
+      code: `for (let i = 0; i < ids.length; i += MAX_IDS_PER_REQUEST) {
+  const batch = ids.slice(i, i + MAX_IDS_PER_REQUEST);
+  const res = await fetch(\`\${API}/api/items?ids=\${batch.join(',')}\`);
+  items.push(...(await res.json()));
+}`,
+    },
+    {
+      name: 'a for loop stepping with i = i + size: one POST per chunk',
+      code: `for (let offset = 0; offset < userIds.length; offset = offset + 500) {
+  const chunk = userIds.slice(offset, offset + 500);
+  await axios.post(\`\${API}/users/\${chunk[0]}/deactivate\`, { ids: chunk });
 }`,
     },
     {
