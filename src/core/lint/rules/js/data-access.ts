@@ -547,7 +547,24 @@ export function isBatched(t: T, whole: ts.Node): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Advice per library.
 
-export function batchedAdvice(lib: Library, write: boolean): string {
+const COUNTING = /^(count|countDocuments|aggregate|_count|sum|avg|min|max)$/;
+
+/**
+ * The batched alternative for `lib`. `method` refines it for counts and aggregates, whose batched form is
+ * a grouped query, not a fetch by ids.
+ */
+export function batchedAdvice(lib: Library, write: boolean, method?: string): string {
+  if (!write && method && COUNTING.test(method)) {
+    switch (lib) {
+      case 'prisma': return 'Compute them in one grouped query: `groupBy({ by: [\'userId\'], where: { userId: { in: ids } }, _count: true })` (or `_sum`, `_avg`…), then look each key up in the result.';
+      case 'sequelize': return 'Compute them in one grouped query: `count({ where: { userId: ids }, group: [\'userId\'] })`, then look each key up in the result.';
+      case 'mongoose':
+      case 'mongodb': return 'Compute them in one round trip: `aggregate([{ $match: { userId: { $in: ids } } }, { $group: { _id: \'$userId\', n: { $sum: 1 } } }])`.';
+      case 'knex': return 'Compute them in one query: `whereIn(\'user_id\', ids).groupBy(\'user_id\').select(\'user_id\').count()`.';
+      case 'typeorm': return 'Compute them in one grouped query (a query builder with `WHERE x IN (:...ids)` and `GROUP BY x`).';
+      default: break;
+    }
+  }
   if (write) {
     switch (lib) {
       case 'prisma': return 'Write them in one statement: `createMany({ data })` / `updateMany({ where: { id: { in: ids } }, data })`, or one `$transaction([...])`.';

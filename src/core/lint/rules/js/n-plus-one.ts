@@ -57,7 +57,7 @@ export function createJs(ctx: JsContext): JsVisitor {
       start: da.call.getStart(sf),
       end: da.reportEnd,
       messageId,
-      data: { call: da.display, where, unit, advice: batchedAdvice(da.library, da.write) },
+      data: { call: da.display, where, unit, advice: batchedAdvice(da.library, da.write, methodName(t, da.call)) },
     });
   };
 
@@ -73,6 +73,12 @@ export function createJs(ctx: JsContext): JsVisitor {
     }
     },
   };
+}
+
+/** `count` in `prisma.post.count(...)`; undefined for a plain function call. */
+function methodName(t: T, call: ts.CallExpression | ts.TaggedTemplateExpression): string | undefined {
+  const callee = unwrap(t, t.isCallExpression(call) ? call.expression : call.tag);
+  return t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
 
 /** Contexts that repeat the call without it being "once per element of a collection". */

@@ -78,6 +78,15 @@ async function counts(posts) {
       errors: [{ line: 3, column: 42, message: 'Sequelize' }],
     },
     {
+      name: 'Prisma count per element: the advice is a grouped query, not a fetch by ids',
+      code: `export async function withPostCounts(users: User[]) {
+  for (const user of users) {
+    user.postCount = await prisma.post.count({ where: { authorId: user.id } });
+  }
+}`,
+      errors: [{ line: 3, column: 28, messageId: 'perElement', message: '`groupBy({ by: [\'userId\'], where: { userId: { in: ids } }, _count: true })`' }],
+    },
+    {
       name: 'TypeORM repository findOneBy in for…of',
       code: `export class InvoiceService {
   constructor(@InjectRepository(Customer) private customerRepository: Repository<Customer>) {}
