@@ -3,6 +3,11 @@
 // editor path (re-linting a 5,000-line file in a warm process). Human-readable lines, then one JSON line.
 //
 //   node bench/lint/run.mjs [--quick] [--rounds N] [--relint-runs N] [--profile DIR] [--check-goals]
+//                           [--by-language] [--jobs N]
+//
+// --by-language: one more run of each tool on the TypeScript files alone and on the JavaScript files alone.
+// --jobs N: the CLI (`perf-lens lint --format json`) on the same list with --jobs 1 and --jobs N, alternating,
+// one pair per round: does the worker pool pay on this machine?
 //
 // Exit status: 0 when every run worked, 1 when a run failed (or --check-goals and a goal was missed),
 // 2 for bad usage or a missing build.
@@ -25,7 +30,7 @@ class UsageError extends Error {}
 class WorkerError extends Error {}
 
 function parseArgs(argv) {
-  const opts = { quick: false, rounds: undefined, relintRuns: undefined, profile: undefined, checkGoals: false };
+  const opts = { quick: false, rounds: undefined, relintRuns: undefined, profile: undefined, checkGoals: false, byLanguage: false, jobs: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -43,8 +48,10 @@ function parseArgs(argv) {
     else if (a === '--relint-runs') opts.relintRuns = count(value());
     else if (a === '--profile') opts.profile = path.resolve(value());
     else if (a === '--check-goals') opts.checkGoals = true;
+    else if (a === '--by-language') opts.byLanguage = true;
+    else if (a === '--jobs') opts.jobs = count(value());
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node bench/lint/run.mjs [--quick] [--rounds N] [--relint-runs N] [--profile DIR] [--check-goals]');
+      console.log('usage: node bench/lint/run.mjs [--quick] [--rounds N] [--relint-runs N] [--profile DIR] [--check-goals] [--by-language] [--jobs N]');
       process.exit(0);
     } else throw new UsageError(`unknown option ${a}`);
   }
@@ -125,6 +132,11 @@ function snapshotEngine(enginePath, tmp) {
   fs.mkdirSync(dir);
   fs.copyFileSync(enginePath, path.join(dir, 'engine.js'));
   fs.cpSync(path.join(path.dirname(enginePath), 'wasm'), path.join(dir, 'wasm'), { recursive: true });
+  // The CLI and its worker bundle, for --jobs.
+  for (const f of ['cli.js', 'lint-worker.js']) {
+    const from = path.join(path.dirname(enginePath), f);
+    if (fs.existsSync(from)) fs.copyFileSync(from, path.join(dir, f));
+  }
   return path.join(dir, 'engine.js');
 }
 
@@ -204,6 +216,9 @@ async function bench(opts, enginePath, tmp) {
   console.log(`ratio eslint/perf-lens: ${ratio.toFixed(1)}x wall time (goal >= ${GOAL_RATIO}x: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}), ${cpuRatio.toFixed(1)}x CPU time`);
   console.log(`perf-lens throughput: ${mbps.toFixed(1)} MB/s whole process, ${mbpsLint.toFixed(1)} MB/s linting once loaded`);
 
+  const byLanguage = opts.byLanguage ? await runByLanguage(files, corpus.nodeModules, enginePath, tmp) : undefined;
+  const jobs = opts.jobs ? await runJobs(files, enginePath, opts) : undefined;
+
   const source = relintSource(all.files, tmp);
   const warmup = opts.quick ? 3 : 10;
   const relint = await runWorker('relint-worker.mjs', [source.path, source.name, String(warmup), String(opts.relintRuns), enginePath]);
@@ -227,6 +242,8 @@ async function bench(opts, enginePath, tmp) {
       mbPerSecond: mbps,
       mbPerSecondLint: mbpsLint,
       relint: { file: source.from, lines: source.lines, ...relint },
+      byLanguage,
+      jobs,
       goals: { ratio: GOAL_RATIO, relintMs: GOAL_RELINT_MS, met: goalsMet },
       ok: problems.length === 0,
     }),
@@ -234,6 +251,52 @@ async function bench(opts, enginePath, tmp) {
   if (problems.length > 0) return 1;
   if (opts.checkGoals && !goalsMet) return 1;
   return 0;
+}
+
+/** One run of each tool on the TS files alone and on the JS files alone. */
+async function runByLanguage(files, nodeModules, enginePath, tmp) {
+  const out = {};
+  for (const language of ['ts', 'js']) {
+    const subset = files.filter((f) => f.language === language);
+    const list = path.join(tmp, `files-${language}.json`);
+    fs.writeFileSync(list, JSON.stringify({ nodeModules, files: subset }));
+    const ours = await runWorker('ours-worker.mjs', [list, enginePath]);
+    const eslint = await runWorker('eslint-worker.mjs', [list]);
+    out[language] = { files: subset.length, perfLensWallMs: ours.wallMs, eslintWallMs: eslint.wallMs, ratio: eslint.wallMs / ours.wallMs };
+    console.log(
+      `${language === 'ts' ? 'TypeScript' : 'JavaScript'} files only (${int(subset.length)}): perf-lens ${sec(ours.wallMs)}, eslint ${sec(eslint.wallMs)}: ${(eslint.wallMs / ours.wallMs).toFixed(1)}x wall time`,
+    );
+  }
+  return out;
+}
+
+/** The CLI with --jobs 1 and --jobs N on the same list, alternating, one pair per round. */
+async function runJobs(files, enginePath, opts) {
+  const cli = path.join(path.dirname(enginePath), 'cli.js');
+  const time = (n) =>
+    new Promise((resolve, reject) => {
+      const t0 = process.hrtime.bigint();
+      const child = spawn(process.execPath, [cli, 'lint', '--format', 'json', '--jobs', String(n), '--', ...files.map((f) => f.abs)], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        // Exit 1 means "findings": expected on this corpus.
+        if (code !== 0 && code !== 1) reject(new WorkerError(`perf-lens lint --jobs ${n} failed (exit ${code})`));
+        else resolve({ wallMs: Number(process.hrtime.bigint() - t0) / 1e6, findings: JSON.parse(out).length });
+      });
+    });
+  const runs = { 1: [], [opts.jobs]: [] };
+  for (let r = 0; r < opts.rounds; r++) {
+    for (const n of r % 2 === 0 ? [1, opts.jobs] : [opts.jobs, 1]) runs[n].push(await time(n));
+  }
+  const one = median(runs[1].map((r) => r.wallMs));
+  const many = median(runs[opts.jobs].map((r) => r.wallMs));
+  if (runs[1][0].findings !== runs[opts.jobs][0].findings) throw new WorkerError('--jobs changed the number of findings');
+  console.log(`perf-lens lint CLI: --jobs 1 median ${sec(one)}, --jobs ${opts.jobs} median ${sec(many)}: ${(one / many).toFixed(2)}x speed-up`);
+  return { jobs: opts.jobs, jobs1WallMs: one, jobsNWallMs: many, speedup: one / many };
 }
 
 main().then(
