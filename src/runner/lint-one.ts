@@ -13,15 +13,15 @@ export type ReadResult = { text: string } | { skip: string };
  * internal errors come back as a `skipped` note.
  */
 export function lintOne(absolute: string, display: string, config: LintConfig, parsers: Parsers): LintResult {
-  // Synchronous read: the callers are worker threads with nothing else to do meanwhile, and a promise-based
-  // read per file would leave the thread idle while libuv's pool does the I/O.
-  const read = readSourceSync(absolute, config.maxFileBytes);
+  // A blocking read: the file is linted right after, synchronously, and promise-based reads cost more
+  // than they overlap (see lint-files.ts).
+  const read = readSource(absolute, config.maxFileBytes);
   if ('skip' in read) return { findings: [], notes: [{ kind: 'skipped', message: read.skip }] };
   return lintSource(read.text, display, config, parsers);
 }
 
 /** lintText, with a rule's crash turned into a note so one file never ends a run. */
-export function lintSource(text: string, display: string, config: LintConfig, parsers: Parsers): LintResult {
+function lintSource(text: string, display: string, config: LintConfig, parsers: Parsers): LintResult {
   try {
     return lintText(text, display, config, parsers);
   } catch (e) {
@@ -31,20 +31,7 @@ export function lintSource(text: string, display: string, config: LintConfig, pa
 }
 
 /** Reads a file as text, or says in one sentence why it is skipped. */
-export async function readSource(absolute: string, maxChars: number): Promise<ReadResult> {
-  let bytes: Buffer;
-  try {
-    const stat = await fs.promises.stat(absolute);
-    if (stat.size > maxChars * 3) return tooBig(stat.size, maxChars);
-    bytes = await fs.promises.readFile(absolute);
-  } catch (e) {
-    return { skip: `skipped: cannot read the file (${errorCode(e)})` };
-  }
-  return decode(bytes);
-}
-
-/** readSource, blocking. */
-export function readSourceSync(absolute: string, maxChars: number): ReadResult {
+export function readSource(absolute: string, maxChars: number): ReadResult {
   let bytes: Buffer;
   try {
     const size = fs.statSync(absolute).size;
