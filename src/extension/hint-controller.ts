@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/lint/finding';
 import type { LintConfig } from '../core/lint/config';
+import type { JsParseCache } from '../core/lint/languages/js';
 import { languageOf } from '../core/lint/languages';
 import { type EditorHintSettings, readHintSettings } from './hint-settings';
 import { lintFileName } from './lint-target';
@@ -33,6 +34,8 @@ export class HintController implements vscode.Disposable {
   private readonly settingsByFolder = new Map<string, EditorHintSettings>();
   private readonly disposables: vscode.Disposable[] = [];
   private engineFailed = false;
+  /** Open documents' previous JS/TS trees: a re-lint after an edit re-parses only around the edit. */
+  private trees: JsParseCache | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -98,12 +101,16 @@ export class HintController implements vscode.Disposable {
     return c && c.version === doc.version ? c : undefined;
   }
 
-  /** Lints a text (an open document's or a file's) with the engine; loads the engine on first use. */
-  async lint(text: string, fileName: string, config: LintConfig): Promise<LintOutcome | undefined> {
+  /**
+   * Lints a text (an open document's or a file's) with the engine; loads the engine on first use.
+   * `documentKey` (an open document's URI) keeps its tree for the next, incremental, lint.
+   */
+  async lint(text: string, fileName: string, config: LintConfig, documentKey?: string): Promise<LintOutcome | undefined> {
     const loaded = await this.engine();
     if (!loaded) return undefined;
     try {
-      return loaded.engine.lintText(text, fileName, config, loaded.parsers);
+      const reuse = documentKey ? { cache: (this.trees ??= new loaded.engine.JsParseCache()), key: documentKey } : undefined;
+      return loaded.engine.lintText(text, fileName, config, loaded.parsers, reuse);
     } catch (e) {
       // The engine promises not to throw for bad input; if a rule has a bug, say so once per file.
       this.log.error(`linting ${fileName} failed: ${(e as Error).stack ?? String(e)}`);
@@ -168,7 +175,7 @@ export class HintController implements vscode.Disposable {
     }
     const version = doc.version;
     const started = performance.now();
-    const outcome = await this.lint(doc.getText(), fileName, settings.config);
+    const outcome = await this.lint(doc.getText(), fileName, settings.config, key);
     // A newer edit or a close arrived while the engine was loading: that one wins.
     if (!outcome || doc.isClosed || doc.version !== version) return;
     this.cache.set(key, { version, findings: outcome.findings, notes: outcome.notes });
@@ -193,6 +200,7 @@ export class HintController implements vscode.Disposable {
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
     this.cache.delete(key);
+    this.trees?.forget(key);
     this.loggedNotes.delete(key);
     this.collection.delete(uri);
   }

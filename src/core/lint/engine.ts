@@ -3,7 +3,7 @@ import type { LintConfig } from './config';
 import type { ElixirVisitor, JsVisitor, LanguageId, Report, Rule } from './rule';
 import { LineIndex } from './position';
 import { isTestFile, languageOf } from './languages';
-import { jsCommentAtLineStart, linkJs, parseJs, typescript, walkJs } from './languages/js';
+import { type TreeReuse, jsCommentAtLineStart, linkJs, parseJs, typescript, walkJs } from './languages/js';
 import { type ElixirParser, elixirCommentAtLineStart, parseElixir, walkElixir } from './languages/elixir';
 import { commentSuppresses } from './suppressions';
 import { RULES } from './rules';
@@ -45,9 +45,16 @@ function format(template: string, data: Report['data']): string {
 
 /**
  * Lints one file's text. Never throws for bad input: unparsable, binary or huge files come back as notes.
- * Findings are sorted by position.
+ * Findings are sorted by position. `reuse` (the editor path) keeps the JS/TS tree for the next lint of
+ * the same document, which then re-parses only what changed.
  */
-export function lintText(text: string, fileName: string, config: LintConfig, parsers: Parsers = {}): LintResult {
+export function lintText(
+  text: string,
+  fileName: string,
+  config: LintConfig,
+  parsers: Parsers = {},
+  reuse?: TreeReuse,
+): LintResult {
   const language = languageOf(fileName);
   if (!language) return { findings: [], notes: [] };
   if (!config.includeTestFiles && isTestFile(fileName)) return { findings: [], notes: [] };
@@ -64,7 +71,7 @@ export function lintText(text: string, fileName: string, config: LintConfig, par
 
   if (language === 'js') {
     const t = typescript();
-    const { sourceFile, syntaxError } = parseJs(text, fileName);
+    const { sourceFile, syntaxError } = parseJs(text, fileName, reuse);
     if (syntaxError) notes.push(parseNote(lines, syntaxError));
     const visitors: JsVisitor[] = [];
     for (const rule of rules) {

@@ -287,9 +287,31 @@ export function describeContext(t: T, sf: ts.SourceFile, c: PerElementContext): 
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Memo tables keyed by node, valid for one lint run. Not across runs: the editor path re-parses
+// incrementally, and TypeScript then reuses unchanged nodes at new positions and under new parents, so a
+// memoized answer (a line number, a declaration found by walking up) may no longer hold.
+
+const runCaches: { map: WeakMap<object, unknown> }[] = [];
+
+/** A WeakMap-like memo that newLintRun() empties. */
+export function runCache<K extends object, V>(): { get(k: K): V | undefined; set(k: K, v: V): void } {
+  const slot = { map: new WeakMap<object, unknown>() };
+  runCaches.push(slot);
+  return {
+    get: (k) => slot.map.get(k) as V | undefined,
+    set: (k, v) => void slot.map.set(k, v),
+  };
+}
+
+/** Called by every JS rule's create(): forgets what earlier runs memoized. */
+export function newLintRun(): void {
+  for (const slot of runCaches) slot.map = new WeakMap();
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Name resolution without a type checker: enough to see `const MAX_RETRIES = 3` or `const limit = pLimit(5)`.
 
-const declCache = new WeakMap<ts.Node, Map<string, ts.VariableDeclaration | ts.ParameterDeclaration>>();
+const declCache = runCache<ts.Node, Map<string, ts.VariableDeclaration | ts.ParameterDeclaration>>();
 
 const NO_DECLARATIONS: ReadonlyMap<string, ts.VariableDeclaration | ts.ParameterDeclaration> = new Map();
 
@@ -490,7 +512,7 @@ export function isChunkList(t: T, e: ts.Expression): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Names bound and changed inside a loop or callback: "does this call depend on the element?"
 
-const boundCache = new WeakMap<ts.Node, Set<string>>();
+const boundCache = runCache<ts.Node, Set<string>>();
 
 function addBindingNames(t: T, name: ts.BindingName | ts.Expression, out: Set<string>): void {
   if (t.isIdentifier(name)) out.add(name.text);
@@ -615,7 +637,7 @@ export function exitsLoopAfter(t: T, node: ts.Node, loop: ts.Node): boolean {
 // ---------------------------------------------------------------------------------------------------
 // "Is this loop driven by what it awaits?" — pagination, polling, retry-until-success.
 
-const drivenCache = new WeakMap<ts.Node, boolean>();
+const drivenCache = runCache<ts.Node, boolean>();
 
 const TIMER_NAMES = /^(sleep|delay|wait|setTimeout|backoff|pause|timeout)$/i;
 
@@ -707,7 +729,7 @@ export interface ListRecursion {
   over: string;
 }
 
-const recursionCache = new WeakMap<ts.Node, ListRecursion | null>();
+const recursionCache = runCache<ts.Node, ListRecursion | null>();
 const LIST_ARG_NAME = /^(rest|tail|remaining|others|children|nodes|items|subtree|descendants|kids|replies|subcategories|next)$/i;
 
 function functionName(t: T, fn: ts.FunctionLikeDeclaration): string | undefined {

@@ -3,7 +3,7 @@ import type * as ts from 'typescript';
 import type { JsContext, JsVisitor } from '../../rule';
 import {
   constInitializer, describeContext, enclosingContexts, exitsLoopAfter, hasSmallConstantBound, isChunkList, isChunkStepLoop,
-  isDrivenByAwaitedResult, isSmallLiteralCollection, isWithin, lineOf, listRecursion, namesBoundIn,
+  isDrivenByAwaitedResult, isSmallLiteralCollection, isWithin, lineOf, newLintRun, listRecursion, namesBoundIn,
   referencesAny, shortText, unwrap, type PerElementContext,
 } from './ast-utils';
 import {
@@ -20,6 +20,7 @@ export const messages: Record<string, string> = {
 };
 
 export function createJs(ctx: JsContext): JsVisitor {
+  newLintRun();
   const t = ctx.ts;
   const sf = ctx.sourceFile;
   const S = t.SyntaxKind;

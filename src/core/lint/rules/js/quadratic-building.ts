@@ -4,7 +4,7 @@ import type { Fix } from '../../finding';
 import type { JsContext, JsVisitor } from '../../rule';
 import {
   describeContext, enclosingContexts, findDeclaration, hasSmallConstantBound, isFunctionLike, isSmallLiteralCollection,
-  isWithin, iterationCallback, lineOf, unwrap, valueParent, type PerElementContext,
+  isWithin, iterationCallback, lineOf, newLintRun, runCache, unwrap, valueParent, type PerElementContext,
 } from './ast-utils';
 
 type T = typeof ts;
@@ -44,6 +44,7 @@ interface Accumulation {
 }
 
 export function createJs(ctx: JsContext): JsVisitor {
+  newLintRun();
   const t = ctx.ts;
   const sf = ctx.sourceFile;
   const S = t.SyntaxKind;
@@ -203,7 +204,7 @@ function loopAccumulation(t: T, sf: ts.SourceFile, assignment: ts.Node, name: st
   return { where: `in the ${describeContext(t, sf, c)}`, context: c.node };
 }
 
-const readCache = new WeakMap<ts.Node, Map<string, { what: string; line: number } | null>>();
+const readCache = runCache<ts.Node, Map<string, { what: string; line: number } | null>>();
 
 /** A read of `name` inside `scope` that flattens a rope string (cached: loops often hold several appends). */
 function flatteningRead(t: T, sf: ts.SourceFile, scope: ts.Node, name: string): { what: string; line: number } | undefined {

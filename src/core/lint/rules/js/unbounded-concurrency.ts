@@ -5,7 +5,7 @@ import type * as ts from 'typescript';
 import type { JsContext, JsVisitor } from '../../rule';
 import {
   dottedName, enclosingContexts, findDeclaration, hasSmallConstantBound, isChunk, isFunctionLike,
-  isSmallLiteralCollection, isWithin, lastName, lineOf, shortText, unwrap, describeContext,
+  isSmallLiteralCollection, isWithin, lastName, lineOf, newLintRun, shortText, unwrap, describeContext,
 } from './ast-utils';
 
 type T = typeof ts;
@@ -29,6 +29,7 @@ const LIMITER_CALLEE = /limit|throttle/i;
 const LIMITER_FACTORIES = /^(pLimit|pThrottle|limitFunction|pQueue|createLimiter|throttle|limit|Bottleneck|PQueue|Semaphore|Mutex|Sema)$/;
 
 export function createJs(ctx: JsContext): JsVisitor {
+  newLintRun();
   const t = ctx.ts;
   const sf = ctx.sourceFile;
   const S = t.SyntaxKind;
