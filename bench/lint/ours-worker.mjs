@@ -1,11 +1,13 @@
 // One timed run of Perf Lens over the file list, in its own process: loads the shipped engine bundle
 // (dist/engine.js), lints every file with all three rules and prints one JSON line with counts and timings.
-// Usage: node bench/lint/ours-worker.mjs <list.json> <dist/engine.js>
+// Usage: node bench/lint/ours-worker.mjs <list.json> <dist/engine.js> [--parse-only]
+// --parse-only: only TypeScript's parse of each file (no rules), to show how much of the time is the parser.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 
-const [listPath, enginePath] = process.argv.slice(2);
+const [listPath, enginePath, mode] = process.argv.slice(2);
+const parseOnly = mode === '--parse-only';
 const list = JSON.parse(fs.readFileSync(listPath, 'utf8'));
 
 const require = createRequire(import.meta.url);
@@ -20,6 +22,10 @@ const skipped = [];
 let findings = 0;
 for (const file of list.files) {
   const text = fs.readFileSync(file.abs, 'utf8');
+  if (parseOnly) {
+    engine.parseJs(text, file.rel);
+    continue;
+  }
   const result = engine.lintText(text, file.rel, config, parsers);
   findings += result.findings.length;
   for (const f of result.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;

@@ -216,6 +216,12 @@ async function bench(opts, enginePath, tmp) {
   console.log(`ratio eslint/perf-lens: ${ratio.toFixed(1)}x wall time (goal >= ${GOAL_RATIO}x: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}), ${cpuRatio.toFixed(1)}x CPU time`);
   console.log(`perf-lens throughput: ${mbps.toFixed(1)} MB/s whole process, ${mbpsLint.toFixed(1)} MB/s linting once loaded`);
 
+  // How much of that is the parser: one run that only parses (same process shape, no rules).
+  const parseOnly = await runWorker('ours-worker.mjs', [listPath, enginePath, '--parse-only']);
+  console.log(
+    `perf-lens parse only (TypeScript parser, no rules): ${sec(parseOnly.lintMs)} of ${sec(ours.lintMs)} linting (${Math.round((100 * parseOnly.lintMs) / ours.lintMs)}%)`,
+  );
+
   const byLanguage = opts.byLanguage ? await runByLanguage(files, corpus.nodeModules, enginePath, tmp) : undefined;
   const jobs = opts.jobs ? await runJobs(files, enginePath, opts) : undefined;
 
@@ -242,6 +248,7 @@ async function bench(opts, enginePath, tmp) {
       mbPerSecond: mbps,
       mbPerSecondLint: mbpsLint,
       relint: { file: source.from, lines: source.lines, ...relint },
+      parseOnlyMs: parseOnly.lintMs,
       byLanguage,
       jobs,
       goals: { ratio: GOAL_RATIO, relintMs: GOAL_RELINT_MS, met: goalsMet },

@@ -4,4 +4,4 @@ export { withDefaults, DEFAULT_CONFIG } from '../core/lint/config';
 export { languageOf, isTestFile, LINTED_EXTENSIONS } from '../core/lint/languages';
 export { RULES, ruleById } from '../core/lint/rules';
 export { loadParsers } from './parsers';
-export { JsParseCache } from '../core/lint/languages/js';
+export { JsParseCache, parseJs } from '../core/lint/languages/js';
