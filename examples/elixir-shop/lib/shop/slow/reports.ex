@@ -2,7 +2,7 @@ defmodule Shop.Slow.Reports do
   @moduledoc """
   Building results by appending to the end of an accumulator. `acc ++ [x]` copies the whole
   list on every step (O(n²) for n elements). `acc <> x` is often appended in place by the BEAM's
-  binary append optimization, but that breaks as soon as the accumulator is matched, shared or sent,
+  binary append optimization, but that breaks as soon as the accumulator is matched or appended to twice,
   and it says nothing about intent: the twins in `Shop.Fast.Reports` are linear by construction.
   """
   alias Shop.Pricing

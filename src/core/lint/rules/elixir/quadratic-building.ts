@@ -15,8 +15,13 @@ export const messages: Record<string, string> = {
     'or build the list with `Enum.map/2` / `Enum.flat_map/2`.',
   exBinaryAppend:
     '`{acc} <> …` in {loop} builds a binary piece by piece. The BEAM often appends in place (a binary only the loop ' +
-    'references gets spare capacity), but as soon as the accumulator is matched, shared or sent, every append copies ' +
-    'the whole binary (O(n²)). Prefer `Enum.map_join/2,3`, an iolist with `IO.iodata_to_binary/1`, or `for … into: ""`.',
+    'references gets spare capacity), but once the accumulator is matched against a bitstring pattern, or appended ' +
+    'to twice, the next append copies the whole binary (O(n²) if it happens every step). Prefer `Enum.map_join/2,3`, an iolist with `IO.iodata_to_binary/1`, or `for … into: ""`.',
+  exBinaryAppendCopied:
+    '`{acc} <> …` in {loop} copies the whole binary on every step: the loop also {use} (line {line}), and a ' +
+    'binary that has been matched is no longer appended in place, so each append is O(n) and the loop ' +
+    'O(n²). Build the result as an iolist (or with `Enum.map_join/2,3`) and keep what you inspect in a separate ' +
+    'variable (the last piece, a counter, a MapSet).',
   exBinaryPrepend:
     '`… <> {acc}` in {loop} prepends to the accumulator: the in-place append optimization never applies to ' +
     'prepending, so every step copies the whole binary (O(n²)). Collect the pieces as `[piece | {acc}]` (already ' +
@@ -36,6 +41,8 @@ interface AccContext {
   reduce?: { call: SyntaxNode; fn: SyntaxNode };
   /** The `for … reduce:` call and its clause (for the quick fix). */
   forReduce?: { call: SyntaxNode; clause: SyntaxNode };
+  /** What runs once per step: the callback or comprehension clause, or the recursive function. */
+  step: SyntaxNode;
 }
 
 /** The `name` (or `name.field`) an operand stands for, when it is a variable. */
@@ -71,6 +78,35 @@ function forIsConstant(call: SyntaxNode): boolean {
   return any;
 }
 
+/**
+ * A use of the binary `acc` in `step` that makes the runtime copy it on the next append: matching it
+ * against a bitstring pattern (`<<c, _::binary>> = acc`, `case acc do <<…>> -> …`). Erlang's efficiency
+ * guide: a matched binary is shrunk, so the next append copies it. (Sending it is not one: measured
+ * linear, examples/elixir-shop/bench/binary_append.exs.)
+ */
+function copyForcingUse(step: SyntaxNode, acc: string): { use: string; node: SyntaxNode } | undefined {
+  const isAcc = (n: SyntaxNode | null | undefined) => n?.type === 'identifier' && n.text === acc;
+  const hasBitstring = (n: SyntaxNode | null | undefined) => !!n && (n.type === 'bitstring' || n.descendantsOfType('bitstring').length > 0);
+  for (const n of step.descendantsOfType(['binary_operator', 'call'])) {
+    if (!n) continue;
+    if (n.type === 'binary_operator') {
+      if (operatorOf(n) === '=' && isAcc(n.childForFieldName('right')) && hasBitstring(n.childForFieldName('left'))) {
+        return { use: `matches \`${acc}\` against a bitstring pattern`, node: n };
+      }
+      continue;
+    }
+    const name = localCallName(n) ?? calleeName(n);
+    const args = effectiveArgs(n);
+    if (name === 'case' && isAcc(args[0])) {
+      const clauses = n.namedChildren.find((c) => c?.type === 'do_block')?.namedChildren ?? [];
+      if (clauses.some((c) => c?.type === 'stab_clause' && hasBitstring(c.childForFieldName('left')))) {
+        return { use: `matches \`${acc}\` against a bitstring pattern in a \`case\``, node: n };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The accumulation the operator sits in, walking up to the first function boundary. */
 function accumulationAround(op: SyntaxNode): AccContext | undefined {
   let child: SyntaxNode = op;
@@ -87,13 +123,13 @@ function accumulationAround(op: SyntaxNode): AccContext | undefined {
         const acc = clauseParams(parent)[1];
         if (!acc) return undefined;
         if (classifyCollection(effectiveArgs(call)[0], new Set()) === 'constant') return undefined;
-        return { names: new Set(boundNames(acc)), loop: `the \`${name}\` callback`, reduce: { call, fn: owner } };
+        return { names: new Set(boundNames(acc)), loop: `the \`${name}\` callback`, reduce: { call, fn: owner }, step: parent };
       }
       if (owner?.type === 'do_block' && owner.parent?.type === 'call' && isForReduce(owner.parent)) {
         if (forIsConstant(owner.parent)) return undefined;
         const names = new Set<string>();
         for (const p of clauseParams(parent)) for (const n of boundNames(p)) names.add(n);
-        return { names, loop: 'the `for … reduce:` comprehension', forReduce: { call: owner.parent, clause: parent } };
+        return { names, loop: 'the `for … reduce:` comprehension', forReduce: { call: owner.parent, clause: parent }, step: parent };
       }
       // case / cond / with / receive clauses: keep climbing.
     } else if (parent.type === 'call' && isDef(parent)) {
@@ -125,7 +161,7 @@ function recursionAround(op: SyntaxNode, def: SyntaxNode): AccContext | undefine
       return v?.type === 'identifier' && calls.some((c) => effectiveArgs(c).some((a) => a.type === 'identifier' && a.text === v.text));
     })();
   if (!flowsIntoRecursion) return undefined;
-  return { names, loop: `the recursion of \`${head.name}/${head.params.length}\` over a list` };
+  return { names, loop: `the recursion of \`${head.name}/${head.params.length}\` over a list`, step: def };
 }
 
 export function createElixir(ctx: ElixirContext): ElixirVisitor {
@@ -146,13 +182,17 @@ export function createElixir(ctx: ElixirContext): ElixirVisitor {
         : context.forReduce
           ? forReduceFix(context.forReduce.call, context.forReduce.clause, node, op)
           : undefined;
+      const copied = op === '<>' ? copyForcingUse(context.step, leftVar) : undefined;
       ctx.report({
         start: node.startIndex,
         end: node.endIndex,
-        messageId: op === '++' ? 'exListAppend' : 'exBinaryAppend',
-        // `<>` is often optimized by the runtime (see the message): a hint, not a warning.
-        severity: op === '<>' ? 'information' : undefined,
-        data: { acc: leftVar, loop: context.loop },
+        messageId: op === '++' ? 'exListAppend' : copied ? 'exBinaryAppendCopied' : 'exBinaryAppend',
+        // A plain `<>` append is usually done in place by the runtime (see the message): a hint, not a
+        // warning, unless the loop also matches or sends the binary, which forces a copy per step.
+        severity: op === '<>' && !copied ? 'information' : undefined,
+        data: copied
+          ? { acc: leftVar, loop: context.loop, use: copied.use, line: copied.node.startPosition.row + 1 }
+          : { acc: leftVar, loop: context.loop },
         fixes: fix ? [fix] : [],
       });
     } else if (rightVar && context.names.has(rightVar)) {

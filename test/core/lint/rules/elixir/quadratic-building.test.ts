@@ -3,9 +3,52 @@ import { runRuleTable } from '../../rule-tester';
 const LIST = 'exListAppend';
 const BIN = 'exBinaryAppend';
 const PRE = 'exBinaryPrepend';
+const COPIED = 'exBinaryAppendCopied';
 
 runRuleTable('quadratic-building', 'elixir', {
   invalid: [
+    {
+      name: 'recursion that inspects its binary accumulator with case <<…>> before appending (warning)',
+      code: `defmodule Markdown do
+  defp render([line | rest], acc) do
+    case acc do
+      <<"#", _::binary>> -> render(rest, acc <> " " <> line)
+      _ -> render(rest, acc <> line)
+    end
+  end
+  defp render([], acc), do: acc
+end`,
+      errors: [
+        { line: 4, column: 42, messageId: COPIED, severity: 'warning', message: 'matches `acc` against a bitstring pattern in a `case` (line 3)' },
+        { line: 5, column: 25, messageId: COPIED, severity: 'warning' },
+      ],
+    },
+    {
+      name: 'Enum.reduce that matches acc directly, then appends (warning)',
+      code: `defmodule Stream.Lines do
+  def collect(chunks) do
+    Enum.reduce(chunks, "", fn chunk, acc ->
+      <<_::binary-size(0), _::binary>> = acc
+      acc <> chunk
+    end)
+  end
+end`,
+      errors: [{ line: 5, column: 7, messageId: COPIED, severity: 'warning', message: 'O(n²)' }],
+    },
+    {
+      name: 'for … reduce: that sends the partial binary each step stays at Information',
+      code: `defmodule Progress do
+  def build(parts, pid) do
+    for p <- parts, reduce: "" do
+      acc ->
+        send(pid, {:partial, acc})
+        acc <> p
+    end
+  end
+end`,
+      // Sending does not stop the in-place append (measured linear: examples/elixir-shop/bench/binary_append.exs).
+      errors: [{ line: 6, column: 9, messageId: BIN, severity: 'information' }],
+    },
     {
       name: 'CSV built with acc <> in Enum.reduce (Information)',
       code: `defmodule Reports.Csv do
@@ -15,7 +58,7 @@ runRuleTable('quadratic-building', 'elixir', {
     end)
   end
 end`,
-      errors: [{ line: 4, column: 7, messageId: BIN, severity: 'information', message: 'matched, shared or sent' }],
+      errors: [{ line: 4, column: 7, messageId: BIN, severity: 'information', message: 'matched against a bitstring pattern, or appended to twice' }],
     },
     {
       name: 'piped Enum.reduce with acc <>',
