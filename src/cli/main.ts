@@ -6,9 +6,10 @@ import type { Command, CommandIo } from './command';
 import { EXIT_ERROR, EXIT_OK, UsageError, reportError } from './errors';
 import { PACKAGE_VERSION } from './package-info';
 import { lintCommand } from './commands/lint';
+import { hotspotsCommand } from './commands/hotspots';
 
 /** Every subcommand; later ones (profile, hotspots, diff, bench) are added here. */
-export const COMMANDS: readonly Command[] = [lintCommand];
+export const COMMANDS: readonly Command[] = [lintCommand, hotspotsCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,66 @@
+/** Output of `perf-lens hotspots` and `perf-lens profile`: the public JSON shape, and a text table. */
+import * as path from 'node:path';
+import type { HotspotReport } from '../../core/profile/hotspots';
+
+export interface ProfileOutput {
+  /** Path of the `.cpuprofile`. */
+  profile: string;
+  /** The run was stopped early (time limit): the profile covers only part of it. */
+  partial: boolean;
+  report: HotspotReport;
+}
+
+/**
+ * The documented shape `{ profile, partial, durationMs, sampleCount, hotspots, hotLines }`, plus
+ * additive fields: `intervalUs` (achieved), `sampledMs`, `gcMs`, `idleMs`, `programMs`.
+ */
+export function formatProfileJson(o: ProfileOutput): string {
+  const r = o.report;
+  return `${JSON.stringify(
+    {
+      profile: o.profile,
+      partial: o.partial,
+      durationMs: r.durationMs,
+      sampleCount: r.sampleCount,
+      hotspots: r.hotspots,
+      hotLines: r.hotLines,
+      intervalUs: r.intervalUs,
+      sampledMs: r.sampledMs,
+      gcMs: r.gcMs,
+      idleMs: r.idleMs,
+      programMs: r.programMs,
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+const ms = (x: number) => x.toFixed(1).padStart(9);
+const pct = (x: number) => `${x.toFixed(1)}%`.padStart(7);
+
+/** A file inside the working directory is shown relative to it (clickable in terminals and editors). */
+function shown(file: string, cwd: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+export function formatProfileText(o: ProfileOutput, cwd: string, rows = 20): string {
+  const r = o.report;
+  const share = (x: number) => (r.sampledMs > 0 ? `${((100 * x) / r.sampledMs).toFixed(1)}%` : '0%');
+  const lines = [
+    `${shown(o.profile, cwd)}${o.partial ? ' (partial: stopped at the time limit)' : ''}`,
+    `${r.durationMs.toFixed(0)} ms, ${r.sampleCount} samples, one every ${(r.intervalUs / 1000).toFixed(2)} ms (achieved); ` +
+      `GC ${share(r.gcMs)}, idle ${share(r.idleMs)}, program ${share(r.programMs)}`,
+    '',
+    `${'self ms'.padStart(9)} ${'self'.padStart(7)} ${'total ms'.padStart(9)} ${'total'.padStart(7)}  function`,
+  ];
+  for (const h of r.hotspots.slice(0, rows)) {
+    lines.push(`${ms(h.selfMs)} ${pct(h.selfPercent)} ${ms(h.totalMs)} ${pct(h.totalPercent)}  ${h.functionName}  ${shown(h.file, cwd)}:${h.line}:${h.column}`);
+  }
+  if (r.hotLines.length > 0) {
+    lines.push('', `${'self ms'.padStart(9)} ${'self'.padStart(7)}  hot line`);
+    for (const l of r.hotLines.slice(0, Math.min(rows, 10))) lines.push(`${ms(l.selfMs)} ${pct(l.selfPercent)}  ${shown(l.file, cwd)}:${l.line}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,144 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { computeHotspots, fileOfUrl } from '../../../src/core/profile/hotspots';
+import { importFromCpuProfile } from '../../../src/core/profile/import/cpuprofile';
+import type { CpuProfile, ProfileNode } from '../../../src/core/profile/model';
+
+const APP = 'file:///app/src/orders.js';
+let nextId = 1;
+function node(functionName: string, url: string, line: number, children: ProfileNode[] = [], extra: Partial<ProfileNode> = {}): ProfileNode & { kids: ProfileNode[] } {
+  return { id: nextId++, callFrame: { functionName, scriptId: '1', url, lineNumber: line - 1, columnNumber: 0 }, children: children.map((c) => c.id), kids: children, ...extra };
+}
+function flatten(root: ProfileNode & { kids?: ProfileNode[] }): ProfileNode[] {
+  const out: ProfileNode[] = [];
+  const visit = (n: ProfileNode & { kids?: ProfileNode[] }) => {
+    const { kids, ...plain } = n;
+    out.push(plain);
+    for (const k of kids ?? []) visit(k);
+  };
+  visit(root);
+  return out;
+}
+/** A profile whose samples are `[nodeId, µs]` pairs, each sample lasting exactly its µs. */
+function profileOf(root: ProfileNode & { kids: ProfileNode[] }, samples: [ProfileNode, number][]): CpuProfile {
+  const timeDeltas: number[] = [];
+  let prev = 0;
+  for (const [, us] of samples) {
+    timeDeltas.push(prev);
+    prev = us;
+  }
+  const total = samples.reduce((s, [, us]) => s + us, 0);
+  return importFromCpuProfile({ nodes: flatten(root), startTime: 1_000_000, endTime: 1_000_000 + total, samples: samples.map(([n]) => n.id), timeDeltas });
+}
+
+test('self and total per function; recursion counted once; GC and idle kept apart; percentages of all sampled time', () => {
+  // main → parse (self 3 ms) ; main → walk → walk → walk (recursion, self 2 ms each level) ; (garbage collector) 1 ms ; (idle) 2 ms
+  const walk3 = node('walk', APP, 20);
+  const walk2 = node('walk', APP, 20, [walk3]);
+  const walk1 = node('walk', APP, 20, [walk2]);
+  const parse = node('parse', APP, 10);
+  const main = node('main', APP, 1, [parse, walk1]);
+  const gc = node('(garbage collector)', '', 0);
+  const idle = node('(idle)', '', 0);
+  const root = node('(root)', '', 0, [main, gc, idle]);
+  const p = profileOf(root, [[parse, 3000], [walk1, 2000], [walk2, 2000], [walk3, 2000], [gc, 1000], [idle, 2000], [main, 1000]]);
+  const r = computeHotspots(p);
+  assert.equal(r.sampleCount, 7);
+  assert.equal(r.sampledMs, 13);
+  assert.equal(r.gcMs, 1);
+  assert.equal(r.idleMs, 2);
+  const by = (name: string) => r.hotspots.find((h) => h.functionName === name)!;
+  assert.deepEqual([by('walk').selfMs, by('walk').totalMs], [6, 6], 'recursion: total is not 6 + 4 + 2');
+  assert.deepEqual([by('parse').selfMs, by('parse').totalMs], [3, 3]);
+  assert.deepEqual([by('main').selfMs, by('main').totalMs], [1, 10]);
+  assert.equal(by('walk').selfPercent, Math.round((100 * 6) / 13 * 100) / 100);
+  assert.equal(r.hotspots[0].functionName, 'walk', 'sorted by self time');
+  assert.deepEqual({ file: by('parse').file, line: by('parse').line, column: by('parse').column }, { file: '/app/src/orders.js', line: 10, column: 1 });
+  assert.ok(!r.hotspots.some((h) => h.functionName.startsWith('(')), 'no pseudo-frames among functions');
+  assert.equal(by('walk').calls, null);
+});
+
+test('hot lines split a node\'s self time by its position ticks', () => {
+  const hot = node('sum', APP, 5, [], { positionTicks: [{ line: 6, ticks: 3 }, { line: 7, ticks: 1 }] });
+  const root = node('(root)', '', 0, [hot]);
+  const r = computeHotspots(profileOf(root, [[hot, 1000], [hot, 1000], [hot, 1000], [hot, 1000]]));
+  assert.deepEqual(r.hotLines, [
+    { file: '/app/src/orders.js', line: 6, selfMs: 3, selfPercent: 75 },
+    { file: '/app/src/orders.js', line: 7, selfMs: 1, selfPercent: 25 },
+  ]);
+});
+
+test('inlining: ticks on lines of another function go back to that function', () => {
+  // V8 inlined `distance` (lines 30–40) into `closest` (lines 10–20): the samples sit on `closest`'s node,
+  // but most of its line ticks point into `distance`.
+  const closest = node('closest', APP, 10, [], { positionTicks: [{ line: 12, ticks: 1 }, { line: 33, ticks: 3 }] });
+  const root = node('(root)', '', 0, [closest]);
+  const p = profileOf(root, [[closest, 1000], [closest, 1000], [closest, 1000], [closest, 1000]]);
+  const functions = [
+    { name: 'closest', line: 10, column: 1, end: 20 },
+    { name: 'distance', line: 30, column: 1, end: 40 },
+  ];
+  const enclosingFunction = (url: string, line: number) =>
+    url === APP ? functions.find((f) => f.line <= line && line <= f.end) : undefined;
+  const plain = computeHotspots(p);
+  assert.deepEqual(plain.hotspots.map((h) => [h.functionName, h.selfMs]), [['closest', 4]], 'without the lookup, the caller is blamed');
+  const fixed = computeHotspots(p, { enclosingFunction });
+  assert.deepEqual(fixed.hotspots.map((h) => [h.functionName, h.line, h.selfMs]), [['distance', 30, 3], ['closest', 10, 1]]);
+  assert.ok(fixed.hotspots[0].totalMs >= fixed.hotspots[0].selfMs);
+});
+
+test('"my code only" drops node internals, node_modules and anonymous URLs', () => {
+  const mine = node('mine', APP, 1);
+  const lib = node('lodashThing', 'file:///app/node_modules/lodash/lodash.js', 1);
+  const internal = node('readFileSync', 'node:fs', 1);
+  const root = node('(root)', '', 0, [mine, lib, internal]);
+  const p = profileOf(root, [[mine, 1000], [lib, 1000], [internal, 1000]]);
+  assert.equal(computeHotspots(p).hotspots.length, 3);
+  assert.deepEqual(computeHotspots(p, { myCodeOnly: true }).hotspots.map((h) => h.functionName), ['mine']);
+  assert.equal(computeHotspots(p).hotspots.find((h) => h.functionName === 'readFileSync')!.file, 'node:fs');
+});
+
+test('fileOfUrl decodes file URLs, POSIX and Windows', () => {
+  assert.equal(fileOfUrl('file:///home/a%20b/x.js'), '/home/a b/x.js');
+  assert.equal(fileOfUrl('file:///C:/src/x.js'), 'C:/src/x.js');
+  assert.equal(fileOfUrl('node:internal/main'), 'node:internal/main');
+});
+
+test('a real V8 profile (node --cpu-prof): the hot function is at the top of the hot spots', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-lens-cpuprof-'));
+  try {
+    const script = path.join(dir, 'busy.js');
+    fs.writeFileSync(
+      script,
+      [
+        'function slowSquareSum(n) {',
+        '  let s = 0;',
+        '  for (let i = 0; i < n; i++) s += Math.sqrt(i) * Math.sqrt(i);',
+        '  return s;',
+        '}',
+        'const end = Date.now() + 400;',
+        'let x = 0;',
+        'while (Date.now() < end) x += slowSquareSum(200_000);',
+        'if (x < 0) console.log(x);',
+      ].join('\n'),
+    );
+    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500', script], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
+    const report = computeHotspots(importFromCpuProfile(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))), { myCodeOnly: true });
+    const url = pathToFileURL(script).href;
+    assert.equal(report.hotspots[0].file, fileOfUrl(url));
+    // Inlined or not, the loop's samples land in the script's own code, most of them on line 3.
+    assert.ok(['slowSquareSum', '(anonymous)'].includes(report.hotspots[0].functionName), report.hotspots[0].functionName);
+    assert.equal(report.hotLines[0].line, 3);
+    assert.ok(report.hotspots[0].selfPercent > 50, `${report.hotspots[0].selfPercent}%`);
+    assert.ok(report.intervalUs > 0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
