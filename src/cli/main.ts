@@ -7,9 +7,10 @@ import { EXIT_ERROR, EXIT_OK, UsageError, reportError } from './errors';
 import { PACKAGE_VERSION } from './package-info';
 import { lintCommand } from './commands/lint';
 import { hotspotsCommand } from './commands/hotspots';
+import { diffCommand } from './commands/diff';
 
 /** Every subcommand; later ones (profile, hotspots, diff, bench) are added here. */
-export const COMMANDS: readonly Command[] = [lintCommand, hotspotsCommand];
+export const COMMANDS: readonly Command[] = [lintCommand, hotspotsCommand, diffCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

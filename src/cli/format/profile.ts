@@ -1,6 +1,7 @@
 /** Output of `perf-lens hotspots` and `perf-lens profile`: the public JSON shape, and a text table. */
 import * as path from 'node:path';
 import type { HotspotReport } from '../../core/profile/hotspots';
+import type { ProfileDiff } from '../../core/profile/diff';
 
 export interface ProfileOutput {
   /** Path of the `.cpuprofile`. */
@@ -61,6 +62,24 @@ export function formatProfileText(o: ProfileOutput, cwd: string, rows = 20): str
   if (r.hotLines.length > 0) {
     lines.push('', `${'self ms'.padStart(9)} ${'self'.padStart(7)}  hot line`);
     for (const l of r.hotLines.slice(0, Math.min(rows, 10))) lines.push(`${ms(l.selfMs)} ${pct(l.selfPercent)}  ${shown(l.file, cwd)}:${l.line}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const signed = (x: number, digits: number) => `${x > 0 ? '+' : ''}${x.toFixed(digits)}`;
+
+export function formatDiffText(before: string, after: string, d: ProfileDiff, cwd: string): string {
+  const lines = [
+    `before: ${shown(before, cwd)} (${d.beforeMs.toFixed(0)} ms sampled)`,
+    `after:  ${shown(after, cwd)} (${d.afterMs.toFixed(0)} ms sampled)`,
+    '',
+    `${'self before'.padStart(17)} ${'self after'.padStart(17)} ${'change'.padStart(17)}  function`,
+  ];
+  for (const f of d.functions) {
+    const cell = (msv: number, p: number) => `${msv.toFixed(1).padStart(8)} ${`${p.toFixed(1)}%`.padStart(7)} `;
+    const change = `${signed(f.deltaSelfMs, 1).padStart(8)} ${`${signed(f.deltaSelfPercent, 1)}pp`.padStart(8)}`;
+    const note = f.status === 'added' ? '  (new)' : f.status === 'removed' ? '  (gone)' : '';
+    lines.push(`${cell(f.beforeSelfMs, f.beforeSelfPercent)} ${cell(f.afterSelfMs, f.afterSelfPercent)} ${change}  ${f.functionName}  ${shown(f.file, cwd)}:${f.line}${note}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,67 @@
+/** `perf-lens diff <before.cpuprofile> <after.cpuprofile>`: which functions got slower or faster. */
+import * as path from 'node:path';
+import type { Command, CommandIo } from '../command';
+import { flag, oneOf, parseCommandArgs, stringValue } from '../args';
+import { EXIT_OK, UsageError } from '../errors';
+import { computeHotspots } from '../../core/profile/hotspots';
+import { diffHotspots } from '../../core/profile/diff';
+import { ProfileReadError, readCpuProfile } from '../../runner/read-profile';
+import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
+import { formatDiffText } from '../format/profile';
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'my-code': { type: 'boolean' },
+  limit: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const HELP = `Usage: perf-lens diff <before.cpuprofile> <after.cpuprofile> [options]
+
+Compares two CPU profiles of the same code function by function: self time before and after, in ms
+and in % of each profile's own sampled time (fair when the runs differ in length), largest change first.
+Functions are matched by file and name, so an edit that moves a function keeps it matched.
+
+Options:
+  -f, --format <text|json>  output format (default: text)
+      --my-code             only the project's own files
+      --limit <n>           at most n rows (default 50)
+  -h, --help                show this help
+
+Exit status: 0 success, 2 bad usage or an unreadable profile.`;
+
+function load(file: string) {
+  try {
+    return readCpuProfile(file);
+  } catch (e) {
+    if (e instanceof ProfileReadError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+export async function runDiff(argv: readonly string[], io: CommandIo): Promise<number> {
+  const args = parseCommandArgs(argv, OPTIONS);
+  if (flag(args, 'help')) {
+    io.stdout(`${HELP}\n`);
+    return EXIT_OK;
+  }
+  const format = oneOf(stringValue(args, 'format'), ['text', 'json'] as const, '--format', 'text');
+  if (args.positionals.length !== 2) throw new UsageError('give two .cpuprofile files: before and after (see perf-lens diff --help)');
+  const limitRaw = stringValue(args, 'limit');
+  if (limitRaw !== undefined && !/^[1-9]\d*$/.test(limitRaw)) throw new UsageError(`--limit must be a whole number of at least 1 (got "${limitRaw}")`);
+  const limit = limitRaw === undefined ? 50 : Number(limitRaw);
+  const [before, after] = args.positionals.map((p) => path.resolve(io.cwd, p));
+  const lookup = enclosingFunctionLookup();
+  const opts = { enclosingFunction: lookup, myCodeOnly: flag(args, 'my-code'), limit: 10_000 };
+  const diff = diffHotspots(computeHotspots(load(before), opts), computeHotspots(load(after), opts));
+  const shown = { ...diff, functions: diff.functions.slice(0, limit) };
+  io.stdout(format === 'json' ? `${JSON.stringify({ before, after, ...shown }, null, 2)}\n` : formatDiffText(before, after, shown, io.cwd));
+  return EXIT_OK;
+}
+
+export const diffCommand: Command = {
+  name: 'diff',
+  summary: 'compare two .cpuprofile files: which functions got slower or faster',
+  help: HELP,
+  run: runDiff,
+};
