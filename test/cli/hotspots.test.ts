@@ -53,6 +53,15 @@ describe('perf-lens hotspots', () => {
     assert.ok(out.intervalUs > 0);
   });
 
+  test('--as-recorded keeps V8\'s own attribution; the correction only moves time between functions', () => {
+    const recorded = JSON.parse(runCli(['hotspots', profile, '--format', 'json', '--as-recorded', '--limit', '1000'], dir).stdout);
+    const corrected = JSON.parse(runCli(['hotspots', profile, '--format', 'json', '--limit', '1000'], dir).stdout);
+    const sum = (o: { hotspots: { selfMs: number }[] }) => o.hotspots.reduce((s, h) => s + h.selfMs, 0);
+    assert.ok(Math.abs(sum(recorded) - sum(corrected)) < 0.05, `${sum(recorded)} vs ${sum(corrected)}`);
+    assert.deepEqual(recorded.hotLines, corrected.hotLines, 'lines are where the ticks are either way');
+    assert.equal(recorded.sampleCount, corrected.sampleCount);
+  });
+
   test('text: a table with paths relative to the working directory', () => {
     const r = runCli(['hotspots', profile, '--limit', '3'], dir);
     assert.equal(r.status, 0, r.stderr);

@@ -11,6 +11,7 @@ import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   'my-code': { type: 'boolean' },
+  'as-recorded': { type: 'boolean' },
   limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -24,6 +25,7 @@ are given back to that function when its source file is readable.
 Options:
   -f, --format <text|json>  output format (default: text)
       --my-code             only the project's own files (no node: internals, no node_modules)
+      --as-recorded         charge samples exactly as V8 recorded them (no inlining correction)
       --limit <n>           at most n functions and n lines (default 100)
   -h, --help                show this help
 
@@ -48,7 +50,7 @@ export async function runHotspots(argv: readonly string[], io: CommandIo): Promi
     throw e;
   }
   const report = computeHotspots(profile, {
-    enclosingFunction: enclosingFunctionLookup(),
+    enclosingFunction: flag(args, 'as-recorded') ? undefined : enclosingFunctionLookup(),
     myCodeOnly: flag(args, 'my-code'),
     limit: limitRaw === undefined ? undefined : Number(limitRaw),
   });
