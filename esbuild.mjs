@@ -27,6 +27,8 @@ const builds = [
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
   // The CLI's lint worker threads (src/runner/lint-pool.ts looks for it next to dist/cli.js).
   { ...common, entryPoints: { 'lint-worker': 'src/runner/lint-worker.ts' }, outdir: 'dist' },
+  // The CPU profiling child (src/runner/profile/run-profile.ts looks for it next to the running bundle).
+  { ...common, entryPoints: { 'profile-harness': 'src/runner/profile/harness.ts' }, outdir: 'dist' },
 ];
 
 function copyWasm() {
