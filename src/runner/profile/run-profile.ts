@@ -1,0 +1,400 @@
+/**
+ * The parent side of CPU profiling: starts the harness (dist/profile-harness.js) in its own process
+ * group, hands it a request file, stops it on timeout or abort, and always kills the whole group at the
+ * end so nothing the target spawned outlives the run.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  DEFAULT_DURATION_MS,
+  DEFAULT_INTERVAL_US,
+  DEFAULT_WARMUP_MS,
+  type FunctionHarnessRequest,
+  type HarnessResult,
+  type ScriptHarnessRequest,
+  type StopMessage,
+} from './protocol';
+
+export interface ProfileFunctionOptions {
+  module: string;
+  exportName: string;
+  args: unknown[];
+  durationMs?: number;
+  iterations?: number;
+  warmupMs?: number;
+  intervalUs?: number;
+  outFile: string;
+  cwd: string;
+  /** Hard limit for the whole child; default: (durationMs ?? 2000) + (warmupMs ?? 300) + 30_000. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Default: profileHarnessPath(). */
+  harnessPath?: string;
+}
+
+export interface ProfileScriptOptions {
+  script: string;
+  argv?: string[];
+  intervalUs?: number;
+  outFile: string;
+  cwd: string;
+  /** Hard limit for the whole child; default: none (the script runs until it ends or `signal` aborts). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  harnessPath?: string;
+}
+
+export interface ProfileRunResult {
+  profilePath: string;
+  partial: boolean;
+  calls: number;
+  profiledMs: number;
+  requestedIntervalUs: number;
+  /** Median of the profile's timeDeltas, in µs (0 when the profile has no samples). */
+  achievedIntervalUs: number;
+  sampleCount: number;
+}
+
+/** The target failed: it threw, crashed, exited early or would not stop. The message is one sentence. */
+export class ProfileTargetError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number | null,
+    readonly stderrTail: string,
+  ) {
+    super(message);
+    this.name = 'ProfileTargetError';
+  }
+}
+
+/** The options were unusable (missing file, bad number...); nothing was started. One sentence. */
+export class ProfileOptionsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProfileOptionsError';
+  }
+}
+
+/** How long a target gets to stop cleanly after `stop` before its process group is killed. */
+export const STOP_GRACE_MS = 3000;
+const STDERR_TAIL_CHARS = 4096;
+/** After the child exits, how long to wait for its pipes to close (they close once the group is dead). */
+const PIPE_CLOSE_WAIT_MS = 1000;
+
+/** dist/profile-harness.js next to the running bundle, else undefined. */
+export function profileHarnessPath(dir = __dirname): string | undefined {
+  const file = path.join(dir, 'profile-harness.js');
+  return fs.existsSync(file) ? file : undefined;
+}
+
+export async function profileFunction(o: ProfileFunctionOptions): Promise<ProfileRunResult> {
+  o.signal?.throwIfAborted();
+  const cwd = checkCwd(o.cwd);
+  if (!o.module) throw new ProfileOptionsError('no module was given');
+  const module = path.resolve(cwd, o.module);
+  if (!/\.(c|m)?js$/.test(module)) throw new ProfileOptionsError(`the module must be a .js, .cjs or .mjs file: ${module}`);
+  if (!isFile(module)) throw new ProfileOptionsError(`the module file does not exist: ${module}`);
+  if (typeof o.exportName !== 'string' || o.exportName.trim() === '') throw new ProfileOptionsError('no export name was given');
+  if (!Array.isArray(o.args)) throw new ProfileOptionsError('args must be an array of JSON values');
+  let argsJson: string;
+  try {
+    argsJson = JSON.stringify(o.args);
+  } catch (e) {
+    throw new ProfileOptionsError(`args must be JSON values (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (o.durationMs !== undefined && !(Number.isFinite(o.durationMs) && o.durationMs > 0)) {
+    throw new ProfileOptionsError(`durationMs must be a positive number of milliseconds (got ${o.durationMs})`);
+  }
+  if (o.iterations !== undefined && !(Number.isSafeInteger(o.iterations) && o.iterations >= 1)) {
+    throw new ProfileOptionsError(`iterations must be a whole number of at least 1 (got ${o.iterations})`);
+  }
+  if (o.warmupMs !== undefined && !(Number.isFinite(o.warmupMs) && o.warmupMs >= 0)) {
+    throw new ProfileOptionsError(`warmupMs must be 0 or a positive number of milliseconds (got ${o.warmupMs})`);
+  }
+  const intervalUs = checkInterval(o.intervalUs);
+  const timeoutMs = checkTimeout(o.timeoutMs) ?? (o.durationMs ?? DEFAULT_DURATION_MS) + (o.warmupMs ?? DEFAULT_WARMUP_MS) + 30_000;
+  const harness = checkHarness(o.harnessPath);
+  const outFile = checkOutFile(cwd, o.outFile);
+  return run({
+    harness,
+    cwd,
+    outFile,
+    intervalUs,
+    timeoutMs,
+    signal: o.signal,
+    isScript: false,
+    request: (files, stopAt): FunctionHarnessRequest => ({
+      mode: 'function',
+      module,
+      exportName: o.exportName,
+      args: JSON.parse(argsJson) as unknown[],
+      durationMs: o.durationMs,
+      iterations: o.iterations,
+      warmupMs: o.warmupMs,
+      intervalUs,
+      outFile,
+      ...files,
+      stopAt,
+    }),
+  });
+}
+
+export async function profileScript(o: ProfileScriptOptions): Promise<ProfileRunResult> {
+  o.signal?.throwIfAborted();
+  const cwd = checkCwd(o.cwd);
+  if (!o.script) throw new ProfileOptionsError('no script was given');
+  const script = path.resolve(cwd, o.script);
+  if (!isFile(script)) throw new ProfileOptionsError(`the script file does not exist: ${script}`);
+  const argv = o.argv ?? [];
+  if (!Array.isArray(argv) || argv.some((a) => typeof a !== 'string')) throw new ProfileOptionsError('argv must be an array of strings');
+  const intervalUs = checkInterval(o.intervalUs);
+  const timeoutMs = checkTimeout(o.timeoutMs);
+  const harness = checkHarness(o.harnessPath);
+  const outFile = checkOutFile(cwd, o.outFile);
+  return run({
+    harness,
+    cwd,
+    outFile,
+    intervalUs,
+    timeoutMs,
+    signal: o.signal,
+    isScript: true,
+    request: (files, stopAt): ScriptHarnessRequest => ({ mode: 'script', script, argv: [...argv], intervalUs, outFile, ...files, stopAt }),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// option checks (each throws a one-sentence ProfileOptionsError)
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function checkCwd(cwd: string): string {
+  if (!cwd) throw new ProfileOptionsError('no working folder (cwd) was given');
+  const abs = path.resolve(cwd);
+  let ok = false;
+  try {
+    ok = fs.statSync(abs).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new ProfileOptionsError(`the working folder does not exist: ${abs}`);
+  return abs;
+}
+
+function checkInterval(intervalUs: number | undefined): number {
+  if (intervalUs === undefined) return DEFAULT_INTERVAL_US;
+  if (!(Number.isSafeInteger(intervalUs) && intervalUs >= 1)) {
+    throw new ProfileOptionsError(`intervalUs must be a whole number of microseconds, at least 1 (got ${intervalUs})`);
+  }
+  return intervalUs;
+}
+
+function checkTimeout(timeoutMs: number | undefined): number | undefined {
+  if (timeoutMs === undefined) return undefined;
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new ProfileOptionsError(`timeoutMs must be a positive number of milliseconds (got ${timeoutMs})`);
+  return timeoutMs;
+}
+
+function checkHarness(harnessPath: string | undefined): string {
+  const harness = harnessPath ?? profileHarnessPath();
+  if (!harness) throw new ProfileOptionsError('the profile harness dist/profile-harness.js was not found next to this bundle (run the build)');
+  if (!isFile(harness)) throw new ProfileOptionsError(`the profile harness does not exist: ${harness}`);
+  return harness;
+}
+
+function checkOutFile(cwd: string, outFile: string): string {
+  if (!outFile) throw new ProfileOptionsError('no output file (outFile) was given');
+  const abs = path.resolve(cwd, outFile);
+  try {
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+  } catch (e) {
+    throw new ProfileOptionsError(`cannot create the folder for ${abs} (${e instanceof Error ? e.message : String(e)})`);
+  }
+  return abs;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// running the child
+
+interface RunSpec {
+  harness: string;
+  cwd: string;
+  outFile: string;
+  intervalUs: number;
+  timeoutMs: number | undefined;
+  signal: AbortSignal | undefined;
+  isScript: boolean;
+  request(files: { resultFile: string }, stopAt: number | undefined): FunctionHarnessRequest | ScriptHarnessRequest;
+}
+
+interface ChildEnd {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  aborted: boolean;
+  stderrTail: string;
+}
+
+async function run(spec: RunSpec): Promise<ProfileRunResult> {
+  const tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'perf-lens-profile-'));
+  try {
+    const requestFile = path.join(tmp, 'request.json');
+    const resultFile = path.join(tmp, 'result.json');
+    const stopAt = spec.timeoutMs === undefined ? undefined : Date.now() + spec.timeoutMs;
+    await fs.promises.writeFile(requestFile, JSON.stringify(spec.request({ resultFile }, stopAt)));
+    const end = await runChild(spec, requestFile);
+    if (end.aborted) throw spec.signal?.reason ?? new Error('aborted');
+    const result = await readResult(resultFile);
+    const code = end.code;
+    if (result && !result.ok) throw new ProfileTargetError(result.error, code, end.stderrTail);
+    if (!result) {
+      if (end.timedOut) throw new ProfileTargetError(`the target did not stop within ${spec.timeoutMs} ms`, code, end.stderrTail);
+      const how = code !== null ? `exited with code ${code}` : `was killed by ${end.signal ?? 'a signal'}`;
+      throw new ProfileTargetError(`the target ${how} before the profile was written`, code, end.stderrTail);
+    }
+    if (spec.isScript && code !== 0) {
+      const how = code !== null ? `exited with code ${code}` : `was killed by ${end.signal ?? 'a signal'}`;
+      throw new ProfileTargetError(`the script ${how}`, code, end.stderrTail);
+    }
+    const stats = await readProfileStats(spec.outFile);
+    if (!stats) throw new ProfileTargetError(`the harness reported a profile but ${spec.outFile} is not a readable .cpuprofile`, code, end.stderrTail);
+    return {
+      profilePath: spec.outFile,
+      partial: result.partial,
+      calls: result.calls,
+      profiledMs: result.profiledMs,
+      requestedIntervalUs: spec.intervalUs,
+      achievedIntervalUs: stats.achievedIntervalUs,
+      sampleCount: stats.sampleCount,
+    };
+  } finally {
+    await fs.promises.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+function runChild(spec: RunSpec, requestFile: string): Promise<ChildEnd> {
+  return new Promise<ChildEnd>((resolve, reject) => {
+    const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
+    const child = spawn(process.execPath, [spec.harness, requestFile], {
+      cwd: spec.cwd,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    let stderrTail = '';
+    child.stdout?.resume();
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL_CHARS);
+    });
+
+    let timedOut = false;
+    let aborted = false;
+    let exited = false;
+    let graceTimer: NodeJS.Timeout | undefined;
+    const killGroup = (): void => {
+      if (child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // ESRCH: the group is already gone.
+      }
+    };
+    const requestStop = (): void => {
+      if (exited || graceTimer) return;
+      if (child.connected) {
+        try {
+          child.send({ type: 'stop' } satisfies StopMessage, () => undefined);
+        } catch {
+          // The channel closed meanwhile: the grace timer still kills the group.
+        }
+      }
+      graceTimer = setTimeout(killGroup, STOP_GRACE_MS);
+    };
+    const timeoutTimer =
+      spec.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            requestStop();
+          }, spec.timeoutMs);
+    const onAbort = (): void => {
+      aborted = true;
+      requestStop();
+    };
+    spec.signal?.addEventListener('abort', onAbort, { once: true });
+    // An abort while the request file was being written has already fired.
+    if (spec.signal?.aborted) onAbort();
+
+    const cleanUp = (): void => {
+      if (timeoutTimer) clearTimeout(timeoutTimer);
+      if (graceTimer) clearTimeout(graceTimer);
+      spec.signal?.removeEventListener('abort', onAbort);
+    };
+
+    child.on('error', (e) => {
+      // Spawning failed (or a late IPC error): make sure nothing is left, then report.
+      if (exited) return;
+      exited = true;
+      cleanUp();
+      killGroup();
+      reject(new ProfileTargetError(`could not start the profile harness (${e.message})`, null, stderrTail));
+    });
+    child.on('exit', (code, signal) => {
+      if (exited) return;
+      exited = true;
+      cleanUp();
+      // Whatever the target spawned lives in the child's process group: end it all, always.
+      killGroup();
+      const done = (): void => resolve({ code, signal, timedOut, aborted, stderrTail });
+      if (child.stdout?.readableEnded !== false && child.stderr?.readableEnded !== false) return done();
+      // The pipes close once every process holding them is gone; one that left the group keeps them
+      // open, so do not wait for that forever.
+      const wait = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        done();
+      }, PIPE_CLOSE_WAIT_MS);
+      child.once('close', () => {
+        clearTimeout(wait);
+        done();
+      });
+    });
+  });
+}
+
+async function readResult(file: string): Promise<HarnessResult | undefined> {
+  try {
+    const r = JSON.parse(await fs.promises.readFile(file, 'utf8')) as HarnessResult;
+    return typeof r === 'object' && r !== null && typeof r.ok === 'boolean' ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readProfileStats(file: string): Promise<{ achievedIntervalUs: number; sampleCount: number } | undefined> {
+  try {
+    const profile = JSON.parse(await fs.promises.readFile(file, 'utf8')) as { nodes?: unknown; samples?: unknown; timeDeltas?: unknown };
+    if (!Array.isArray(profile.nodes)) return undefined;
+    const samples = Array.isArray(profile.samples) ? profile.samples : [];
+    const deltas = Array.isArray(profile.timeDeltas) ? (profile.timeDeltas as number[]) : [];
+    return { achievedIntervalUs: median(deltas), sampleCount: samples.length };
+  } catch {
+    return undefined;
+  }
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
