@@ -8,9 +8,10 @@ import { PACKAGE_VERSION } from './package-info';
 import { lintCommand } from './commands/lint';
 import { hotspotsCommand } from './commands/hotspots';
 import { diffCommand } from './commands/diff';
+import { profileCommand } from './commands/profile';
 
-/** Every subcommand; later ones (profile, hotspots, diff, bench) are added here. */
-export const COMMANDS: readonly Command[] = [lintCommand, hotspotsCommand, diffCommand];
+/** Every subcommand, in the order `perf-lens --help` lists them. */
+export const COMMANDS: readonly Command[] = [lintCommand, profileCommand, hotspotsCommand, diffCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 export const ROOT = path.join(__dirname, '..', '..');
 let built: string | undefined;
 
-/** Path of a freshly built cli.js, with its lint-worker.js beside it (same entries and options as esbuild.mjs). */
+/** Path of a freshly built cli.js, with lint-worker.js and profile-harness.js beside it (as esbuild.mjs builds them). */
 export function cliBundle(): string {
   if (built) return built;
   // Inside the repo, so the bundle finds node_modules (wasm) and docs/rules like dist/cli.js does.
@@ -17,7 +17,11 @@ export function cliBundle(): string {
   fs.mkdirSync(parent, { recursive: true }); // absent in a fresh clone (it is git-ignored)
   const outdir = fs.mkdtempSync(path.join(parent, 'cli-'));
   esbuild.buildSync({
-    entryPoints: { cli: path.join(ROOT, 'src/cli/main.ts'), 'lint-worker': path.join(ROOT, 'src/runner/lint-worker.ts') },
+    entryPoints: {
+      cli: path.join(ROOT, 'src/cli/main.ts'),
+      'lint-worker': path.join(ROOT, 'src/runner/lint-worker.ts'),
+      'profile-harness': path.join(ROOT, 'src/runner/profile/harness.ts'),
+    },
     outdir,
     bundle: true,
     platform: 'node',

@@ -7,6 +7,7 @@ import { computeHotspots } from '../../core/profile/hotspots';
 import { diffHotspots } from '../../core/profile/diff';
 import { ProfileReadError, readCpuProfile } from '../../runner/read-profile';
 import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
+import { isHarnessFrame } from '../../runner/profile/run-profile';
 import { formatDiffText } from '../format/profile';
 
 const OPTIONS = {
@@ -52,7 +53,7 @@ export async function runDiff(argv: readonly string[], io: CommandIo): Promise<n
   const limit = limitRaw === undefined ? 50 : Number(limitRaw);
   const [before, after] = args.positionals.map((p) => path.resolve(io.cwd, p));
   const lookup = enclosingFunctionLookup();
-  const opts = { enclosingFunction: lookup, myCodeOnly: flag(args, 'my-code'), limit: 10_000 };
+  const opts = { enclosingFunction: lookup, myCodeOnly: flag(args, 'my-code'), hidden: isHarnessFrame, limit: 10_000 };
   const diff = diffHotspots(computeHotspots(load(before), opts), computeHotspots(load(after), opts));
   const shown = { ...diff, functions: diff.functions.slice(0, limit) };
   io.stdout(format === 'json' ? `${JSON.stringify({ before, after, ...shown }, null, 2)}\n` : formatDiffText(before, after, shown, io.cwd));

@@ -7,6 +7,7 @@ import { formatProfileJson, formatProfileText } from '../format/profile';
 import { computeHotspots } from '../../core/profile/hotspots';
 import { ProfileReadError, readCpuProfile } from '../../runner/read-profile';
 import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
+import { isHarnessFrame } from '../../runner/profile/run-profile';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -52,6 +53,7 @@ export async function runHotspots(argv: readonly string[], io: CommandIo): Promi
   const report = computeHotspots(profile, {
     enclosingFunction: flag(args, 'as-recorded') ? undefined : enclosingFunctionLookup(),
     myCodeOnly: flag(args, 'my-code'),
+    hidden: isHarnessFrame,
     limit: limitRaw === undefined ? undefined : Number(limitRaw),
   });
   const out = { profile: file, partial: false, report };

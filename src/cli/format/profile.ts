@@ -15,7 +15,7 @@ export interface ProfileOutput {
  * The documented shape `{ profile, partial, durationMs, sampleCount, hotspots, hotLines }`, plus
  * additive fields: `intervalUs` (achieved), `sampledMs`, `gcMs`, `idleMs`, `programMs`.
  */
-export function formatProfileJson(o: ProfileOutput): string {
+export function formatProfileJson(o: ProfileOutput, run?: { calls: number; requestedIntervalUs: number }): string {
   const r = o.report;
   return `${JSON.stringify(
     {
@@ -30,6 +30,8 @@ export function formatProfileJson(o: ProfileOutput): string {
       gcMs: r.gcMs,
       idleMs: r.idleMs,
       programMs: r.programMs,
+      // perf-lens profile only: how many times the function ran while profiled, and the interval asked for.
+      ...(run ? { calls: run.calls, requestedIntervalUs: run.requestedIntervalUs } : {}),
     },
     null,
     2,

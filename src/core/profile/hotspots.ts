@@ -20,6 +20,8 @@ export interface HotspotOptions {
   enclosingFunction?: (url: string, line: number) => FunctionAt | undefined;
   /** Only functions and lines of the user's files: no `node:` internals, no `node_modules`, no V8 pseudo-frames. */
   myCodeOnly?: boolean;
+  /** Frames left out of the lists (a profiling harness's own loop); their time stays in the base. */
+  hidden?: (url: string) => boolean;
   /** Longest lists returned (default 100 each). */
   limit?: number;
 }
@@ -211,7 +213,7 @@ export function computeHotspots(profile: CpuProfile, options: HotspotOptions = {
   }
 
   const pct = (us: number) => (sampledUs > 0 ? round((100 * us) / sampledUs, 2) : 0);
-  const keep = (url: string) => !options.myCodeOnly || isUserCode(url);
+  const keep = (url: string) => (!options.myCodeOnly || isUserCode(url)) && !options.hidden?.(url);
   const hotspots = [...fns.values()]
     .filter((f) => (f.selfUs > 0 || f.totalUs > 0) && keep(f.url))
     .sort((a, b) => b.selfUs - a.selfUs || b.totalUs - a.totalUs)

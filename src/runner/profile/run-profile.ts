@@ -89,6 +89,14 @@ export function profileHarnessPath(dir = __dirname): string | undefined {
   return fs.existsSync(file) ? file : undefined;
 }
 
+/**
+ * Frames of our own harness (the loop that calls the user's function): hidden from hot spots, where they
+ * would otherwise sit above every user function with the whole run as their total.
+ */
+export function isHarnessFrame(url: string): boolean {
+  return /[\\/]profile-harness\.js$/.test(url);
+}
+
 export async function profileFunction(o: ProfileFunctionOptions): Promise<ProfileRunResult> {
   o.signal?.throwIfAborted();
   const cwd = checkCwd(o.cwd);

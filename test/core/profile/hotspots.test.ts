@@ -103,6 +103,17 @@ test('"my code only" drops node internals, node_modules and anonymous URLs', () 
   assert.equal(computeHotspots(p).hotspots.find((h) => h.functionName === 'readFileSync')!.file, 'node:fs');
 });
 
+test('hidden frames leave the lists but keep their time in the base', () => {
+  const harness = node('runFunction', 'file:///opt/perf-lens/dist/profile-harness.js', 1);
+  const mine = node('mine', APP, 1);
+  harness.children = [mine.id];
+  (harness as { kids: ProfileNode[] }).kids = [mine];
+  const root = node('(root)', '', 0, [harness]);
+  const p = profileOf(root, [[harness, 1000], [mine, 3000]]);
+  const r = computeHotspots(p, { hidden: (url) => url.endsWith('/profile-harness.js') });
+  assert.deepEqual(r.hotspots.map((h) => [h.functionName, h.selfPercent]), [['mine', 75]]);
+});
+
 test('fileOfUrl decodes file URLs, POSIX and Windows', () => {
   assert.equal(fileOfUrl('file:///home/a%20b/x.js'), '/home/a b/x.js');
   assert.equal(fileOfUrl('file:///C:/src/x.js'), 'C:/src/x.js');

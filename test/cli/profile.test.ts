@@ -1,0 +1,94 @@
+// perf-lens profile through the real CLI bundle: real child processes, real V8 profiles.
+import { test, describe, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { makeTree, runCli } from './cli-harness';
+
+const DOCUMENTED_KEYS = ['profile', 'partial', 'durationMs', 'sampleCount', 'hotspots', 'hotLines'];
+
+const MODULE = [
+  "'use strict';",
+  'function sumOfSquares(n) {',
+  '  let s = 0;',
+  '  for (let i = 0; i < n; i++) s += i * i;',
+  '  return s;',
+  '}',
+  'function report(rows) {',
+  '  let total = 0;',
+  '  for (const r of rows) total += sumOfSquares(r);',
+  '  return total;',
+  '}',
+  'module.exports = { report, boom() { throw new Error("bad input"); } };',
+].join('\n');
+
+const SCRIPT = [
+  "const n = Number(process.argv[2]);",
+  'let s = 0;',
+  'const end = Date.now() + 300;',
+  'while (Date.now() < end) for (let i = 0; i < n; i++) s += Math.sqrt(i);',
+  'if (s < 0) console.log(s);',
+].join('\n');
+
+describe('perf-lens profile', () => {
+  let dir: string;
+  before(() => {
+    dir = makeTree({ 'lib/report.js': MODULE, 'scripts/busy.js': SCRIPT });
+  });
+
+  test('--function: the saved profile, the documented JSON, the hot function on top, exact call count', () => {
+    const r = runCli(['profile', 'lib/report.js', '--function', 'report', '--args', '[[20000, 30000, 40000]]', '--iterations', '300', '--format', 'json', '--my-code'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(out).slice(0, DOCUMENTED_KEYS.length), DOCUMENTED_KEYS);
+    assert.equal(out.partial, false);
+    assert.equal(out.calls, 300);
+    assert.equal(out.requestedIntervalUs, 1000);
+    assert.match(out.profile, /\.perf-lens\/profiles\/report-\d{8}-\d{6}\.cpuprofile$/);
+    assert.ok(fs.existsSync(out.profile));
+    JSON.parse(fs.readFileSync(out.profile, 'utf8')); // a plain .cpuprofile, as DevTools opens it
+    assert.equal(out.hotspots[0].functionName, 'sumOfSquares');
+    assert.equal(out.hotspots[0].file, path.join(dir, 'lib/report.js'));
+    assert.equal(out.hotLines[0].line, 4);
+  });
+
+  test('text output names the function, the calls and the achieved interval; --out is honoured', () => {
+    const r = runCli(['profile', 'lib/report.js', '--function', 'report', '--args', '[[20000]]', '--duration', '300', '--interval', '500', '--out', 'out/p.cpuprofile'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(fs.existsSync(path.join(dir, 'out/p.cpuprofile')));
+    assert.match(r.stdout, /^out\/p\.cpuprofile\n/);
+    assert.match(r.stdout, /  sumOfSquares  lib\/report\.js:2:\d+\n/);
+    assert.match(r.stdout, /\n\d+ calls of report in \d+ ms; sampling: 500 µs requested, \d+ µs achieved\n$/);
+    // The harness's own loop is not a hot spot of the user's code (even without --my-code).
+    assert.doesNotMatch(r.stdout, /profile-harness/);
+  });
+
+  test('a script, with its own arguments after --', () => {
+    const r = runCli(['profile', 'scripts/busy.js', '--format', 'json', '--my-code', '--', '20000'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.partial, false);
+    assert.ok(out.hotspots.length > 0 && out.hotspots[0].file === path.join(dir, 'scripts/busy.js'), JSON.stringify(out.hotspots[0]));
+  });
+
+  test('bad targets and bad usage: one line on stderr, exit 2, no profile left half-written', () => {
+    const cases: [string[], RegExp][] = [
+      [['profile', 'lib/report.js', '--function', 'nope'], /^perf-lens: .*no export named "nope".*report/],
+      [['profile', 'lib/report.js', '--function', 'boom', '--iterations', '1'], /^perf-lens: .*boom threw: bad input/],
+      [['profile', 'lib/missing.js', '--function', 'x'], /^perf-lens: no such file: lib\/missing\.js$/],
+      [['profile', 'lib/report.js', '--function', 'report', '--args', '{"a":1}'], /^perf-lens: --args must be a JSON array/],
+      [['profile', 'lib/report.js', '--function', 'report', '--args', '[1,'], /^perf-lens: --args is not valid JSON/],
+      [['profile', 'lib/report.js', '--function', 'report', '--iterations', '0'], /^perf-lens: --iterations must be a whole number from 1/],
+      [['profile', 'scripts/busy.js', '--iterations', '3'], /^perf-lens: --iterations needs --function/],
+      [['profile'], /^perf-lens: name the module or script to profile/],
+    ];
+    for (const [args, message] of cases) {
+      const r = runCli(args, dir);
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stdout, '');
+      const lines = r.stderr.trim().split('\n');
+      assert.equal(lines.length, 1, r.stderr);
+      assert.match(lines[0], message);
+    }
+  });
+});
