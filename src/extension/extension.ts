@@ -8,13 +8,16 @@ import { HINT_DOCUMENT_SELECTOR, HintCodeActionProvider } from './code-actions';
 import { scanWorkspace } from './scan-workspace';
 import { showRuleDocs } from './rule-docs';
 import { profileFunction } from './profile-function';
+import { HotLineDecorations } from './hot-lines';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Perf Lens', { log: true });
   const hints = new HintController(context.extensionUri, log);
+  const hotLines = new HotLineDecorations();
   context.subscriptions.push(
     log,
     hints,
+    hotLines,
     vscode.languages.registerCodeActionsProvider(
       HINT_DOCUMENT_SELECTOR,
       new HintCodeActionProvider(hints),
@@ -22,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     vscode.commands.registerCommand('perfLens.scanWorkspace', () => scanWorkspace(hints)),
     vscode.commands.registerCommand('perfLens.showRuleDocs', (ruleId?: unknown) => showRuleDocs(context.extensionUri, ruleId)),
-    vscode.commands.registerCommand('perfLens.profileFunction', () => profileFunction()),
+    vscode.commands.registerCommand('perfLens.profileFunction', () => profileFunction(hotLines, log)),
+    vscode.commands.registerCommand('perfLens.clearHotLines', () => hotLines.clear()),
     vscode.commands.registerCommand('perfLens.showLog', () => log.show(true)),
   );
   hints.start();

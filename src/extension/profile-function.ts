@@ -1,12 +1,33 @@
 /**
- * "Perf Lens: Profile Function". Profiling runs the workspace's code, so the command checks Workspace
- * Trust before anything else. The profiler itself is a later capability: in a trusted workspace the
- * command says so and runs nothing.
+ * "Perf Lens: Profile Function": the function around the cursor is called over and over in a child
+ * process under the CPU profiler (src/runner/profile), then its hot lines are marked in the editor and
+ * its hot spots are one click away. Profiling runs the workspace's code, so Workspace Trust comes first.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { trustGate } from './trust';
+import { loadEngine } from './engine-loader';
+import type { HotLineDecorations } from './hot-lines';
+import { argsKey, functionAtCursor, parseRememberedArgs, profileSummary, validateArgs } from './profile-target';
 
-export async function profileFunction(): Promise<string> {
+const PROFILABLE = /\.(c|m)?(j|t)s$/i;
+
+async function readRemembered(folder: vscode.Uri): Promise<Record<string, string>> {
+  try {
+    return parseRememberedArgs(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.perf-lens', 'profile-args.json'))));
+  } catch {
+    return {};
+  }
+}
+
+async function remember(folder: vscode.Uri, key: string, args: string): Promise<void> {
+  const all = await readRemembered(folder);
+  all[key] = args;
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '.perf-lens', 'profile-args.json'), new TextEncoder().encode(`${JSON.stringify(all, null, 2)}\n`));
+}
+
+/** Resolves to the sentence shown to the user (tests read it). */
+export async function profileFunction(hotLines: HotLineDecorations, log: vscode.LogOutputChannel): Promise<string> {
   const gate = trustGate(vscode.workspace.isTrusted, 'profiling a function');
   if (!gate.allowed) {
     void vscode.window.showWarningMessage(gate.message, gate.action).then((choice) => {
@@ -14,7 +35,88 @@ export async function profileFunction(): Promise<string> {
     });
     return gate.message;
   }
-  const message = 'Perf Lens: profiling a function arrives in a later version of Perf Lens; nothing was run.';
-  void vscode.window.showInformationMessage(message);
-  return message;
+  const say = (message: string, kind: 'info' | 'error' = 'info') => {
+    void (kind === 'error' ? vscode.window.showErrorMessage(message) : vscode.window.showInformationMessage(message));
+    return message;
+  };
+  const editor = vscode.window.activeTextEditor;
+  const doc = editor?.document;
+  if (!editor || !doc || doc.uri.scheme !== 'file' || !PROFILABLE.test(doc.fileName)) {
+    return say('Perf Lens: open a JavaScript or TypeScript file and put the cursor in the function to profile.');
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+  if (!folder) return say('Perf Lens: the file must be inside an open workspace folder to be profiled.');
+  if (doc.isDirty) await doc.save();
+
+  const { engine } = await loadEngine((m) => log.warn(m));
+  const fn = functionAtCursor(engine.functionsInSource(doc.getText(), doc.fileName), editor.selection.active.line + 1);
+  if (!fn) return say('Perf Lens: put the cursor inside a named function (or a const holding one) to profile it.');
+
+  const key = argsKey(path.relative(folder.uri.fsPath, doc.fileName), fn.name);
+  const remembered = await readRemembered(folder.uri);
+  const argsText = await vscode.window.showInputBox({
+    title: `Profile ${fn.name}`,
+    prompt: `Arguments for ${fn.name}, as a JSON array (it is called with them over and over for 2 s)`,
+    value: remembered[key] ?? '[]',
+    validateInput: validateArgs,
+    ignoreFocusOut: true,
+  });
+  if (argsText === undefined) return 'cancelled';
+  await remember(folder.uri, key, argsText);
+
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const outFile = path.join(folder.uri.fsPath, '.perf-lens', 'profiles', `${fn.name.replace(/[^A-Za-z0-9_.-]+/g, '_')}-${stamp}.cpuprofile`);
+  let run;
+  try {
+    run = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Perf Lens: profiling ${fn.name}…`, cancellable: true },
+      (_progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort(new Error('cancelled')));
+        return engine.profileFunction({
+          module: doc.fileName,
+          exportName: fn.name,
+          args: JSON.parse(argsText) as unknown[],
+          outFile,
+          cwd: folder.uri.fsPath,
+          signal: controller.signal,
+        });
+      },
+    );
+  } catch (e) {
+    if (e instanceof Error && e.message === 'cancelled') return say('Perf Lens: profiling cancelled; the target was stopped.');
+    const message = `Perf Lens: profiling ${fn.name} failed: ${e instanceof Error ? e.message : String(e)}`;
+    if (e instanceof engine.ProfileTargetError && e.stderrTail) log.error(`${message}\n${e.stderrTail}`);
+    return say(message, 'error');
+  }
+
+  const report = engine.computeHotspots(engine.readCpuProfile(run.profilePath), {
+    enclosingFunction: engine.enclosingFunctionLookup(),
+    myCodeOnly: true,
+    hidden: engine.isHarnessFrame,
+  });
+  hotLines.show(report.hotLines);
+  log.info(`profiled ${fn.name}: ${run.calls} calls, ${run.sampleCount} samples at ${run.achievedIntervalUs.toFixed(0)} µs (asked ${run.requestedIntervalUs}); ${run.profilePath}`);
+  const summary = profileSummary(fn.name, run.calls, run.profiledMs, run.partial, report.hotspots[0]);
+  void vscode.window.showInformationMessage(summary, 'Show Hot Spots', 'Open Profile').then(async (choice) => {
+    if (choice === 'Open Profile') await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(run.profilePath));
+    if (choice === 'Show Hot Spots') {
+      const pick = await vscode.window.showQuickPick(
+        report.hotspots.slice(0, 30).map((h) => ({
+          label: h.functionName,
+          description: `${h.selfMs.toFixed(1)} ms self (${h.selfPercent.toFixed(1)}%) · ${h.totalMs.toFixed(1)} ms total (${h.totalPercent.toFixed(1)}%)`,
+          detail: `${vscode.workspace.asRelativePath(h.file)}:${h.line}`,
+          hotspot: h,
+        })),
+        { title: `Hot spots of ${fn.name} (your code)`, matchOnDescription: true, matchOnDetail: true },
+      );
+      if (pick) {
+        const target = await vscode.window.showTextDocument(vscode.Uri.file(pick.hotspot.file));
+        const pos = new vscode.Position(pick.hotspot.line - 1, Math.max(0, pick.hotspot.column - 1));
+        target.selection = new vscode.Selection(pos, pos);
+        target.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+      }
+    }
+  });
+  return summary;
 }

@@ -5,3 +5,9 @@ export { languageOf, isTestFile, LINTED_EXTENSIONS } from '../core/lint/language
 export { RULES, ruleById } from '../core/lint/rules';
 export { loadParsers } from './parsers';
 export { JsParseCache, parseJs } from '../core/lint/languages/js';
+// Profiling (the extension's Profile Function): the runner spawns dist/profile-harness.js.
+export { functionsInSource } from '../core/profile/source-functions';
+export { computeHotspots } from '../core/profile/hotspots';
+export { readCpuProfile } from './read-profile';
+export { enclosingFunctionLookup } from './enclosing-functions';
+export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';

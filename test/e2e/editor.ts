@@ -373,6 +373,38 @@ export async function waitForNotification(page: Page, match: RegExp, timeoutMs =
   throw new Error(`no notification matching ${match}; visible: ${JSON.stringify(seen)}`);
 }
 
+/** Types an answer into the open input box (showInputBox) and confirms it. */
+export async function answerInputBox(page: Page, text: string): Promise<void> {
+  const input = quickInput(page).locator('input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+  await quickInput(page).waitFor({ state: 'hidden' });
+}
+
+/**
+ * Texts of editor decorations drawn after lines (`after: { contentText }`): VS Code renders them as CSS
+ * `content` in a generated stylesheet, not as DOM text, so they are read from the stylesheets.
+ */
+export async function afterLineDecorations(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const sheet of Array.from(document.styleSheets)) {
+      let rules: CSSRuleList;
+      try {
+        rules = sheet.cssRules;
+      } catch {
+        continue;
+      }
+      for (const r of Array.from(rules)) {
+        const m = /::after\s*\{[^}]*content:\s*"([^"]*)"/.exec(r.cssText);
+        if (m) out.push(m[1]);
+      }
+    }
+    return out;
+  });
+}
+
 /** Reads a file of the workspace copy as it is on disk. */
 export function readWorkspaceFile(session: EditorSession, rel: string): string {
   return fs.readFileSync(path.join(session.workspace, rel), 'utf8');

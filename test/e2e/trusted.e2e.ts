@@ -1,4 +1,4 @@
-// Scenarios 1, 2, 3 and 5 of the real-editor suite, in one trusted code-server session on a copy of examples/.
+// Scenarios 1, 2, 3, 5 and 6 of the real-editor suite, in one trusted code-server session on a copy of examples/.
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import {
   REPO,
   VSIX,
+  afterLineDecorations,
+  answerInputBox,
   applyQuickFix,
   goToLine,
   openFile,
@@ -16,8 +18,10 @@ import {
   readWorkspaceFile,
   replaceEditorText,
   resetUi,
+  runCommand,
   runningExtensionActivation,
   startEditor,
+  waitForNotification,
   waitForExtensionHostLog,
   waitForProblems,
   type EditorSession,
@@ -40,6 +44,22 @@ const SCRATCH = {
     '  }',
     '  return out;',
     '}',
+    '',
+  ].join('\n'),
+  // A CommonJS module with a hot inner function, for Profile Function.
+  'scratch/hot.js': [
+    "'use strict';",
+    'function sumOfSquares(n) {',
+    '  let s = 0;',
+    '  for (let i = 0; i < n; i++) s += i * i;',
+    '  return s;',
+    '}',
+    'function report(rows) {',
+    '  let total = 0;',
+    '  for (const r of rows) total += sumOfSquares(r);',
+    '  return total;',
+    '}',
+    'module.exports = { report };',
     '',
   ].join('\n'),
   'scratch/fetch.ex': [
@@ -191,6 +211,23 @@ describe('Perf Lens in a real editor (trusted workspace)', { timeout: 300_000 },
     await s.screenshot('3b-suppressed');
     const lines = readWorkspaceFile(s, 'scratch/owners.ts').split('\n');
     assert.match(lines[pos.line - 1], /^\s*\/\/ perf-lens-disable-next-line n-plus-one$/);
+  });
+
+  scenario('6. Profile Function: the function at the cursor runs under the profiler; the summary names the hot inner function and hot lines are marked', async () => {
+    await resetUi(s.page);
+    await openFile(s.page, 'scratch/hot.js');
+    await goToLine(s.page, 9, 5); // inside report()
+    await runCommand(s.page, 'Perf Lens: Profile Function');
+    await answerInputBox(s.page, '[[20000, 30000, 40000]]');
+    const summary = await waitForNotification(s.page, /Perf Lens: report ran \d+ times in \d+\.\d s; hottest: sumOfSquares \(\d+\.\d% self\)/, 60_000);
+    await s.screenshot('6-profiled');
+    assert.match(summary, /Show Hot Spots/);
+    const labels = await afterLineDecorations(s.page);
+    assert.ok(labels.some((l) => /^\s*[\d.]+ ms · [\d.]+%$/.test(l)), `a hot-line label is drawn; after-decorations: ${JSON.stringify(labels.slice(0, 10))}`);
+    // The arguments are remembered for next time, and the profile is saved in the workspace.
+    assert.deepEqual(JSON.parse(readWorkspaceFile(s, '.perf-lens/profile-args.json')), { 'scratch/hot.js#report': '[[20000, 30000, 40000]]' });
+    const saved = fs.readdirSync(path.join(s.workspace, '.perf-lens', 'profiles'));
+    assert.ok(saved.some((f) => /^report-\d{8}-\d{6}\.cpuprofile$/.test(f)), saved.join(', '));
   });
 
   scenario('5. activation time from the editor\'s record, and the VSIX size', async (t) => {

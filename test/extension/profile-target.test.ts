@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { functionsInSource } from '../../src/core/profile/source-functions';
+import { argsKey, functionAtCursor, hotLineLabel, hotLinesOf, parseRememberedArgs, profileSummary, validateArgs } from '../../src/extension/profile-target';
+
+const SOURCE = `function report(rows) {
+  return rows.map((r) => {
+    return format(r);
+  });
+}
+class Orders {
+  static total(items) {
+    return items.length;
+  }
+}
+const handler = async (req) => report(req.rows);
+`;
+
+test('the function at the cursor: the innermost named one, so a cursor in a callback profiles its function', () => {
+  const fns = functionsInSource(SOURCE, 'x.js');
+  assert.equal(functionAtCursor(fns, 3)?.name, 'report');
+  assert.equal(functionAtCursor(fns, 1)?.name, 'report');
+  assert.equal(functionAtCursor(fns, 8)?.name, 'Orders.total');
+  assert.equal(functionAtCursor(fns, 11)?.name, 'handler');
+  assert.equal(functionAtCursor(fns, 6), undefined, 'a class body line is in no function');
+});
+
+test('arguments: a JSON array or one sentence why not; remembered per file and function', () => {
+  assert.equal(validateArgs('[1, "x", {"a": [2]}]'), undefined);
+  assert.equal(validateArgs('[]'), undefined);
+  assert.match(validateArgs('{"a": 1}')!, /must be a JSON array/);
+  assert.match(validateArgs('[1,')!, /^Not valid JSON: /);
+  assert.equal(argsKey('src\\orders\\report.js', 'report'), 'src/orders/report.js#report');
+  assert.deepEqual(parseRememberedArgs('{"a.js#f": "[1]", "bad": 3}'), { 'a.js#f': '[1]' });
+  assert.deepEqual(parseRememberedArgs('not json'), {});
+  assert.deepEqual(parseRememberedArgs(undefined), {});
+});
+
+test('hot-line labels and which lines are marked', () => {
+  assert.equal(hotLineLabel({ selfMs: 4.234, selfPercent: 17.2 }), '4.23 ms · 17%');
+  assert.equal(hotLineLabel({ selfMs: 812.4, selfPercent: 3.25 }), '812 ms · 3.3%');
+  assert.equal(hotLineLabel({ selfMs: 12.34, selfPercent: 40 }), '12.3 ms · 40%');
+  const lines = [
+    { file: '/a.js', line: 3, selfMs: 1, selfPercent: 5 },
+    { file: '/a.js', line: 9, selfMs: 5, selfPercent: 25 },
+    { file: '/a.js', line: 4, selfMs: 0.01, selfPercent: 0.1 },
+    { file: '/b.js', line: 1, selfMs: 9, selfPercent: 45 },
+  ];
+  assert.deepEqual(hotLinesOf(lines, '/a.js').map((l) => l.line), [9, 3]);
+});
+
+test('the summary sentence', () => {
+  const top = { functionName: 'sumOfSquares', file: '/a.js', line: 1, column: 1, selfMs: 1900, selfPercent: 97.91, totalMs: 1900, totalPercent: 97.91, calls: null };
+  assert.equal(profileSummary('report', 5620, 2003, false, top), 'Perf Lens: report ran 5620 times in 2.0 s; hottest: sumOfSquares (97.9% self).');
+  assert.equal(profileSummary('f', 1, 12000, true, undefined), 'Perf Lens: f ran 1 time in 12.0 s (stopped at the time limit); no samples in your code.');
+});
