@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 export const ROOT = path.join(__dirname, '..', '..');
 let built: string | undefined;
 
-/** Path of a freshly built cli.js, with lint-worker.js and profile-harness.js beside it (as esbuild.mjs builds them). */
+/** Path of a freshly built cli.js, with lint-worker.js, profile-harness.js and profile-ts-loader.js beside it (as esbuild.mjs builds them). */
 export function cliBundle(): string {
   if (built) return built;
   // Inside the repo, so the bundle finds node_modules (wasm) and docs/rules like dist/cli.js does.
@@ -21,6 +21,7 @@ export function cliBundle(): string {
       cli: path.join(ROOT, 'src/cli/main.ts'),
       'lint-worker': path.join(ROOT, 'src/runner/lint-worker.ts'),
       'profile-harness': path.join(ROOT, 'src/runner/profile/harness.ts'),
+      'profile-ts-loader': path.join(ROOT, 'src/runner/profile/ts-loader.ts'),
     },
     outdir,
     bundle: true,

@@ -46,7 +46,9 @@ Options:
       --my-code           list only the project's own files
   -h, --help              show this help
 
-Modules: .js, .cjs, .mjs (ESM and CommonJS). Exit status: 0 success, 2 bad usage or a failed target.`;
+Modules and scripts: .js, .cjs, .mjs (ESM and CommonJS), and .ts, .cts, .mts, transpiled on the fly (no type
+check) with the profile on the .ts lines; a build's own source maps (//# sourceMappingURL) are applied too.
+Exit status: 0 success, 2 bad usage or a failed target.`;
 
 function whole(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
   const raw = stringValue(args, name);

@@ -198,11 +198,13 @@ export function computeHotspots(profile: CpuProfile, options: HotspotOptions = {
     const home = options.enclosingFunction?.(url, fn.line);
     for (const pt of ticks) {
       const us = (own * pt.ticks) / tickSum;
-      lineAcc(url, pt.line, us);
+      // A remapped profile may put a line in another source than the frame (see remap.ts).
+      const lineUrl = pt.url ?? url;
+      lineAcc(lineUrl, pt.line, us);
       // Inlining: a ticked line inside another function of the same script belongs to that function.
-      const at = options.enclosingFunction?.(url, pt.line);
-      if (at && home && (at.line !== home.line || at.column !== home.column)) {
-        const callee = fnOf(url, at.name, at.line, at.column);
+      const at = options.enclosingFunction?.(lineUrl, pt.line);
+      if (at && (lineUrl !== url || (home && (at.line !== home.line || at.column !== home.column)))) {
+        const callee = fnOf(lineUrl, at.name, at.line, at.column);
         callee.selfUs += us;
         // It ran inside this frame, so it is part of the callee's total too.
         if (callee.totalUs < callee.selfUs) callee.totalUs = callee.selfUs;

@@ -16,6 +16,11 @@ export interface PositionTick {
   /** 1-based source line. */
   line: number;
   ticks: number;
+  /**
+   * Not in V8's format: set by remapProfile (remap.ts) when source maps put this line in another source
+   * than the node's call frame (a function inlined from another module of a bundle).
+   */
+  url?: string;
 }
 
 export interface ProfileNode {

@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import * as nodeModule from 'node:module';
+import { esModuleInterop, installTypeScript, isEsmTypeScript, remapTypeScript } from './ts-hooks';
 import {
   DEFAULT_DURATION_MS,
   DEFAULT_INTERVAL_US,
@@ -109,7 +110,7 @@ function finish(req: HarnessRequest, outcome: Outcome): HarnessResult | undefine
     } else if (!profile) {
       result = { ok: false, error: `the run was stopped before profiling started (while ${state.phase})` };
     } else {
-      fs.writeFileSync(req.outFile, JSON.stringify(profile));
+      fs.writeFileSync(req.outFile, JSON.stringify(remapTypeScript(profile)));
       result = {
         ok: true,
         partial: outcome.partial,
@@ -211,7 +212,7 @@ async function resolveTarget(req: FunctionHarnessRequest): Promise<Target | stri
   const base = path.basename(req.module);
   let ns: Record<string, unknown>;
   try {
-    ns = (await import(pathToFileURL(req.module).href)) as Record<string, unknown>;
+    ns = esModuleInterop((await import(pathToFileURL(req.module).href)) as Record<string, unknown>);
   } catch (e) {
     return `could not load ${base}: ${firstLine(e)}`;
   }
@@ -344,7 +345,8 @@ function runScript(req: ScriptHarnessRequest): void {
   // runMain loads the script the way `node script` would (CJS or ESM, require.main === module).
   // Anything it throws is the script's own uncaught exception: Node reports it and exits with code 1.
   const runMain = (nodeModule as unknown as { runMain?: (main?: string) => void }).runMain;
-  if (typeof runMain === 'function') runMain(req.script);
+  // ESM TypeScript has no CommonJS entry to run: import() goes through the loader hooks.
+  if (typeof runMain === 'function' && !isEsmTypeScript(req.script)) runMain(req.script);
   else void import(pathToFileURL(req.script).href);
 }
 
@@ -367,6 +369,11 @@ function readRequest(): HarnessRequest {
 function main(): void {
   const req = readRequest();
   startWatchdog(req.stopAt);
+  try {
+    installTypeScript(req.mode === 'script' ? req.script : req.module, req.mode === 'script');
+  } catch (e) {
+    exitWith(req, { error: `TypeScript support could not be loaded: ${firstLine(e)}` }, 1);
+  }
   if (req.mode === 'function') {
     runFunction(req).catch((e: unknown) => exitWith(req, { error: `the harness failed: ${firstLine(e)}` }, 1));
   } else if (req.mode === 'script') {

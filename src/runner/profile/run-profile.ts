@@ -16,6 +16,7 @@ import {
   type ScriptHarnessRequest,
   type StopMessage,
 } from './protocol';
+import { applySourceMaps } from './source-maps';
 
 export interface ProfileFunctionOptions {
   module: string;
@@ -94,7 +95,7 @@ export function profileHarnessPath(dir = __dirname): string | undefined {
  * would otherwise sit above every user function with the whole run as their total.
  */
 export function isHarnessFrame(url: string): boolean {
-  return /[\\/]profile-harness\.js$/.test(url);
+  return /[\\/]profile-(harness|ts-loader)\.js$/.test(url);
 }
 
 export async function profileFunction(o: ProfileFunctionOptions): Promise<ProfileRunResult> {
@@ -102,7 +103,7 @@ export async function profileFunction(o: ProfileFunctionOptions): Promise<Profil
   const cwd = checkCwd(o.cwd);
   if (!o.module) throw new ProfileOptionsError('no module was given');
   const module = path.resolve(cwd, o.module);
-  if (!/\.(c|m)?js$/.test(module)) throw new ProfileOptionsError(`the module must be a .js, .cjs or .mjs file: ${module}`);
+  if (!/\.(c|m)?(j|t)s$/.test(module)) throw new ProfileOptionsError(`the module must be a .js, .cjs, .mjs, .ts, .cts or .mts file: ${module}`);
   if (!isFile(module)) throw new ProfileOptionsError(`the module file does not exist: ${module}`);
   if (typeof o.exportName !== 'string' || o.exportName.trim() === '') throw new ProfileOptionsError('no export name was given');
   if (!Array.isArray(o.args)) throw new ProfileOptionsError('args must be an array of JSON values');
@@ -272,6 +273,8 @@ async function run(spec: RunSpec): Promise<ProfileRunResult> {
       const how = code !== null ? `exited with code ${code}` : `was killed by ${end.signal ?? 'a signal'}`;
       throw new ProfileTargetError(`the script ${how}`, code, end.stderrTail);
     }
+    // The user's own build's source maps (dist/x.js → src/x.ts); TypeScript run by the harness is remapped already.
+    await applySourceMaps(spec.outFile, { skip: isHarnessFrame });
     const stats = await readProfileStats(spec.outFile);
     if (!stats) throw new ProfileTargetError(`the harness reported a profile but ${spec.outFile} is not a readable .cpuprofile`, code, end.stderrTail);
     return {

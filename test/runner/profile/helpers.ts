@@ -6,12 +6,15 @@ import * as esbuild from 'esbuild';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
-/** Builds src/runner/profile/harness.ts the way esbuild.mjs does, into a fresh folder under test-output/. */
+/** Builds src/runner/profile/harness.ts (and its TypeScript loader) the way esbuild.mjs does, into a fresh folder under test-output/. */
 export function buildHarness(): { dir: string; harness: string } {
   fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
   const dir = fs.mkdtempSync(path.join(ROOT, 'test-output', 'profile-'));
   esbuild.buildSync({
-    entryPoints: { 'profile-harness': path.join(ROOT, 'src/runner/profile/harness.ts') },
+    entryPoints: {
+      'profile-harness': path.join(ROOT, 'src/runner/profile/harness.ts'),
+      'profile-ts-loader': path.join(ROOT, 'src/runner/profile/ts-loader.ts'),
+    },
     outdir: dir,
     bundle: true,
     platform: 'node',
