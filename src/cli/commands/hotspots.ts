@@ -8,6 +8,7 @@ import { computeHotspots } from '../../core/profile/hotspots';
 import { ProfileReadError, readCpuProfile } from '../../runner/read-profile';
 import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
 import { isHarnessFrame } from '../../runner/profile/run-profile';
+import { callCountLookupFor } from '../../runner/profile/call-counts';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -21,7 +22,8 @@ const HELP = `Usage: perf-lens hotspots <file.cpuprofile> [options]
 
 Self and total time per function and the hottest lines of a V8 CPU profile (node --cpu-prof, Chrome
 DevTools, perf-lens profile). Samples that V8 charged to a caller because it inlined a small function
-are given back to that function when its source file is readable.
+are given back to that function when its source file is readable. Exact call counts come from
+<file.cpuprofile>.coverage.json when it is there (perf-lens profile --function writes it).
 
 Options:
   -f, --format <text|json>  output format (default: text)
@@ -52,6 +54,7 @@ export async function runHotspots(argv: readonly string[], io: CommandIo): Promi
   }
   const report = computeHotspots(profile, {
     enclosingFunction: flag(args, 'as-recorded') ? undefined : enclosingFunctionLookup(),
+    callCount: callCountLookupFor(profile, file),
     myCodeOnly: flag(args, 'my-code'),
     hidden: isHarnessFrame,
     limit: limitRaw === undefined ? undefined : Number(limitRaw),

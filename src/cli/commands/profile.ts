@@ -11,6 +11,7 @@ import { formatProfileJson, formatProfileText } from '../format/profile';
 import { computeHotspots } from '../../core/profile/hotspots';
 import { readCpuProfile } from '../../runner/read-profile';
 import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
+import { callCountLookupFor } from '../../runner/profile/call-counts';
 import { type ProfileRunResult, ProfileTargetError, isHarnessFrame, profileFunction, profileScript } from '../../runner/profile/run-profile';
 
 const OPTIONS = {
@@ -23,6 +24,7 @@ const OPTIONS = {
   out: { type: 'string', short: 'o' },
   format: { type: 'string', short: 'f' },
   'my-code': { type: 'boolean' },
+  'no-call-counts': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -44,7 +46,15 @@ Options:
   -o, --out <file>        where to save the profile (default .perf-lens/profiles/<name>-<time>.cpuprofile)
   -f, --format <text|json>  output format (default: text)
       --my-code           list only the project's own files
+      --no-call-counts    skip the counting pass (see below)
   -h, --help              show this help
+
+Call counts: after a complete --function profile, the function is called as many times again under V8's
+precise coverage, which counts every call of every function exactly but turns V8's optimizer off (so it
+cannot run while profiling); the counts go to <profile>.coverage.json and into the hot spots' calls.
+Async functions and generators get none (V8 counts each resumption), nor does TypeScript run by the
+profiler (the counts are of the JavaScript it ran). A pass that would take over 3x the profiled time
+(at least 1 s) is skipped.
 
 Modules and scripts: .js, .cjs, .mjs (ESM and CommonJS), and .ts, .cts, .mts, transpiled on the fly (no type
 check) with the profile on the .ts lines; a build's own source maps (//# sourceMappingURL) are applied too.
@@ -112,6 +122,7 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
         outFile: out,
         cwd: io.cwd,
         signal,
+        callCounts: !flag(args, 'no-call-counts'),
       });
     } else {
       for (const o of ['args', 'duration', 'iterations'] as const) {
@@ -126,12 +137,15 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
     throw e;
   }
 
-  const report = computeHotspots(readCpuProfile(run.profilePath), { enclosingFunction: enclosingFunctionLookup(), myCodeOnly: flag(args, 'my-code'), hidden: isHarnessFrame });
+  const profile = readCpuProfile(run.profilePath);
+  const callCount = run.coveragePath ? callCountLookupFor(profile, run.profilePath, run.coveragePath) : undefined;
+  const report = computeHotspots(profile, { enclosingFunction: enclosingFunctionLookup(), callCount, myCodeOnly: flag(args, 'my-code'), hidden: isHarnessFrame });
   const out = { profile: run.profilePath, partial: run.partial, report };
   if (format === 'json') {
-    io.stdout(formatProfileJson(out, { calls: run.calls, requestedIntervalUs: run.requestedIntervalUs }));
+    io.stdout(formatProfileJson(out, { calls: run.calls, requestedIntervalUs: run.requestedIntervalUs, callCountsFile: run.coveragePath, callCountsNote: run.callCountsNote }));
   } else {
     io.stdout(formatProfileText(out, io.cwd));
+    if (run.callCountsNote) io.stdout(`\ncall counts skipped: ${run.callCountsNote}`);
     io.stdout(
       `\n${fn !== undefined ? `${run.calls} calls of ${fn} in ${run.profiledMs.toFixed(0)} ms; ` : ''}sampling: ${run.requestedIntervalUs} µs requested, ${run.achievedIntervalUs.toFixed(0)} µs achieved\n`,
     );

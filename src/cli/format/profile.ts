@@ -15,7 +15,10 @@ export interface ProfileOutput {
  * The documented shape `{ profile, partial, durationMs, sampleCount, hotspots, hotLines }`, plus
  * additive fields: `intervalUs` (achieved), `sampledMs`, `gcMs`, `idleMs`, `programMs`.
  */
-export function formatProfileJson(o: ProfileOutput, run?: { calls: number; requestedIntervalUs: number }): string {
+export function formatProfileJson(
+  o: ProfileOutput,
+  run?: { calls: number; requestedIntervalUs: number; callCountsFile?: string; callCountsNote?: string },
+): string {
   const r = o.report;
   return `${JSON.stringify(
     {
@@ -32,6 +35,9 @@ export function formatProfileJson(o: ProfileOutput, run?: { calls: number; reque
       programMs: r.programMs,
       // perf-lens profile only: how many times the function ran while profiled, and the interval asked for.
       ...(run ? { calls: run.calls, requestedIntervalUs: run.requestedIntervalUs } : {}),
+      // perf-lens profile --function: the file behind the hot spots' `calls`, or why there are none.
+      ...(run?.callCountsFile ? { callCountsFile: run.callCountsFile } : {}),
+      ...(run?.callCountsNote ? { callCountsNote: run.callCountsNote } : {}),
     },
     null,
     2,
@@ -56,10 +62,13 @@ export function formatProfileText(o: ProfileOutput, cwd: string, rows = 20): str
     `${r.durationMs.toFixed(0)} ms, ${r.sampleCount} samples, one every ${(r.intervalUs / 1000).toFixed(2)} ms (achieved); ` +
       `GC ${share(r.gcMs)}, idle ${share(r.idleMs)}, program ${share(r.programMs)}`,
     '',
-    `${'self ms'.padStart(9)} ${'self'.padStart(7)} ${'total ms'.padStart(9)} ${'total'.padStart(7)}  function`,
   ];
+  // A calls column only when some hot spot has an exact count (a --function profile's counting pass).
+  const withCalls = r.hotspots.slice(0, rows).some((h) => h.calls !== null);
+  const callsCell = (c: number | null) => (withCalls ? ` ${(c === null ? '-' : String(c)).padStart(10)}` : '');
+  lines.push(`${'self ms'.padStart(9)} ${'self'.padStart(7)} ${'total ms'.padStart(9)} ${'total'.padStart(7)}${withCalls ? ` ${'calls'.padStart(10)}` : ''}  function`);
   for (const h of r.hotspots.slice(0, rows)) {
-    lines.push(`${ms(h.selfMs)} ${pct(h.selfPercent)} ${ms(h.totalMs)} ${pct(h.totalPercent)}  ${h.functionName}  ${shown(h.file, cwd)}:${h.line}:${h.column}`);
+    lines.push(`${ms(h.selfMs)} ${pct(h.selfPercent)} ${ms(h.totalMs)} ${pct(h.totalPercent)}${callsCell(h.calls)}  ${h.functionName}  ${shown(h.file, cwd)}:${h.line}:${h.column}`);
   }
   if (r.hotLines.length > 0) {
     lines.push('', `${'self ms'.padStart(9)} ${'self'.padStart(7)}  hot line`);

@@ -22,6 +22,11 @@ export interface HotspotOptions {
   myCodeOnly?: boolean;
   /** Frames left out of the lists (a profiling harness's own loop); their time stays in the base. */
   hidden?: (url: string) => boolean;
+  /**
+   * Exact calls of the function that starts at a 1-based line and column of a script (by its profile
+   * URL), named `name`; undefined when unknown. Fills `Hotspot.calls` (see call-counts.ts).
+   */
+  callCount?: (url: string, line: number, column: number, name: string) => number | undefined;
   /** Longest lists returned (default 100 each). */
   limit?: number;
 }
@@ -229,7 +234,7 @@ export function computeHotspots(profile: CpuProfile, options: HotspotOptions = {
       selfPercent: pct(f.selfUs),
       totalMs: round(f.totalUs / 1000),
       totalPercent: pct(f.totalUs),
-      calls: null,
+      calls: (f.url === '' ? undefined : options.callCount?.(f.url, f.line, f.column, f.functionName)) ?? null,
     }));
   const hotLines = [...lines.values()]
     .filter((l) => l.us > 0 && keep(l.url))

@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import * as nodeModule from 'node:module';
 import { esModuleInterop, installTypeScript, isEsmTypeScript, remapTypeScript } from './ts-hooks';
+import { countCallsAfterProfile } from './count-calls';
 import {
   DEFAULT_DURATION_MS,
   DEFAULT_INTERVAL_US,
@@ -171,6 +172,8 @@ function listenForStop(onRequest: () => void, onWatchdog: () => void): void {
 function stopNow(req: HarnessRequest): void {
   const result = finish(req, { partial: true });
   if (result) process.exit(result.ok ? 0 : 1);
+  // Already written: only the counting pass after a complete profile was left, and it gives up.
+  else if (state.finished) process.exit(0);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -323,7 +326,21 @@ async function runFunction(req: FunctionHarnessRequest): Promise<never> {
     state.calls++;
     await maybeYield(performance.now());
   }
-  exitWith(req, { partial: stopRequested }, 0);
+  if (stopRequested || !req.coverageFile) exitWith(req, { partial: stopRequested }, 0);
+  // A complete profile is written first; then the same number of calls again, counted (count-calls.ts).
+  if (finish(req, { partial: false })?.ok) {
+    const ownUrl = pathToFileURL(__filename).href;
+    await countCallsAfterProfile({
+      calls: state.calls,
+      callOnce,
+      stopRequested: () => stopRequested,
+      profiledMs: state.profiledMs,
+      coverageFile: req.coverageFile,
+      profileFile: req.outFile,
+      excludeUrl: (url) => url === ownUrl,
+    });
+  }
+  process.exit(0);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -30,6 +30,11 @@ export interface FunctionHarnessRequest {
    * profile from outside the main thread shortly after it, for a target that never returns to the harness.
    */
   stopAt?: number;
+  /**
+   * Where the call counts go (count-calls.ts): after a complete profile, the same number of calls again
+   * under V8's precise coverage. Absent: no counting pass.
+   */
+  coverageFile?: string;
 }
 
 /** Profile a whole script run as the main program. */

@@ -17,6 +17,7 @@ import {
   type StopMessage,
 } from './protocol';
 import { applySourceMaps } from './source-maps';
+import { callCountsPath, removeCallCounts, settleCallCounts } from './call-counts';
 
 export interface ProfileFunctionOptions {
   module: string;
@@ -33,6 +34,13 @@ export interface ProfileFunctionOptions {
   signal?: AbortSignal;
   /** Default: profileHarnessPath(). */
   harnessPath?: string;
+  /**
+   * Exact call counts per function (default false): after a complete profile, the harness makes the same
+   * number of calls again under V8's precise coverage and writes `<outFile>.coverage.json`
+   * (count-calls.ts; read it with callCountLookupFor). The target then runs twice as many times after its
+   * warm-up, and the run takes up to 3× the profiled time longer.
+   */
+  callCounts?: boolean;
 }
 
 export interface ProfileScriptOptions {
@@ -56,6 +64,10 @@ export interface ProfileRunResult {
   /** Median of the profile's timeDeltas, in µs (0 when the profile has no samples). */
   achievedIntervalUs: number;
   sampleCount: number;
+  /** The call counts of the profiled calls (`<profilePath>.coverage.json`), when they were taken. */
+  coveragePath?: string;
+  /** Why there are no call counts, when they were asked for and could not be taken. */
+  callCountsNote?: string;
 }
 
 /** The target failed: it threw, crashed, exited early or would not stop. The message is one sentence. */
@@ -146,6 +158,7 @@ export async function profileFunction(o: ProfileFunctionOptions): Promise<Profil
       outFile,
       ...files,
       stopAt,
+      coverageFile: o.callCounts ? callCountsPath(outFile) : undefined,
     }),
   });
 }
@@ -258,6 +271,7 @@ async function run(spec: RunSpec): Promise<ProfileRunResult> {
     const requestFile = path.join(tmp, 'request.json');
     const resultFile = path.join(tmp, 'result.json');
     const stopAt = spec.timeoutMs === undefined ? undefined : Date.now() + spec.timeoutMs;
+    removeCallCounts(spec.outFile);
     await fs.promises.writeFile(requestFile, JSON.stringify(spec.request({ resultFile }, stopAt)));
     const end = await runChild(spec, requestFile);
     if (end.aborted) throw spec.signal?.reason ?? new Error('aborted');
@@ -285,6 +299,7 @@ async function run(spec: RunSpec): Promise<ProfileRunResult> {
       requestedIntervalUs: spec.intervalUs,
       achievedIntervalUs: stats.achievedIntervalUs,
       sampleCount: stats.sampleCount,
+      ...settleCallCounts(spec.outFile),
     };
   } finally {
     await fs.promises.rm(tmp, { recursive: true, force: true });
