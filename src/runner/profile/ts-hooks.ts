@@ -82,12 +82,12 @@ function installRequireHook(): void {
   };
 }
 
-function registerEsmHooks(preload: boolean): void {
+function registerEsmHooks(prepare: string | undefined): void {
   const register = (nodeModule as { register?: (specifier: string, options?: object) => void }).register;
   if (typeof register !== 'function') return; // Node < 20.6: ESM TypeScript is not available
   const { port1, port2 } = new MessageChannel();
   state.port = port1;
-  register(pathToFileURL(state.loaderFile).href, { data: { port: port2, preload } satisfies loaderModule.LoaderData, transferList: [port2] });
+  register(pathToFileURL(state.loaderFile).href, { data: { port: port2, prepare } satisfies loaderModule.LoaderData, transferList: [port2] });
 }
 
 /** True when the file runs as an ES module (.mts, or .ts under "type": "module"). */
@@ -98,8 +98,8 @@ export function isEsmTypeScript(file: string): boolean {
 /**
  * Sets up TypeScript support for a run whose target is `target`: a module (loaded with import()) or, with
  * `asMainScript`, a script run as the main program. The require hook is always installed (inert until a
- * .ts file is required); the ESM hooks and `typescript` itself only when the target is TypeScript, loaded
- * now on the thread that will transpile the target, so that loading it is not part of the profile.
+ * .ts file is required); the ESM hooks and `typescript` itself only when the target is TypeScript: the
+ * target is transpiled now, on the thread that will load it, so that neither is part of the profile.
  * Throws when the target is TypeScript and dist/profile-ts-loader.js is missing.
  */
 export function installTypeScript(target: string, asMainScript: boolean, dir = __dirname): void {
@@ -112,8 +112,8 @@ export function installTypeScript(target: string, asMainScript: boolean, dir = _
   // A CommonJS script runs through Node's CommonJS loader (our require hook, this thread); everything
   // else that is TypeScript goes through the ESM hooks (the loader thread).
   const onThisThread = asMainScript && !isEsmTypeScript(target);
-  if (onThisThread) loader().typescript();
-  registerEsmHooks(!onThisThread);
+  if (onThisThread) loader().prepareTypeScript(target, 'commonjs');
+  registerEsmHooks(onThisThread ? undefined : target);
 }
 
 /** Moves the maps the loader thread posted into `state.maps` (synchronously: this may run in an exit handler). */

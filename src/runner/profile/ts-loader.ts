@@ -15,9 +15,9 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MessagePort } from 'node:worker_threads';
 import { TS_FILE, formatOf, typeScriptAlternative } from './ts-resolve';
-import { transpileTypeScript, typescript } from './ts-transpile';
+import { prepareTypeScript, transpileTypeScript } from './ts-transpile';
 
-export { transpileTypeScript, typescript } from './ts-transpile';
+export { prepareTypeScript, transpileTypeScript, typescript } from './ts-transpile';
 
 /** What the loader thread posts for each file it transpiled. */
 export interface LoaderMapMessage {
@@ -27,8 +27,8 @@ export interface LoaderMapMessage {
 
 export interface LoaderData {
   port?: MessagePort;
-  /** Load `typescript` now (the target is TypeScript), not during the profile. */
-  preload?: boolean;
+  /** The target, when it goes through these hooks: transpiled now (loading `typescript`), not during the profile. */
+  prepare?: string;
 }
 
 interface ResolveContext {
@@ -50,7 +50,7 @@ let port: MessagePort | undefined;
 
 export function initialize(data: LoaderData | undefined): void {
   port = data?.port;
-  if (data?.preload) typescript();
+  if (data?.prepare) prepareTypeScript(data.prepare, formatOf(data.prepare));
 }
 
 export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve): Promise<ResolveResult> {
