@@ -3,7 +3,7 @@ import { test, describe, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { makeTree, runCli } from './cli-harness';
+import { ROOT, makeTree, runCli } from './cli-harness';
 
 const DOCUMENTED_KEYS = ['profile', 'partial', 'durationMs', 'sampleCount', 'hotspots', 'hotLines'];
 
@@ -19,6 +19,7 @@ const MODULE = [
   '  for (const r of rows) total += sumOfSquares(r);',
   '  return total;',
   '}',
+
   'module.exports = { report, boom() { throw new Error("bad input"); } };',
 ].join('\n');
 
@@ -50,6 +51,19 @@ describe('perf-lens profile', () => {
     assert.equal(out.hotspots[0].functionName, 'sumOfSquares');
     assert.equal(out.hotspots[0].file, path.join(dir, 'lib/report.js'));
     assert.equal(out.hotLines[0].line, 4);
+  });
+
+  test('the user\'s function keeps its samples: V8 may not inline it into the harness loop', () => {
+    // examples' packingSlip was inlined into the harness about every other run before the harness loop
+    // was kept unoptimized: the profile then had no sample in the user's file at all.
+    const names = JSON.stringify([Array.from({ length: 3000 }, (_, i) => `Widget ${i}`)]);
+    for (let run = 0; run < 3; run++) {
+      const r = runCli(['profile', path.join(ROOT, 'examples/node-shop/src/reports/csv.slow.js'), '--function', 'packingSlip', '--args', names, '--duration', '400', '--format', 'json', '--my-code', '--out', `out/slip-${run}.cpuprofile`], dir);
+      assert.equal(r.status, 0, r.stderr);
+      const out = JSON.parse(r.stdout);
+      assert.equal(out.hotspots[0]?.functionName, 'packingSlip', `run ${run}: ${JSON.stringify(out.hotspots.slice(0, 3))}`);
+      assert.equal(out.hotLines[0].line, 35, 'the lastIndexOf line, which flattens the rope');
+    }
   });
 
   test('text output names the function, the calls and the achieved interval; --out is honoured', () => {

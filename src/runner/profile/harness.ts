@@ -17,6 +17,9 @@ import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import * as nodeModule from 'node:module';
+import { eagerSourcePositions, neverOptimize } from './no-inline';
+import { trimBefore } from '../../core/profile/trim';
+import type { CpuProfile } from '../../core/profile/model';
 import { esModuleInterop, installTypeScript, isEsmTypeScript, remapTypeScript } from './ts-hooks';
 import { countCallsAfterProfile } from './count-calls';
 import {
@@ -35,11 +38,6 @@ const STOP_KEY = Symbol.for('perf-lens.profile-harness.stop');
 /** Longest stretch of synchronous calls before the loop yields to the event loop to read IPC. */
 const YIELD_EVERY_MS = 20;
 
-interface CpuProfile {
-  nodes: unknown[];
-  samples?: number[];
-  timeDeltas?: number[];
-}
 
 type Outcome = { partial: boolean } | { error: string };
 
@@ -52,6 +50,12 @@ const state = {
   calls: 0,
   warmupCalls: 0,
   phase: 'loading the target',
+  /**
+   * Function mode: the profiler runs through the warm-up too (code V8 optimizes while no profiler
+   * watches can lose its samples to our loop), and the profile is cut here, in µs of the profile's
+   * clock (process.hrtime and V8's share the monotonic clock). Undefined while warming up.
+   */
+  measureFromUs: undefined as number | undefined,
 };
 
 /** node:inspector's post is synchronous for an in-process session; this makes that explicit. */
@@ -108,10 +112,11 @@ function finish(req: HarnessRequest, outcome: Outcome): HarnessResult | undefine
     const profile = stopProfiler();
     if ('error' in outcome) {
       result = { ok: false, error: outcome.error };
-    } else if (!profile) {
+    } else if (!profile || (req.mode === 'function' && state.measureFromUs === undefined)) {
       result = { ok: false, error: `the run was stopped before profiling started (while ${state.phase})` };
     } else {
-      fs.writeFileSync(req.outFile, JSON.stringify(remapTypeScript(profile)));
+      const measured = req.mode === 'function' ? trimBefore(profile, state.measureFromUs!) : profile;
+      fs.writeFileSync(req.outFile, JSON.stringify(remapTypeScript(measured)));
       result = {
         ok: true,
         partial: outcome.partial,
@@ -283,6 +288,8 @@ async function runFunction(req: FunctionHarnessRequest): Promise<never> {
     }
     return true;
   };
+  // The user's function must not be inlined into this loop: its samples would land on our call line.
+  neverOptimize(callOnce);
 
   let lastYield = performance.now();
   /** Lets the event loop run now and then, so IPC messages get read during a synchronous loop. */
@@ -301,6 +308,7 @@ async function runFunction(req: FunctionHarnessRequest): Promise<never> {
     );
 
   state.phase = 'warming up';
+  startProfiler(req.intervalUs || DEFAULT_INTERVAL_US);
   const warmupMs = req.warmupMs ?? DEFAULT_WARMUP_MS;
   if (warmupMs > 0) {
     const t0 = performance.now();
@@ -315,7 +323,8 @@ async function runFunction(req: FunctionHarnessRequest): Promise<never> {
   if (stopRequested) stopNow(req);
 
   state.phase = 'profiling';
-  startProfiler(req.intervalUs || DEFAULT_INTERVAL_US);
+  state.measureFromUs = Number(process.hrtime.bigint() / 1000n);
+  state.profileStart = performance.now();
   lastYield = state.profileStart;
   const iterations = req.iterations;
   const durationMs = req.durationMs ?? DEFAULT_DURATION_MS;
@@ -384,6 +393,8 @@ function readRequest(): HarnessRequest {
 }
 
 function main(): void {
+  // Before any user code is compiled: see no-inline.ts.
+  eagerSourcePositions();
   const req = readRequest();
   startWatchdog(req.stopAt);
   try {
