@@ -1,5 +1,6 @@
-// The main job on the bundled examples: builds Perf Lens, then runs every capability the CLI has on examples/.
-// Today that is the performance hints (`perf-lens lint`). Later capabilities add their step here.
+// The main job on the bundled examples: builds Perf Lens, then runs every capability the CLI has on examples/:
+// the performance hints (`perf-lens lint`, also as SARIF), and CPU profiles (`perf-lens profile`, `hotspots`)
+// of a quadratic function next to its fixed twin. Later capabilities add their step here.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,3 +31,27 @@ if (![0, 1].includes(sarif.status ?? -1)) {
 }
 fs.writeFileSync(path.join(root, 'dist/examples.sarif'), sarif.stdout);
 console.log(`\n=== SARIF: ${JSON.parse(sarif.stdout).runs[0].results.length} results written to dist/examples.sarif`);
+
+// CPU profiles: packingSlip() in its quadratic form (the rope is flattened on every name) and fixed, called
+// over and over with the same 5,000 names for 1 s each. The call counts tell the story; the hot spots say where.
+const names = JSON.stringify([Array.from({ length: 5000 }, (_, i) => `Widget ${i + 1}`)]);
+const demoDir = path.join('dist', 'demo');
+fs.mkdirSync(path.join(root, demoDir), { recursive: true });
+const calls = {};
+for (const twin of ['slow', 'fast']) {
+  const out = path.join(demoDir, `packingSlip-${twin}.cpuprofile`);
+  const args = ['profile', `examples/node-shop/src/reports/csv.${twin}.js`, '--function', 'packingSlip', '--args', names, '--duration', '1000', '--my-code', '--out', out];
+  console.log(`\n=== CPU profile of packingSlip (${twin} twin), 5,000 names\n$ perf-lens ${args.join(' ').replace(names, "'[[\"Widget 1\", …]]'")}\n`);
+  const r = spawnSync(node, [path.join(root, 'dist/cli.js'), ...args], { cwd: root, encoding: 'utf8' });
+  process.stdout.write(r.stdout);
+  if (r.status !== 0) {
+    console.error(`demo: profiling the ${twin} twin failed: ${r.stderr.trim()}`);
+    process.exit(1);
+  }
+  calls[twin] = Number(/^(\d+) calls of packingSlip/m.exec(r.stdout)?.[1] ?? NaN);
+}
+console.log(`\n=== packingSlip: ${calls.slow} calls/s quadratic, ${calls.fast} calls/s fixed (${(calls.fast / calls.slow).toFixed(1)}x)`);
+
+// Any saved profile (ours, node --cpu-prof, DevTools) can be read again.
+step('Hot spots of the saved profile, as JSON', ['hotspots', path.join(demoDir, 'packingSlip-slow.cpuprofile'), '--my-code', '--limit', '3', '--format', 'json']);
+
