@@ -1,0 +1,270 @@
+/**
+ * Flame graph of a CPU profile: identical stacks merged by function identity, self and total µs per
+ * frame, frames hidden by a predicate (their children spliced up into the nearest shown ancestor), and a
+ * layout (x offset and width in [0, 1], depth) that a canvas renderer consumes. Pure and iterative:
+ * profiles of 100k nodes nest deeper than the JS stack allows recursing.
+ *
+ * `FlameData` is flat (parallel arrays in pre-order) so that it crosses `postMessage` as plain JSON and a
+ * subtree is one contiguous range: node i's subtree is i … end(i) − 1.
+ */
+import type { CpuProfile } from './model';
+import { fileOfUrl } from './hotspots';
+
+export type FrameKind = 'user' | 'node' | 'module' | 'native' | 'gc' | 'idle' | 'program' | 'root';
+
+/** A distinct function (merged by script URL, position and name). */
+export interface FlameFrame {
+  name: string;
+  /** A path for local files, else the URL as V8 gave it (`node:fs`); '' for natives and pseudo-frames. */
+  file: string;
+  /** 1-based; 0 when unknown. */
+  line: number;
+  /** 1-based; 0 when unknown. */
+  column: number;
+  kind: FrameKind;
+}
+
+export interface FlameData {
+  frames: FlameFrame[];
+  /** Per node, in pre-order (parent before children, a subtree contiguous); node 0 is the root. */
+  frame: number[];
+  /** −1 for the root. */
+  parent: number[];
+  depth: number[];
+  selfUs: number[];
+  totalUs: number[];
+}
+
+export interface FlameOptions {
+  /** Frames left out by script URL (a profiling harness's loop); their children move up, their self time stays with the parent. */
+  hidden?: (url: string) => boolean;
+}
+
+const PSEUDO_KIND: Record<string, FrameKind> = {
+  '(root)': 'root',
+  '(garbage collector)': 'gc',
+  '(idle)': 'idle',
+  '(program)': 'program',
+};
+
+/** Which kind of code a file of a frame or hot spot is: the "my code only" filter keeps `user`. */
+export function kindOfFile(file: string): 'user' | 'node' | 'module' | 'native' {
+  if (file === '') return 'native';
+  if (file.startsWith('node:')) return 'node';
+  if (/[\\/]node_modules[\\/]/.test(file)) return 'module';
+  if (file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file) || file.startsWith('file://')) return 'user';
+  return 'native';
+}
+
+/** Each sample lasts until the next one; the last until endTime (as hotspots.ts and DevTools count). Keyed by node id. */
+function selfTimes(profile: CpuProfile): Map<number, number> {
+  const self = new Map<number, number>();
+  const deltas = profile.timeDeltas;
+  const stamps: number[] = new Array(deltas.length);
+  let t = profile.startTime;
+  for (let i = 0; i < deltas.length; i++) {
+    t += Math.max(0, deltas[i]);
+    stamps[i] = t;
+  }
+  for (let i = 0; i < profile.samples.length && i < stamps.length; i++) {
+    const end = i + 1 < stamps.length ? stamps[i + 1] : Math.max(profile.endTime, stamps[i]);
+    const d = Math.max(0, end - stamps[i]);
+    self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + d);
+  }
+  return self;
+}
+
+export function buildFlame(profile: CpuProfile, options: FlameOptions = {}): FlameData {
+  const hidden = options.hidden ?? (() => false);
+  const self = selfTimes(profile);
+  const indexOfId = new Map<number, number>();
+  profile.nodes.forEach((n, i) => indexOfId.set(n.id, i));
+
+  // Frames, interned.
+  const frames: FlameFrame[] = [{ name: '(root)', file: '', line: 0, column: 0, kind: 'root' }];
+  const frameIndex = new Map<string, number>();
+  const frameOf = (i: number): number => {
+    const { functionName, url, lineNumber, columnNumber } = profile.nodes[i].callFrame;
+    const key = `${url}\u0000${lineNumber}\u0000${columnNumber}\u0000${functionName}`;
+    let f = frameIndex.get(key);
+    if (f === undefined) {
+      const file = fileOfUrl(url);
+      const kind = PSEUDO_KIND[functionName] ?? kindOfFile(file);
+      const known = url !== '' && lineNumber >= 0;
+      frames.push({ name: functionName || '(anonymous)', file, line: known ? lineNumber + 1 : 0, column: known ? columnNumber + 1 : 0, kind });
+      f = frames.length - 1;
+      frameIndex.set(key, f);
+    }
+    return f;
+  };
+
+  // Merged tree in creation order (a parent is always created before its children).
+  const nFrame: number[] = [0];
+  const nParent: number[] = [-1];
+  const nSelf: number[] = [0];
+  const childOf = new Map<number, number>();
+  // Numeric keys (parent, frame): both are below the profile's node count + 2, and M² stays exact in a double.
+  const M = profile.nodes.length + 2;
+  const child = (parent: number, frame: number): number => {
+    const key = parent * M + frame;
+    let c = childOf.get(key);
+    if (c === undefined) {
+      c = nFrame.length;
+      nFrame.push(frame);
+      nParent.push(parent);
+      nSelf.push(0);
+      childOf.set(key, c);
+    }
+    return c;
+  };
+
+  const isChild = new Uint8Array(profile.nodes.length);
+  for (const n of profile.nodes) for (const c of n.children ?? []) {
+    const ci = indexOfId.get(c);
+    if (ci !== undefined) isChild[ci] = 1;
+  }
+  // Stack of [profile node index, flame node of its parent].
+  const stack: number[] = [];
+  for (let i = profile.nodes.length - 1; i >= 0; i--) if (!isChild[i]) stack.push(i, 0);
+  const seen = new Uint8Array(profile.nodes.length);
+  while (stack.length > 0) {
+    const parentFlame = stack.pop()!;
+    const i = stack.pop()!;
+    if (seen[i]) continue; // a malformed profile listing a node twice must not loop
+    seen[i] = 1;
+    const n = profile.nodes[i];
+    let at: number;
+    if (n.callFrame.functionName === '(root)' && parentFlame === 0 && !isChild[i]) at = 0;
+    else if (n.callFrame.url !== '' && hidden(n.callFrame.url)) at = parentFlame;
+    else at = child(parentFlame, frameOf(i));
+    nSelf[at] += self.get(n.id) ?? 0;
+    const kids = n.children ?? [];
+    for (let k = kids.length - 1; k >= 0; k--) {
+      const ci = indexOfId.get(kids[k]);
+      if (ci !== undefined) stack.push(ci, at);
+    }
+  }
+
+  // Totals: children come after parents, so one backward pass.
+  const count = nFrame.length;
+  const total = new Float64Array(count);
+  for (let i = count - 1; i >= 0; i--) {
+    total[i] += nSelf[i];
+    if (nParent[i] >= 0) total[nParent[i]] += total[i];
+  }
+
+  // Children lists (CSR), hottest first (ties by name, for a stable picture).
+  const childCount = new Int32Array(count + 1);
+  for (let i = 1; i < count; i++) childCount[nParent[i] + 1]++;
+  for (let i = 1; i <= count; i++) childCount[i] += childCount[i - 1];
+  const start = childCount.slice(0, count);
+  const children = new Int32Array(Math.max(0, count - 1));
+  const fill = start.slice();
+  for (let i = 1; i < count; i++) children[fill[nParent[i]]++] = i;
+  for (let p = 0; p < count; p++) {
+    const from = start[p];
+    const to = p + 1 < count ? start[p + 1] : count - 1;
+    if (to - from > 1) {
+      const sorted = Array.from(children.subarray(from, to)).sort(
+        (a, b) => total[b] - total[a] || (frames[nFrame[a]].name < frames[nFrame[b]].name ? -1 : frames[nFrame[a]].name > frames[nFrame[b]].name ? 1 : 0),
+      );
+      children.set(sorted, from);
+    }
+  }
+
+  // Pre-order renumbering.
+  const out: FlameData = { frames, frame: [], parent: [], depth: [], selfUs: [], totalUs: [] };
+  const newIndex = new Int32Array(count);
+  const work: number[] = [0];
+  while (work.length > 0) {
+    const old = work.pop()!;
+    const idx = out.frame.length;
+    newIndex[old] = idx;
+    const p = nParent[old];
+    out.frame.push(nFrame[old]);
+    out.parent.push(p < 0 ? -1 : newIndex[p]);
+    out.depth.push(p < 0 ? 0 : out.depth[newIndex[p]] + 1);
+    out.selfUs.push(nSelf[old]);
+    out.totalUs.push(total[old]);
+    const from = start[old];
+    const to = old + 1 < count ? start[old + 1] : count - 1;
+    // Subtrees without a single sample are left out: nothing to draw, and less to post.
+    for (let k = to - 1; k >= from; k--) if (total[children[k]] > 0) work.push(children[k]);
+  }
+  return out;
+}
+
+/** One past the last node of node i's subtree (pre-order). */
+export function subtreeEnd(data: FlameData, i: number): number {
+  const d = data.depth[i];
+  let j = i + 1;
+  while (j < data.depth.length && data.depth[j] > d) j++;
+  return j;
+}
+
+export interface FlameLayout {
+  /** Left edge in [0, 1] of the view. */
+  x: Float64Array;
+  /** Width in [0, 1]; 0 for nodes out of view (outside the focused subtree and not its ancestors). */
+  width: Float64Array;
+  /** Row of each node (the root is row 0). */
+  depth: Int32Array;
+  /** Deepest row with a visible node. */
+  maxDepth: number;
+}
+
+/**
+ * Places every node for a view focused on `focus` (a zoomed subtree; 0 = everything): the focus spans
+ * the full width, its ancestors too (as the path back to the root), its descendants proportionally to
+ * their total time. Nodes narrower than `minWidth` are left out with their subtrees (width 0).
+ */
+export function layoutFlame(data: FlameData, focus = 0, minWidth = 0): FlameLayout {
+  const n = data.frame.length;
+  const x = new Float64Array(n);
+  const width = new Float64Array(n);
+  const depth = Int32Array.from(data.depth);
+  if (n === 0) return { x, width, depth, maxDepth: 0 };
+  if (focus < 0 || focus >= n) focus = 0;
+  for (let a = data.parent[focus]; a >= 0; a = data.parent[a]) width[a] = 1;
+  const base = data.totalUs[focus];
+  const end = subtreeEnd(data, focus);
+  width[focus] = 1;
+  let maxDepth = depth[focus];
+  // Where the next child of each node starts: children follow their parent in pre-order.
+  const cursor = new Float64Array(n);
+  cursor[focus] = 0;
+  for (let i = focus + 1; i < end; i++) {
+    const p = data.parent[i];
+    if (width[p] === 0) continue; // parent left out
+    const w = base > 0 ? data.totalUs[i] / base : 0;
+    const left = cursor[p];
+    cursor[p] = left + w;
+    if (w <= 0 || w < minWidth) continue;
+    x[i] = left;
+    width[i] = w;
+    cursor[i] = left;
+    if (depth[i] > maxDepth) maxDepth = depth[i];
+  }
+  return { x, width, depth, maxDepth };
+}
+
+/** Node shown at (x in [0, 1], row), if any: the renderer's hit test for hover and click. */
+export function nodeAt(data: FlameData, layout: FlameLayout, x: number, row: number): number | undefined {
+  for (let i = 0; i < data.frame.length; i++) {
+    if (layout.depth[i] !== row) continue;
+    const w = layout.width[i];
+    if (w > 0 && x >= layout.x[i] && x < layout.x[i] + w) return i;
+  }
+  return undefined;
+}
+
+/** Frames whose name or file contains `query` (case-insensitive); empty for an empty query. */
+export function matchingFrames(data: FlameData, query: string): Set<number> {
+  const q = query.trim().toLowerCase();
+  const out = new Set<number>();
+  if (q === '') return out;
+  data.frames.forEach((f, i) => {
+    if (f.name.toLowerCase().includes(q) || f.file.toLowerCase().includes(q)) out.add(i);
+  });
+  return out;
+}
