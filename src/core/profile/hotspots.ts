@@ -101,21 +101,19 @@ export function computeHotspots(profile: CpuProfile, options: HotspotOptions = {
   const byId = new Map<number, ProfileNode>();
   for (const n of profile.nodes) byId.set(n.id, n);
 
-  // Each sample lasts until the next one; the last until endTime (as DevTools counts them).
+  // Each sample lasts until the next one; the last until endTime (as DevTools counts them). One pass,
+  // no per-sample arrays: big profiles hold millions of samples.
   const selfUs = new Map<number, number>();
   const deltas = profile.timeDeltas;
-  let t = profile.startTime;
-  const stamps: number[] = new Array(deltas.length);
-  for (let i = 0; i < deltas.length; i++) {
-    t += Math.max(0, deltas[i]);
-    stamps[i] = t;
-  }
+  const samples = profile.samples;
   let sampledUs = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const end = i + 1 < stamps.length ? stamps[i + 1] : Math.max(profile.endTime, stamps[i]);
-    const d = Math.max(0, end - stamps[i]);
+  let at = profile.startTime + Math.max(0, deltas[0] ?? 0);
+  for (let i = 0; i < samples.length; i++) {
+    const next = i + 1 < samples.length ? at + Math.max(0, deltas[i + 1]) : Math.max(profile.endTime, at);
+    const d = next - at;
     sampledUs += d;
-    selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + d);
+    selfUs.set(samples[i], (selfUs.get(samples[i]) ?? 0) + d);
+    at = next;
   }
 
   // Roots: nodes nobody lists as a child (normally one, "(root)").

@@ -1,0 +1,88 @@
+// Reading a big .cpuprofile: `perf-lens hotspots` on a generated profile of about 100 MB (the size a few
+// minutes of a busy server at 1 ms make), wall time and peak memory of the process. Goals (issue 4):
+// at most 2 s and at most 3x the file size in memory.
+//
+//   node bench/profile/big-profile.mjs [targetMB]     (default 100; needs dist/cli.js and /usr/bin/time)
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = path.join(root, 'dist', 'cli.js');
+if (!fs.existsSync(cli)) {
+  console.error('dist/cli.js is missing: npm run build first.');
+  process.exit(2);
+}
+const targetBytes = Number(process.argv[2] ?? 100) * 1e6;
+
+/** A deterministic profile shaped like a real one: a call tree of ~100k nodes over 300 scripts, and samples. */
+function writeProfile(file) {
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const out = fs.openSync(file, 'w');
+  const w = (s) => fs.writeSync(out, s);
+  const nodeCount = 100_000;
+  const parent = new Int32Array(nodeCount + 1);
+  const children = Array.from({ length: nodeCount + 1 }, () => []);
+  for (let id = 2; id <= nodeCount; id++) {
+    // Mostly deep, sometimes wide: the parent is a recent node.
+    const p = Math.max(1, id - 1 - Math.floor(rand() * Math.min(id - 1, rand() < 0.9 ? 8 : 2000)));
+    parent[id] = p;
+    children[p].push(id);
+  }
+  w('{"nodes":[');
+  for (let id = 1; id <= nodeCount; id++) {
+    const script = Math.floor(rand() * 300);
+    const frame = id === 1
+      ? { functionName: '(root)', scriptId: '0', url: '', lineNumber: -1, columnNumber: -1 }
+      : { functionName: `fn${id % 5000}`, scriptId: String(script + 10), url: `file:///srv/app/src/module${script}/file${script}.js`, lineNumber: id % 900, columnNumber: id % 40 };
+    const node = { id, callFrame: frame, hitCount: 0, children: children[id] };
+    if (id > 1 && rand() < 0.5) node.positionTicks = [{ line: (id % 900) + 1, ticks: 1 + Math.floor(rand() * 20) }];
+    w((id > 1 ? ',' : '') + JSON.stringify(node));
+  }
+  w('],"startTime":1000000,"endTime":');
+  // Samples and deltas take the rest of the budget.
+  const written = fs.fstatSync(out).size;
+  const sampleCount = Math.max(1000, Math.floor((targetBytes - written) / 12));
+  let t = 1_000_000;
+  const samples = [];
+  const deltas = [];
+  for (let i = 0; i < sampleCount; i++) {
+    samples.push(2 + Math.floor(rand() * (nodeCount - 1)));
+    const d = 900 + Math.floor(rand() * 400);
+    deltas.push(d);
+    t += d;
+  }
+  w(`${t + 1000},"samples":[`);
+  for (let i = 0; i < samples.length; i += 100_000) w((i > 0 ? ',' : '') + samples.slice(i, i + 100_000).join(','));
+  w('],"timeDeltas":[');
+  for (let i = 0; i < deltas.length; i += 100_000) w((i > 0 ? ',' : '') + deltas.slice(i, i + 100_000).join(','));
+  w(']}');
+  fs.closeSync(out);
+  return { nodes: nodeCount, samples: sampleCount };
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-lens-bigprof-'));
+try {
+  const file = path.join(dir, 'big.cpuprofile');
+  const shape = writeProfile(file);
+  const bytes = fs.statSync(file).size;
+  console.log(`profile: ${(bytes / 1e6).toFixed(0)} MB, ${shape.nodes.toLocaleString('en-US')} nodes, ${shape.samples.toLocaleString('en-US')} samples`);
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, 'hotspots', file, '--format', 'json', '--limit', '20'], { encoding: 'utf8', maxBuffer: 64e6 });
+    if (r.status !== 0) throw new Error(r.stderr);
+    const [seconds, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+    runs.push({ seconds, peakBytes: kb * 1024 });
+    console.log(`  run ${i + 1}: ${seconds.toFixed(2)} s, peak memory ${(kb / 1024).toFixed(0)} MB (${((kb * 1024) / bytes).toFixed(1)}x the file)`);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const s = median(runs.map((r) => r.seconds));
+  const m = median(runs.map((r) => r.peakBytes)) / bytes;
+  console.log(`median: ${s.toFixed(2)} s (goal <= 2 s: ${s <= 2 ? 'met' : 'NOT met'}), peak memory ${m.toFixed(1)}x the file (goal <= 3x: ${m <= 3 ? 'met' : 'NOT met'})`);
+  console.log(JSON.stringify({ bytes, ...shape, seconds: s, memoryRatio: m }));
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
