@@ -2,7 +2,8 @@
 // minutes of a busy server at 1 ms make), wall time and peak memory of the process. Goals (issue 4):
 // at most 2 s and at most 3x the file size in memory.
 //
-//   node bench/profile/big-profile.mjs [targetMB]     (default 100; needs dist/cli.js and /usr/bin/time)
+//   node bench/profile/big-profile.mjs [targetMB] [--keep <file>]   (default 100; needs dist/cli.js and /usr/bin/time)
+//   --keep writes the generated profile to <file> and leaves it there (to profile the reader, say).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,7 +16,10 @@ if (!fs.existsSync(cli)) {
   console.error('dist/cli.js is missing: npm run build first.');
   process.exit(2);
 }
-const targetBytes = Number(process.argv[2] ?? 100) * 1e6;
+const args = process.argv.slice(2);
+const keepAt = args.indexOf('--keep');
+const keep = keepAt >= 0 ? path.resolve(args[keepAt + 1]) : undefined;
+const targetBytes = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--keep') ?? 100) * 1e6;
 
 /** A deterministic profile shaped like a real one: a call tree of ~100k nodes over 300 scripts, and samples. */
 function writeProfile(file) {
@@ -66,7 +70,7 @@ function writeProfile(file) {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-lens-bigprof-'));
 try {
-  const file = path.join(dir, 'big.cpuprofile');
+  const file = keep ?? path.join(dir, 'big.cpuprofile');
   const shape = writeProfile(file);
   const bytes = fs.statSync(file).size;
   console.log(`profile: ${(bytes / 1e6).toFixed(0)} MB, ${shape.nodes.toLocaleString('en-US')} nodes, ${shape.samples.toLocaleString('en-US')} samples`);

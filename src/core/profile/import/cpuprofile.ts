@@ -46,7 +46,14 @@ export function importFromCpuProfile(x: unknown): CpuProfile {
   if (timeDeltas.length !== p.samples.length) {
     throw new ProfileFormatError(`${p.samples.length} samples but ${timeDeltas.length} time deltas: the file may be truncated`);
   }
-  for (const s of p.samples) if (!ids.has(s)) throw new ProfileFormatError(`a sample points at node ${s}, which does not exist`);
+  // Millions of samples in a big profile: check them against a typed table when ids are small integers.
+  let maxId = 0;
+  for (const id of ids) if (id > maxId) maxId = id;
+  const table = Number.isInteger(maxId) && maxId >= 0 && maxId <= 4 * ids.size + 1024 ? new Uint8Array(maxId + 1) : undefined;
+  if (table) for (const id of ids) if (id >= 0) table[id] = 1;
+  for (const s of p.samples) {
+    if (table ? !(s >= 0 && s <= maxId && table[s] === 1) : !ids.has(s)) throw new ProfileFormatError(`a sample points at node ${s}, which does not exist`);
+  }
   if (typeof p.endTime !== 'number') throw new ProfileFormatError('the profile has no numeric "endTime"');
   return { nodes: nodes as ProfileNode[], startTime: p.startTime as number, endTime: p.endTime, samples: p.samples, timeDeltas };
 }
