@@ -31,6 +31,15 @@ const builds = [
   { ...common, entryPoints: { 'profile-harness': 'src/runner/profile/harness.ts' }, outdir: 'dist' },
   // TypeScript targets: the ESM loader hooks and the transpiler with `typescript` (ts-hooks.ts loads it only when a .ts file is met).
   { ...common, entryPoints: { 'profile-ts-loader': 'src/runner/profile/ts-loader.ts' }, outdir: 'dist' },
+  // Webviews: browser code, one bundle (+ its CSS) per view under dist/webview/ (the panels' localResourceRoots).
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { hotspots: 'webview/hotspots/main.ts' },
+    outdir: 'dist/webview',
+  },
 ];
 
 function copyWasm() {

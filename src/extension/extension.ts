@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     vscode.commands.registerCommand('perfLens.scanWorkspace', () => scanWorkspace(hints)),
     vscode.commands.registerCommand('perfLens.showRuleDocs', (ruleId?: unknown) => showRuleDocs(context.extensionUri, ruleId)),
-    vscode.commands.registerCommand('perfLens.profileFunction', () => profileFunction(hotLines, log)),
+    vscode.commands.registerCommand('perfLens.profileFunction', () => profileFunction(context.extensionUri, hotLines, log)),
     vscode.commands.registerCommand('perfLens.clearHotLines', () => hotLines.clear()),
     vscode.commands.registerCommand('perfLens.showLog', () => log.show(true)),
   );

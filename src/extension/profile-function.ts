@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { trustGate } from './trust';
 import { loadEngine } from './engine-loader';
 import type { HotLineDecorations } from './hot-lines';
+import { HotspotsPanel } from './hotspots-panel';
 import { argsKey, functionAtCursor, parseRememberedArgs, profileSummary, validateArgs } from './profile-target';
 
 const PROFILABLE = /\.(c|m)?(j|t)s$/i;
@@ -27,7 +28,7 @@ async function remember(folder: vscode.Uri, key: string, args: string): Promise<
 }
 
 /** Resolves to the sentence shown to the user (tests read it). */
-export async function profileFunction(hotLines: HotLineDecorations, log: vscode.LogOutputChannel): Promise<string> {
+export async function profileFunction(extensionUri: vscode.Uri, hotLines: HotLineDecorations, log: vscode.LogOutputChannel): Promise<string> {
   const gate = trustGate(vscode.workspace.isTrusted, 'profiling a function');
   if (!gate.allowed) {
     void vscode.window.showWarningMessage(gate.message, gate.action).then((choice) => {
@@ -90,32 +91,22 @@ export async function profileFunction(hotLines: HotLineDecorations, log: vscode.
     return say(message, 'error');
   }
 
-  const report = engine.computeHotspots(engine.readCpuProfile(run.profilePath), {
-    enclosingFunction: engine.enclosingFunctionLookup(),
-    myCodeOnly: true,
-    hidden: engine.isHarnessFrame,
-  });
+  const profile = engine.readCpuProfile(run.profilePath);
+  const lookup = engine.enclosingFunctionLookup();
+  const report = engine.computeHotspots(profile, { enclosingFunction: lookup, myCodeOnly: true, hidden: engine.isHarnessFrame });
   hotLines.show(report.hotLines);
   log.info(`profiled ${fn.name}: ${run.calls} calls, ${run.sampleCount} samples at ${run.achievedIntervalUs.toFixed(0)} µs (asked ${run.requestedIntervalUs}); ${run.profilePath}`);
   const summary = profileSummary(fn.name, run.calls, run.profiledMs, run.partial, report.hotspots[0]);
-  void vscode.window.showInformationMessage(summary, 'Show Hot Spots', 'Open Profile').then(async (choice) => {
-    if (choice === 'Open Profile') await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(run.profilePath));
+  void vscode.window.showInformationMessage(summary, 'Show Hot Spots', 'Open Profile').then((choice) => {
+    if (choice === 'Open Profile') void vscode.commands.executeCommand('vscode.open', vscode.Uri.file(run.profilePath));
     if (choice === 'Show Hot Spots') {
-      const pick = await vscode.window.showQuickPick(
-        report.hotspots.slice(0, 30).map((h) => ({
-          label: h.functionName,
-          description: `${h.selfMs.toFixed(1)} ms self (${h.selfPercent.toFixed(1)}%) · ${h.totalMs.toFixed(1)} ms total (${h.totalPercent.toFixed(1)}%)`,
-          detail: `${vscode.workspace.asRelativePath(h.file)}:${h.line}`,
-          hotspot: h,
-        })),
-        { title: `Hot spots of ${fn.name} (your code)`, matchOnDescription: true, matchOnDetail: true },
-      );
-      if (pick) {
-        const target = await vscode.window.showTextDocument(vscode.Uri.file(pick.hotspot.file));
-        const pos = new vscode.Position(pick.hotspot.line - 1, Math.max(0, pick.hotspot.column - 1));
-        target.selection = new vscode.Selection(pos, pos);
-        target.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
-      }
+      // Every function, not only the user's: the panel's "my code only" box filters.
+      HotspotsPanel.show(extensionUri, {
+        report: engine.computeHotspots(profile, { enclosingFunction: lookup, hidden: engine.isHarnessFrame, limit: 1000 }),
+        flame: engine.buildFlame(profile, { hidden: engine.isHarnessFrame }),
+        title: `Hot spots of ${fn.name} (${vscode.workspace.asRelativePath(doc.uri)})`,
+        partial: run.partial,
+      });
     }
   });
   return summary;

@@ -1,0 +1,133 @@
+/**
+ * The Hot Spots panel's page: a sortable table of functions with a "my code only" box, GC/idle/program
+ * in the header line, and the flame graph below. Talks to src/extension/hotspots-panel.ts through the
+ * messages of src/protocol/hotspots.ts: says `ready`, receives `show`, posts `open`.
+ */
+import './hotspots.css';
+import type { Hotspot } from '../../src/core/profile/hotspots';
+import type { FromWebview, ToWebview } from '../../src/protocol/hotspots';
+import { onHostMessage, vscodeApi } from '../shared/vscode-api';
+import { FlameView } from './flame-view';
+import { ms, nextSort, pct, shortLocation, summaryLine, visibleRows, type SortDir, type SortKey } from './rows';
+
+type Show = Extract<ToWebview, { type: 'show' }>;
+interface State {
+  myCodeOnly: boolean;
+  sort: { key: SortKey; dir: SortDir };
+}
+
+const vscode = vscodeApi<FromWebview, State>();
+const state: State = vscode.getState() ?? { myCodeOnly: true, sort: { key: 'selfMs', dir: 'desc' } };
+let current: Show | undefined;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const title = $<HTMLHeadingElement>('title');
+const partial = $<HTMLParagraphElement>('partial');
+const summary = $<HTMLParagraphElement>('summary');
+const myCode = $<HTMLInputElement>('my-code');
+const tbody = $<HTMLTableSectionElement>('rows');
+const empty = $<HTMLParagraphElement>('empty');
+const search = $<HTMLInputElement>('search');
+const searchCount = $<HTMLSpanElement>('search-count');
+const reset = $<HTMLButtonElement>('reset-zoom');
+
+const flame = new FlameView($('flame-scroller'), $('flame-spacer'), $<HTMLCanvasElement>('flame'), $('tooltip'), {
+  onOpen: (f) => vscode.postMessage({ type: 'open', ...f, preserveFocus: true }),
+});
+
+function open(h: Hotspot): void {
+  if (h.file !== '' && h.line > 0) vscode.postMessage({ type: 'open', file: h.file, line: h.line, column: Math.max(1, h.column) });
+}
+
+function cell(text: string, className?: string): HTMLTableCellElement {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+function renderTable(): void {
+  if (!current) return;
+  myCode.checked = state.myCodeOnly;
+  for (const th of Array.from(document.querySelectorAll<HTMLElement>('th[data-key]'))) {
+    const active = th.dataset.key === state.sort.key;
+    th.setAttribute('aria-sort', active ? (state.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none');
+  }
+  const rows = visibleRows(current.report.hotspots, state.myCodeOnly, state.sort.key, state.sort.dir);
+  tbody.replaceChildren(
+    ...rows.map((h) => {
+      const tr = document.createElement('tr');
+      const openable = h.file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(h.file);
+      if (openable) {
+        tr.tabIndex = 0;
+        tr.className = 'openable';
+        tr.addEventListener('click', () => open(h));
+        tr.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter') open(h);
+        });
+      }
+      const where = cell(shortLocation(h.file, h.line), 'location');
+      where.title = h.file ? `${h.file}:${h.line}:${h.column}` : '';
+      tr.append(
+        cell(h.functionName, 'name'),
+        cell(ms(h.selfMs), 'num'),
+        cell(pct(h.selfPercent), 'num'),
+        cell(ms(h.totalMs), 'num'),
+        cell(pct(h.totalPercent), 'num'),
+        cell(h.calls === null ? '—' : String(h.calls), 'num'),
+        where,
+      );
+      return tr;
+    }),
+  );
+  empty.hidden = rows.length > 0;
+}
+
+function show(message: Show): void {
+  current = message;
+  title.textContent = message.title;
+  document.title = message.title;
+  partial.hidden = !message.partial;
+  summary.textContent = summaryLine(message.report);
+  renderTable();
+  flame.show(message.flame);
+  runSearch();
+}
+
+function runSearch(): void {
+  const n = flame.search(search.value);
+  searchCount.textContent = search.value.trim() === '' ? '' : `${n} frame${n === 1 ? '' : 's'}`;
+}
+
+myCode.addEventListener('change', () => {
+  state.myCodeOnly = myCode.checked;
+  vscode.setState(state);
+  renderTable();
+});
+for (const th of Array.from(document.querySelectorAll<HTMLElement>('th[data-key]'))) {
+  const sortBy = () => {
+    state.sort = nextSort(state.sort, th.dataset.key as SortKey);
+    vscode.setState(state);
+    renderTable();
+  };
+  th.addEventListener('click', sortBy);
+  th.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') sortBy();
+  });
+}
+search.addEventListener('input', runSearch);
+reset.addEventListener('click', () => flame.resetZoom());
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape') return;
+  if (document.activeElement === search && search.value !== '') {
+    search.value = '';
+    runSearch();
+  } else {
+    flame.resetZoom();
+  }
+});
+
+onHostMessage<ToWebview>((message) => {
+  if (message.type === 'show') show(message);
+});
+vscode.postMessage({ type: 'ready' });
