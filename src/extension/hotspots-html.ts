@@ -65,7 +65,7 @@ export function hotspotsHtml(p: WebviewPage): string {
   <button id="reset-zoom" type="button">Reset zoom</button>
 </div>
 <div class="flame-wrap">
-  <div id="flame-scroller"><canvas id="flame"></canvas><div id="flame-spacer"></div></div>
+  <div id="flame-scroller"><canvas id="flame" tabindex="0" role="img" aria-label="Flame graph"></canvas><div id="flame-spacer"></div></div>
   <div id="tooltip" hidden></div>
 </div>
 <script nonce="${attr(p.nonce)}" src="${attr(p.scriptUri)}"></script>

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 import { freePort, installExitHooks, removeAtExit, runCodeServer, startCodeServer, waitForHttp, type EditorProcess } from './editor-process';
 
 export const REPO = path.resolve(__dirname, '..', '..');
@@ -371,6 +371,36 @@ export async function waitForNotification(page: Page, match: RegExp, timeoutMs =
     await page.waitForTimeout(250);
   }
   throw new Error(`no notification matching ${match}; visible: ${JSON.stringify(seen)}`);
+}
+
+/** Clicks a button of the notification toast whose text matches. */
+export async function clickNotificationButton(page: Page, match: RegExp, button: string): Promise<void> {
+  const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: match }).first();
+  await toast.locator('.monaco-button', { hasText: button }).first().click();
+}
+
+/**
+ * The frame of a webview whose page holds `selector`. A webview is an iframe (the host page) holding
+ * another iframe (the extension's page), so it is found among all the page's frames, not by a locator.
+ */
+export async function webviewFrame(page: Page, selector: string, timeoutMs = 20_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const n = await frame.locator(selector).count().catch(() => 0);
+      if (n > 0) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no webview frame holds ${selector}; frames: ${JSON.stringify(page.frames().map((f) => f.url().slice(0, 120)))}`);
+}
+
+/** The cursor of the active editor as the status bar shows it ("Ln 2, Col 1"). */
+export async function cursorPosition(page: Page): Promise<{ line: number; column: number } | undefined> {
+  const text = await page.locator('[id="status.editor.selection"]').first().innerText().catch(() => '');
+  const m = /Ln (\d+), Col (\d+)/.exec(text);
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
 
 /** Types an answer into the open input box (showInputBox) and confirms it. */

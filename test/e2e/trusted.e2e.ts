@@ -1,4 +1,4 @@
-// Scenarios 1, 2, 3, 5 and 6 of the real-editor suite, in one trusted code-server session on a copy of examples/.
+// Scenarios 1, 2, 3, 5, 6 and 6b of the real-editor suite, in one trusted code-server session on a copy of examples/.
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,6 +9,8 @@ import {
   afterLineDecorations,
   answerInputBox,
   applyQuickFix,
+  clickNotificationButton,
+  cursorPosition,
   goToLine,
   openFile,
   openPalette,
@@ -16,6 +18,7 @@ import {
   problemPosition,
   quickFixEntries,
   readWorkspaceFile,
+  notifications,
   replaceEditorText,
   resetUi,
   runCommand,
@@ -24,6 +27,7 @@ import {
   waitForNotification,
   waitForExtensionHostLog,
   waitForProblems,
+  webviewFrame,
   type EditorSession,
 } from './editor';
 
@@ -228,6 +232,50 @@ describe('Perf Lens in a real editor (trusted workspace)', { timeout: 300_000 },
     assert.deepEqual(JSON.parse(readWorkspaceFile(s, '.perf-lens/profile-args.json')), { 'scratch/hot.js#report': '[[20000, 30000, 40000]]' });
     const saved = fs.readdirSync(path.join(s.workspace, '.perf-lens', 'profiles'));
     assert.ok(saved.some((f) => /^report-\d{8}-\d{6}\.cpuprofile$/.test(f)), saved.join(', '));
+  });
+
+  scenario('6b. Show Hot Spots opens the panel: the function table leads with the hot function, the flame graph is drawn, a row opens the source', async () => {
+    const HOTTEST = /hottest: sumOfSquares/;
+    if (!(await notifications(s.page)).some((t) => HOTTEST.test(t))) {
+      // Scenario 6's notification is gone (it failed, or the toast hid): profile again with the remembered arguments.
+      await resetUi(s.page);
+      await openFile(s.page, 'scratch/hot.js');
+      await goToLine(s.page, 9, 5);
+      await runCommand(s.page, 'Perf Lens: Profile Function');
+      await answerInputBox(s.page, '[[20000, 30000, 40000]]');
+      await waitForNotification(s.page, HOTTEST, 60_000);
+    }
+    await clickNotificationButton(s.page, HOTTEST, 'Show Hot Spots');
+    const frame = await webviewFrame(s.page, '#rows tr');
+    const firstRow = frame.locator('#rows tr').first();
+    assert.equal((await firstRow.locator('td.name').innerText()).trim(), 'sumOfSquares');
+    assert.match(await firstRow.locator('td.location').innerText(), /scratch\/hot\.js:2$/);
+    assert.match(await frame.locator('#summary').innerText(), /samples, one every [\d.]+ ms · GC [\d.]+ ms/);
+    const canvas = await frame.locator('#flame').boundingBox();
+    assert.ok(canvas && canvas.width > 0 && canvas.height > 0, `the flame graph's canvas has a size: ${JSON.stringify(canvas)}`);
+    await s.screenshot('6b-hotspots');
+    // The flame graph: row 0 is (root), row 1 the profiled function (the harness's frames are spliced out).
+    const flame = frame.locator('#flame');
+    await flame.hover({ position: { x: 30, y: 18 + 9 } });
+    const tooltip = frame.locator('#tooltip');
+    await tooltip.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.match(await tooltip.innerText(), /^report\n.*scratch\/hot\.js:7\ntotal [\d.]+ ms \([\d.]+%\) · self/);
+    await frame.locator('#search').fill('report');
+    assert.equal(await frame.locator('#search-count').innerText(), '1 frame');
+    // A frame click zooms into it (and opens it, keeping the focus in the panel); Escape zooms out.
+    await flame.click({ position: { x: 30, y: 18 + 9 } });
+    assert.equal(await flame.getAttribute('data-focus'), 'report');
+    await flame.press('Escape');
+    assert.equal(await flame.getAttribute('data-focus'), '(root)');
+    // A row click opens the function's file with the cursor on its line.
+    await firstRow.click();
+    await s.page.locator('.editor-group-container.active .tab.active[aria-label*="hot.js"]').waitFor({ timeout: 10_000 });
+    await s.page.waitForFunction(
+      () => /Ln 2, Col \d+/.test(document.getElementById('status.editor.selection')?.textContent ?? ''),
+      undefined,
+      { timeout: 10_000 },
+    ).catch(() => undefined);
+    assert.equal((await cursorPosition(s.page))?.line, 2, 'the cursor is on sumOfSquares\' line');
   });
 
   scenario('5. activation time from the editor\'s record, and the VSIX size', async (t) => {

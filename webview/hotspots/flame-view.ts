@@ -78,6 +78,10 @@ export class FlameView {
 
   private relayout(): void {
     if (!this.data) return;
+    // The focused frame's name, for tests and assistive technology (a canvas has no text of its own).
+    const focused = this.data.frames[this.data.frame[this.focus]]?.name ?? '';
+    this.canvas.dataset.focus = focused;
+    this.canvas.setAttribute('aria-label', `Flame graph, showing ${focused}`);
     const width = Math.max(1, this.scroller.clientWidth);
     // Narrower than a third of a pixel: not drawn, nor its subtree.
     this.layout = layoutFlame(this.data, this.focus, 0.3 / width);

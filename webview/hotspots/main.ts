@@ -49,9 +49,10 @@ function cell(text: string, className?: string): HTMLTableCellElement {
 function renderTable(): void {
   if (!current) return;
   myCode.checked = state.myCodeOnly;
+  // "Self ms" and "Self %" sort alike: the arrow goes on the first of them.
+  const active = document.querySelector<HTMLElement>(`th[data-key="${state.sort.key}"]`);
   for (const th of Array.from(document.querySelectorAll<HTMLElement>('th[data-key]'))) {
-    const active = th.dataset.key === state.sort.key;
-    th.setAttribute('aria-sort', active ? (state.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none');
+    th.setAttribute('aria-sort', th === active ? (state.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none');
   }
   const rows = visibleRows(current.report.hotspots, state.myCodeOnly, state.sort.key, state.sort.dir);
   tbody.replaceChildren(
