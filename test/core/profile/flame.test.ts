@@ -233,3 +233,21 @@ test('a real V8 profile (node --cpu-prof): the totals add up, and the hot functi
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('nodes listed children first give the same tree; a cycle or a node listed twice does not hang', () => {
+  const leaf = node('leaf', APP, 10);
+  const mid = node('mid', APP, 5, [leaf]);
+  const root = node('(root)', '', 0, [mid]);
+  const profile = profileOf(root, [[leaf, 300], [mid, 100]]);
+  const expected = render(buildFlame(profile));
+  assert.deepEqual(render(buildFlame({ ...profile, nodes: profile.nodes.slice().reverse() })), expected);
+  // mid ⇄ other form a cycle that no root reaches; leaf is also listed under root.
+  const other: ProfileNode = { id: 999, callFrame: { functionName: 'other', scriptId: '1', url: APP, lineNumber: 1, columnNumber: 0 }, children: [mid.id] };
+  const cyclic: CpuProfile = {
+    ...profile,
+    nodes: profile.nodes.map((n) => (n.id === mid.id ? { ...n, children: [leaf.id, other.id] } : n.id === root.id ? { ...n, children: [leaf.id] } : n)).concat(other),
+  };
+  const data = buildFlame(cyclic);
+  assert.equal(data.frame[0], 0);
+  assert.ok(data.frame.length <= 4);
+});
