@@ -103,7 +103,7 @@ export async function profileFunction(extensionUri: vscode.Uri, hotLines: HotLin
       // Every function, not only the user's: the panel's "my code only" box filters.
       HotspotsPanel.show(extensionUri, {
         report: engine.computeHotspots(profile, { enclosingFunction: lookup, hidden: engine.isHarnessFrame, limit: 1000 }),
-        flame: engine.buildFlame(profile, { hidden: engine.isHarnessFrame }),
+        flame: engine.buildFlame(profile, { enclosingFunction: lookup, hidden: engine.isHarnessFrame }),
         title: `Hot spots of ${fn.name} (${vscode.workspace.asRelativePath(doc.uri)})`,
         partial: run.partial,
       });

@@ -8,7 +8,7 @@
  * subtree is one contiguous range: node i's subtree is i … end(i) − 1.
  */
 import type { CpuProfile } from './model';
-import { fileOfUrl } from './hotspots';
+import { fileOfUrl, type FunctionAt } from './hotspots';
 
 export type FrameKind = 'user' | 'node' | 'module' | 'native' | 'gc' | 'idle' | 'program' | 'root';
 
@@ -38,6 +38,12 @@ export interface FlameData {
 export interface FlameOptions {
   /** Frames left out by script URL (a profiling harness's loop); their children move up, their self time stays with the parent. */
   hidden?: (url: string) => boolean;
+  /**
+   * The function whose source range holds a 1-based line of a script, if known (as for computeHotspots).
+   * With it, a frame's ticks on lines of another function (one V8 inlined into it) go to a child frame of
+   * that function, so the graph shows the functions as written.
+   */
+  enclosingFunction?: (url: string, line: number) => FunctionAt | undefined;
 }
 
 const PSEUDO_KIND: Record<string, FrameKind> = {
@@ -83,16 +89,33 @@ export function buildFlame(profile: CpuProfile, options: FlameOptions = {}): Fla
   // Frames, interned.
   const frames: FlameFrame[] = [{ name: '(root)', file: '', line: 0, column: 0, kind: 'root' }];
   const frameIndex = new Map<string, number>();
+  /** A function placed where the source says it starts: frames met directly and through inlined ticks are one. */
+  const sourceFrame = (url: string, fn: FunctionAt): number => {
+    const key = `${url}\u0001${fn.line}\u0000${fn.column}`;
+    let f = frameIndex.get(key);
+    if (f === undefined) {
+      const file = fileOfUrl(url);
+      frames.push({ name: fn.name, file, line: fn.line, column: fn.column, kind: kindOfFile(file) });
+      f = frames.length - 1;
+      frameIndex.set(key, f);
+    }
+    return f;
+  };
   const frameOf = (i: number): number => {
     const { functionName, url, lineNumber, columnNumber } = profile.nodes[i].callFrame;
     const key = `${url}\u0000${lineNumber}\u0000${columnNumber}\u0000${functionName}`;
     let f = frameIndex.get(key);
     if (f === undefined) {
-      const file = fileOfUrl(url);
-      const kind = PSEUDO_KIND[functionName] ?? kindOfFile(file);
-      const known = url !== '' && lineNumber >= 0;
-      frames.push({ name: functionName || '(anonymous)', file, line: known ? lineNumber + 1 : 0, column: known ? columnNumber + 1 : 0, kind });
-      f = frames.length - 1;
+      const home = url === '' || !options.enclosingFunction ? undefined : options.enclosingFunction(url, lineNumber + 1);
+      if (home && home.line === lineNumber + 1) {
+        f = sourceFrame(url, { name: functionName || home.name, line: home.line, column: home.column });
+      } else {
+        const file = fileOfUrl(url);
+        const kind = PSEUDO_KIND[functionName] ?? kindOfFile(file);
+        const known = url !== '' && lineNumber >= 0;
+        frames.push({ name: functionName || '(anonymous)', file, line: known ? lineNumber + 1 : 0, column: known ? columnNumber + 1 : 0, kind });
+        f = frames.length - 1;
+      }
       frameIndex.set(key, f);
     }
     return f;
@@ -182,7 +205,32 @@ export function buildFlame(profile: CpuProfile, options: FlameOptions = {}): Fla
     const f = frameOfNode[i];
     const at = f === ROOT ? 0 : f === HIDDEN ? parentFlame : child(parentFlame, f);
     flameOf[i] = at;
-    nSelf[at] += selfOfNode[i];
+    if (f >= 0 && selfOfNode[i] > 0 && options.enclosingFunction) splitInlined(i, at, selfOfNode[i], options.enclosingFunction);
+    else nSelf[at] += selfOfNode[i];
+  }
+
+  /** Self time of node i by its position ticks: lines inside an inlined callee go to a child frame of that callee. */
+  function splitInlined(i: number, at: number, own: number, enclosing: (url: string, line: number) => FunctionAt | undefined): void {
+    const node = profile.nodes[i];
+    const ticks = node.positionTicks ?? [];
+    let tickSum = 0;
+    for (const pt of ticks) tickSum += pt.ticks;
+    if (tickSum === 0) {
+      nSelf[at] += own;
+      return;
+    }
+    const url = node.callFrame.url;
+    const home = enclosing(url, node.callFrame.lineNumber + 1);
+    for (const pt of ticks) {
+      const us = (own * pt.ticks) / tickSum;
+      const lineUrl = pt.url ?? url;
+      const fn = enclosing(lineUrl, pt.line);
+      if (fn && (lineUrl !== url || (home && (fn.line !== home.line || fn.column !== home.column)))) {
+        nSelf[child(at, sourceFrame(lineUrl, fn))] += us;
+      } else {
+        nSelf[at] += us;
+      }
+    }
   }
 
   // Totals: children come after parents, so one backward pass.

@@ -251,3 +251,23 @@ test('nodes listed children first give the same tree; a cycle or a node listed t
   assert.equal(data.frame[0], 0);
   assert.ok(data.frame.length <= 4);
 });
+
+test('with the source at hand, ticks V8 charged to a caller for an inlined callee go to a child frame of the callee, merged with its own frames', () => {
+  // hot.js: sumOfSquares on lines 2–6, report on lines 7–11. V8 inlined sumOfSquares into report for most
+  // samples (ticks on line 4 inside report's frame) and ran it on its own for one.
+  const sumReal = node('sumOfSquares', APP, 2);
+  const report = node('report', APP, 7, [sumReal]);
+  report.positionTicks = [
+    { line: 4, ticks: 3 },
+    { line: 9, ticks: 1 },
+  ];
+  const root = node('(root)', '', 0, [report]);
+  const profile = profileOf(root, [[report, 400], [sumReal, 200]]);
+  const enclosingFunction = (url: string, line: number) =>
+    url !== APP ? undefined : line >= 2 && line <= 6 ? { name: 'sumOfSquares', line: 2, column: 1 } : line >= 7 && line <= 11 ? { name: 'report', line: 7, column: 1 } : undefined;
+  const data = buildFlame(profile, { enclosingFunction });
+  assert.deepEqual(render(data), ['(root) 0/600', '  report 100/600', '    sumOfSquares 500/500']);
+  assert.deepEqual(data.frames[data.frame[2]], { name: 'sumOfSquares', file: '/app/src/orders.js', line: 2, column: 1, kind: 'user' });
+  // As recorded, without the lookup.
+  assert.deepEqual(render(buildFlame(profile)), ['(root) 0/600', '  report 400/600', '    sumOfSquares 200/200']);
+});
