@@ -57,7 +57,7 @@ export async function profileFunction(extensionUri: vscode.Uri, hotLines: HotLin
   const remembered = await readRemembered(folder.uri);
   const argsText = await vscode.window.showInputBox({
     title: `Profile ${fn.name}`,
-    prompt: `Arguments for ${fn.name}, as a JSON array (it is called with them over and over for 2 s)`,
+    prompt: `Arguments for ${fn.name}: a JavaScript array, evaluated in the module (its own helpers work), e.g. [makeOrders(10_000)]. It is called with them over and over for 2 s.`,
     value: remembered[key] ?? '[]',
     validateInput: validateArgs,
     ignoreFocusOut: true,
@@ -77,7 +77,8 @@ export async function profileFunction(extensionUri: vscode.Uri, hotLines: HotLin
         return engine.profileFunction({
           module: doc.fileName,
           exportName: fn.name,
-          args: JSON.parse(argsText) as unknown[],
+          args: [],
+          argsExpression: argsText,
           outFile,
           cwd: folder.uri.fsPath,
           signal: controller.signal,

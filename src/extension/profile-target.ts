@@ -1,5 +1,5 @@
 /**
- * *Pure* parts of "Profile Function": which function the cursor is in, the arguments box (a JSON array,
+ * *Pure* parts of "Profile Function": which function the cursor is in, the arguments box (a JavaScript array expression,
  * remembered per function), and the labels of hot lines. Tested in plain Node.
  */
 import type { SourceFunction } from '../core/profile/source-functions';
@@ -15,18 +15,23 @@ export function functionAtCursor(functions: readonly SourceFunction[], line: num
   return around[0];
 }
 
-/** Undefined when `text` is a JSON array, else the reason in one sentence (shown under the input box). */
+/**
+ * Undefined when `text` parses as a JavaScript expression (it is compiled, never run, here), else the
+ * reason in one sentence, shown under the input box. Whether it gives an array is known only when the
+ * profiler evaluates it in the module's scope.
+ */
 export function validateArgs(text: string): string | undefined {
-  let v: unknown;
+  if (text.trim() === '') return 'Type the arguments as an array, e.g. [1000] or [makeOrders(10_000)] (or [] for none).';
   try {
-    v = JSON.parse(text);
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval, no-new-func
+    new Function(`return (${text}\n);`);
   } catch (e) {
-    return `Not valid JSON: ${(e as Error).message.split('\n')[0]}`;
+    return `Not a JavaScript expression: ${(e as Error).message.split('\n')[0]}`;
   }
-  return Array.isArray(v) ? undefined : 'The arguments must be a JSON array, e.g. [1000, "x"] (or [] for none).';
+  return undefined;
 }
 
-/** `.perf-lens/profile-args.json`: `{ "<relative file>#<function>": "<JSON array text>" }`. */
+/** `.perf-lens/profile-args.json`: `{ "<relative file>#<function>": "<arguments expression>" }`. */
 export type RememberedArgs = Record<string, string>;
 
 export function argsKey(relativeFile: string, fn: string): string {

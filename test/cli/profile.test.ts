@@ -77,6 +77,12 @@ describe('perf-lens profile', () => {
     assert.doesNotMatch(r.stdout, /profile-harness/);
   });
 
+  test('--args-js: an expression in the module\'s scope, with its unexported helper', () => {
+    const r = runCli(['profile', 'lib/report.js', '--function', 'report', '--args-js', '[Array.from({ length: 3 }, () => sumOfSquares(10))]', '--iterations', '50', '--format', 'json', '--no-call-counts'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).calls, 50);
+  });
+
   test('a script, with its own arguments after --', () => {
     const r = runCli(['profile', 'scripts/busy.js', '--format', 'json', '--my-code', '--', '20000'], dir);
     assert.equal(r.status, 0, r.stderr);
@@ -94,6 +100,8 @@ describe('perf-lens profile', () => {
       [['profile', 'lib/report.js', '--function', 'report', '--args', '[1,'], /^perf-lens: --args is not valid JSON/],
       [['profile', 'lib/report.js', '--function', 'report', '--iterations', '0'], /^perf-lens: --iterations must be a whole number from 1/],
       [['profile', 'scripts/busy.js', '--iterations', '3'], /^perf-lens: --iterations needs --function/],
+      [['profile', 'lib/report.js', '--function', 'report', '--args', '[]', '--args-js', '[[1]]'], /^perf-lens: give the arguments either as --args \(JSON\) or as --args-js/],
+      [['profile', 'lib/report.js', '--function', 'report', '--args-js', '[missing(1)]', '--iterations', '1'], /^perf-lens: the arguments expression threw: missing is not defined$/],
       [['profile'], /^perf-lens: name the module or script to profile/],
     ];
     for (const [args, message] of cases) {

@@ -25,11 +25,14 @@ test('the function at the cursor: the innermost named one, so a cursor in a call
   assert.equal(functionAtCursor(fns, 6), undefined, 'a class body line is in no function');
 });
 
-test('arguments: a JSON array or one sentence why not; remembered per file and function', () => {
+test('arguments: a JavaScript expression (compiled, never run) or one sentence why not; remembered per file and function', () => {
   assert.equal(validateArgs('[1, "x", {"a": [2]}]'), undefined);
+  assert.equal(validateArgs('[makeOrders(10_000), { verbose: true }]'), undefined);
   assert.equal(validateArgs('[]'), undefined);
-  assert.match(validateArgs('{"a": 1}')!, /must be a JSON array/);
-  assert.match(validateArgs('[1,')!, /^Not valid JSON: /);
+  assert.equal(validateArgs('[globalThis.__ran = 1]'), undefined);
+  assert.equal((globalThis as Record<string, unknown>).__ran, undefined, 'validation does not run the expression');
+  assert.match(validateArgs('[1,')!, /^Not a JavaScript expression: /);
+  assert.match(validateArgs('  ')!, /^Type the arguments as an array/);
   assert.equal(argsKey('src\\orders\\report.js', 'report'), 'src/orders/report.js#report');
   assert.deepEqual(parseRememberedArgs('{"a.js#f": "[1]", "bad": 3}'), { 'a.js#f': '[1]' });
   assert.deepEqual(parseRememberedArgs('not json'), {});

@@ -17,6 +17,7 @@ import { type ProfileRunResult, ProfileTargetError, isHarnessFrame, profileFunct
 const OPTIONS = {
   function: { type: 'string' },
   args: { type: 'string' },
+  'args-js': { type: 'string' },
   duration: { type: 'string' },
   iterations: { type: 'string' },
   interval: { type: 'string' },
@@ -38,6 +39,8 @@ and over with the same arguments after a short warm-up, awaited when it returns 
 Options:
       --function <name>   an exported function: a named export, default, or Class.method
       --args <json>       its arguments as a JSON array (default: [])
+      --args-js <expr>    or as a JavaScript expression giving the array, evaluated in the module's scope:
+                          '[makeOrders(10_000)]' (its local helpers in CommonJS, \`exports\` in ESM)
       --duration <ms>     profile for this long (default 2000)
       --iterations <n>    or make exactly n calls
       --interval <us>     sampling interval requested from V8 (default 1000; the achieved one is printed)
@@ -81,6 +84,14 @@ function parseJsonArgs(raw: string | undefined): unknown[] {
   return v;
 }
 
+function argsExpression(args: ParsedArgs): string | undefined {
+  const expr = stringValue(args, 'args-js');
+  if (expr === undefined) return undefined;
+  if (stringValue(args, 'args') !== undefined) throw new UsageError('give the arguments either as --args (JSON) or as --args-js (JavaScript), not both');
+  if (expr.trim() === '') throw new UsageError('--args-js is empty');
+  return expr;
+}
+
 /** `.perf-lens/profiles/<name>-<YYYYMMDD-HHMMSS>.cpuprofile`, with the name made safe for a file name. */
 function defaultOut(cwd: string, name: string): string {
   const safe = name.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 60) || 'profile';
@@ -115,6 +126,7 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
         module: file,
         exportName: fn,
         args: parseJsonArgs(stringValue(args, 'args')),
+        argsExpression: argsExpression(args),
         durationMs,
         iterations,
         intervalUs,
@@ -125,7 +137,7 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
         callCounts: !flag(args, 'no-call-counts'),
       });
     } else {
-      for (const o of ['args', 'duration', 'iterations'] as const) {
+      for (const o of ['args', 'args-js', 'duration', 'iterations'] as const) {
         if (stringValue(args, o) !== undefined) throw new UsageError(`--${o} needs --function (a script runs once, as it is)`);
       }
       const out = outArg ? path.resolve(io.cwd, outArg) : defaultOut(io.cwd, path.basename(file));

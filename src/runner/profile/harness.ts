@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import * as nodeModule from 'node:module';
 import { eagerSourcePositions, neverOptimize } from './no-inline';
+import { evaluateArgs, exposeModuleScope } from './args-expression';
 import { trimBefore } from '../../core/profile/trim';
 import type { CpuProfile } from '../../core/profile/model';
 import { esModuleInterop, installTypeScript, isEsmTypeScript, remapTypeScript } from './ts-hooks';
@@ -187,6 +188,8 @@ function stopNow(req: HarnessRequest): void {
 interface Target {
   fn: (...args: unknown[]) => unknown;
   thisArg: unknown;
+  /** The module's namespace (what an arguments expression sees as `exports` in an ES module). */
+  exports: Record<string, unknown>;
 }
 
 function describeValue(v: unknown): string {
@@ -231,7 +234,7 @@ async function resolveTarget(req: FunctionHarnessRequest): Promise<Target | stri
   const direct = lookUp(ns, req.exportName);
   if (direct.found) {
     if (typeof direct.value !== 'function') return `${base}: export "${req.exportName}" is ${describeValue(direct.value)}, not a function`;
-    return { fn: direct.value as Target['fn'], thisArg: direct.holder };
+    return { fn: direct.value as Target['fn'], thisArg: direct.holder, exports: ns };
   }
   const dot = req.exportName.indexOf('.');
   if (dot <= 0 || dot === req.exportName.length - 1) return `${base} has no export named "${req.exportName}" (${listing()})`;
@@ -248,7 +251,7 @@ async function resolveTarget(req: FunctionHarnessRequest): Promise<Target | stri
     );
     return `${base}: ${className} has no static method named "${methodName}" (${statics.length ? `static methods: ${statics.join(', ')}` : 'it has no static methods'})`;
   }
-  return { fn: method as Target['fn'], thisArg: holder };
+  return { fn: method as Target['fn'], thisArg: holder, exports: ns };
 }
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {
@@ -274,10 +277,17 @@ async function runFunction(req: FunctionHarnessRequest): Promise<never> {
     () => stopNow(req),
   );
 
+  const restore = req.argsExpression !== undefined ? exposeModuleScope(req.module) : () => undefined;
   const target = await resolveTarget(req);
+  restore();
   if (typeof target === 'string') exitWith(req, { error: target }, 1);
   const { fn, thisArg } = target;
-  const args = req.args;
+  let args = req.args;
+  if (req.argsExpression !== undefined) {
+    const evaluated = evaluateArgs(req.argsExpression, target.exports, nodeModule.createRequire(req.module));
+    if (typeof evaluated === 'string') exitWith(req, { error: evaluated }, 1);
+    args = evaluated;
+  }
 
   /** One call; resolves false when a stop request arrived while it was pending. */
   const callOnce = async (): Promise<boolean> => {

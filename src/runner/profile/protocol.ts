@@ -13,6 +13,11 @@ export interface FunctionHarnessRequest {
   exportName: string;
   /** JSON values passed as the arguments. */
   args: unknown[];
+  /**
+   * Or a JavaScript expression giving the argument array, evaluated in the module's scope (its local
+   * helpers work in CommonJS; its exports in ESM). Takes precedence over `args`.
+   */
+  argsExpression?: string;
   /** Profile for this long (default 2000) ... */
   durationMs?: number;
   /** ... or exactly this many calls (takes precedence when set). */

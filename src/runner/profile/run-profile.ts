@@ -23,6 +23,12 @@ export interface ProfileFunctionOptions {
   module: string;
   exportName: string;
   args: unknown[];
+  /**
+   * A JavaScript expression giving the argument array, evaluated in the module's scope (local helpers
+   * work in CommonJS, exports in ESM); takes precedence over `args`. It is code the user typed: only for
+   * a trusted workspace or the command line.
+   */
+  argsExpression?: string;
   durationMs?: number;
   iterations?: number;
   warmupMs?: number;
@@ -119,6 +125,9 @@ export async function profileFunction(o: ProfileFunctionOptions): Promise<Profil
   if (!isFile(module)) throw new ProfileOptionsError(`the module file does not exist: ${module}`);
   if (typeof o.exportName !== 'string' || o.exportName.trim() === '') throw new ProfileOptionsError('no export name was given');
   if (!Array.isArray(o.args)) throw new ProfileOptionsError('args must be an array of JSON values');
+  if (o.argsExpression !== undefined && (typeof o.argsExpression !== 'string' || o.argsExpression.trim() === '')) {
+    throw new ProfileOptionsError('the arguments expression is empty');
+  }
   let argsJson: string;
   try {
     argsJson = JSON.stringify(o.args);
@@ -151,6 +160,7 @@ export async function profileFunction(o: ProfileFunctionOptions): Promise<Profil
       module,
       exportName: o.exportName,
       args: JSON.parse(argsJson) as unknown[],
+      argsExpression: o.argsExpression,
       durationMs: o.durationMs,
       iterations: o.iterations,
       warmupMs: o.warmupMs,

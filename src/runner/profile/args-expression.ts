@@ -1,0 +1,52 @@
+/**
+ * Arguments given as a JavaScript expression (`[makeOrders(10_000)]`), evaluated in the target module's
+ * own scope, so its local helpers and constants work. Runs inside the harness (the child process).
+ *
+ * CommonJS (and TypeScript compiled to it): while the target module is compiled, a one-line evaluator is
+ * appended to its source; a direct `eval` there sees the module's locals. ES modules cannot be extended
+ * that way without loader hooks: the expression sees the module's exports (as `exports`) and `require`.
+ */
+import * as nodeModule from 'node:module';
+
+const EVAL_KEY = Symbol.for('perf-lens.profile-harness.eval');
+type Evaluator = (source: string) => unknown;
+
+/** Call before loading the target: its CommonJS compile gets the evaluator appended. */
+export function exposeModuleScope(target: string): () => void {
+  type Compile = (content: string, filename: string) => unknown;
+  const proto = (nodeModule as unknown as { Module: { prototype: { _compile: Compile } } }).Module.prototype;
+  const original = proto._compile;
+  if (typeof original !== 'function') return () => undefined;
+  proto._compile = function (this: unknown, content: string, filename: string) {
+    if (filename === target && typeof content === 'string') {
+      // On the last line so the module's own line numbers (and its profile) do not move.
+      content = `${content}\n;globalThis[Symbol.for('perf-lens.profile-harness.eval')] = (s) => eval(s);`;
+    }
+    return original.call(this, content, filename);
+  };
+  return () => {
+    proto._compile = original;
+  };
+}
+
+/**
+ * Evaluates `expression` to the argument list, or returns one sentence saying why it cannot be used.
+ * `exports` and `require` are available either way.
+ */
+export function evaluateArgs(expression: string, exports: unknown, require: NodeJS.Require): unknown[] | string {
+  const local = (globalThis as Record<symbol, unknown>)[EVAL_KEY] as Evaluator | undefined;
+  let value: unknown;
+  try {
+    // In the module's scope its own `exports` and `require` are there already.
+    value = local
+      ? local(`(${expression}\n)`)
+      : (new Function('exports', 'require', `return (${expression}\n);`) as (e: unknown, r: NodeJS.Require) => unknown)(exports, require);
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return e instanceof SyntaxError ? `the arguments expression does not parse: ${message}` : `the arguments expression threw: ${message}`;
+  }
+  if (!Array.isArray(value)) {
+    return `the arguments expression must give an array of arguments, e.g. [makeOrders(1000)] (it gave ${value === null ? 'null' : typeof value})`;
+  }
+  return value;
+}
