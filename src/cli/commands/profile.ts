@@ -40,7 +40,8 @@ Options:
       --function <name>   an exported function: a named export, default, or Class.method
       --args <json>       its arguments as a JSON array (default: [])
       --args-js <expr>    or as a JavaScript expression giving the array, evaluated in the module's scope:
-                          '[makeOrders(10_000)]' (its local helpers in CommonJS, \`exports\` in ESM)
+                          '[makeOrders(10_000)]' (its local helpers in CommonJS; its exports in
+                          an ES module or a TypeScript file)
       --duration <ms>     profile for this long (default 2000)
       --iterations <n>    or make exactly n calls
       --interval <us>     sampling interval requested from V8 (default 1000; the achieved one is printed)

@@ -4,7 +4,8 @@
  *
  * CommonJS (and TypeScript compiled to it): while the target module is compiled, a one-line evaluator is
  * appended to its source; a direct `eval` there sees the module's locals. ES modules cannot be extended
- * that way without loader hooks: the expression sees the module's exports (as `exports`) and `require`.
+ * that way without loader hooks, and TypeScript files are compiled outside Module#_compile: there the
+ * expression sees the module's exports, by name or as `exports`, and `require`.
  */
 import * as nodeModule from 'node:module';
 
@@ -40,10 +41,13 @@ export function evaluateArgs(expression: string, exports: unknown, require: Node
     // In the module's scope its own `exports` and `require` are there already.
     value = local
       ? local(`(${expression}\n)`)
-      : (new Function('exports', 'require', `return (${expression}\n);`) as (e: unknown, r: NodeJS.Require) => unknown)(exports, require);
+      : // Sloppy-mode Function body: \`with\` puts the exports in scope unqualified too ([makeRows(5)]).
+        (new Function('exports', 'require', `with (exports) { return (${expression}\n); }`) as (e: unknown, r: NodeJS.Require) => unknown)(exports, require);
   } catch (e) {
     const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return e instanceof SyntaxError ? `the arguments expression does not parse: ${message}` : `the arguments expression threw: ${message}`;
+    if (e instanceof SyntaxError) return `the arguments expression does not parse: ${message}`;
+    const hint = !local && e instanceof ReferenceError ? ' (in an ES module or a TypeScript file only its exports are in scope)' : '';
+    return `the arguments expression threw: ${message}${hint}`;
   }
   if (!Array.isArray(value)) {
     return `the arguments expression must give an array of arguments, e.g. [makeOrders(1000)] (it gave ${value === null ? 'null' : typeof value})`;

@@ -54,10 +54,16 @@ describe('profileFunction with an arguments expression', () => {
     assert.deepEqual(seen(out), { n: 1000, first: 'row-0' });
   });
 
-  test('an ES module: its exports are in scope as `exports`', async () => {
+  test('an ES module: its exports are in scope, by name or as `exports`', async () => {
     const out = path.join(dir, 'seen-esm.json');
     await profileFunction({ ...base(), module: path.join(dir, 'rows.mjs'), exportName: 'total', argsExpression: `[exports.makeRows(7), ${JSON.stringify(out)}]`, outFile: path.join(dir, 'p2.cpuprofile') });
     assert.deepEqual(seen(out), { n: 7, first: 'm0' });
+    await profileFunction({ ...base(), module: path.join(dir, 'rows.mjs'), exportName: 'total', argsExpression: `[makeRows(9), ${JSON.stringify(out)}]`, outFile: path.join(dir, 'p3.cpuprofile') });
+    assert.deepEqual(seen(out), { n: 9, first: 'm0' });
+    await assert.rejects(
+      profileFunction({ ...base(), module: path.join(dir, 'rows.mjs'), exportName: 'total', argsExpression: '[hidden(1)]', outFile: path.join(dir, 'p4.cpuprofile') }),
+      (e: unknown) => e instanceof ProfileTargetError && /hidden is not defined \(in an ES module or a TypeScript file only its exports are in scope\)$/.test(e.message),
+    );
   });
 
   test('one sentence for an expression that throws, does not parse, or is not an array; an empty one is refused', async () => {
