@@ -193,13 +193,17 @@ export async function paletteEntries(page: Page, text: string): Promise<string[]
   return labels.map((l) => l.replace(/\s+/g, ' ').trim());
 }
 
-/** Runs a command by its full palette title (e.g. "Perf Lens: Scan Workspace for Performance Hints"). */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/**
+ * Runs a command by its full palette title (e.g. "Perf Lens: Scan Workspace for Performance Hints").
+ * `opensInput`: the command asks for input at once, so the quick input may never be seen hidden in
+ * between — the caller waits for its box instead (answerInputBox with its title).
+ */
+export async function runCommand(page: Page, title: string, opts: { opensInput?: boolean } = {}): Promise<void> {
   await openPalette(page, title);
   const row = quickRows(page).filter({ has: page.locator('.label-name', { hasText: title }) }).first();
   await row.waitFor({ timeout: 10_000 });
   await row.click();
-  await quickInput(page).waitFor({ state: 'hidden' });
+  if (!opts.opensInput) await quickInput(page).waitFor({ state: 'hidden' });
 }
 
 /** Opens a workspace file via Quick Open (Ctrl+P), by its path relative to the workspace. */
@@ -403,8 +407,9 @@ export async function cursorPosition(page: Page): Promise<{ line: number; column
   return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
 
-/** Types an answer into the open input box (showInputBox) and confirms it. */
-export async function answerInputBox(page: Page, text: string): Promise<void> {
+/** Types an answer into the input box titled `title` (showInputBox) once it is open, and confirms it. */
+export async function answerInputBox(page: Page, title: string, text: string): Promise<void> {
+  await quickInput(page).locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 30_000 });
   const input = quickInput(page).locator('input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(text);

@@ -221,8 +221,8 @@ describe('Perf Lens in a real editor (trusted workspace)', { timeout: 300_000 },
     await resetUi(s.page);
     await openFile(s.page, 'scratch/hot.js');
     await goToLine(s.page, 9, 5); // inside report()
-    await runCommand(s.page, 'Perf Lens: Profile Function');
-    await answerInputBox(s.page, '[[20000, 30000, 40000]]');
+    await runCommand(s.page, 'Perf Lens: Profile Function', { opensInput: true });
+    await answerInputBox(s.page, 'Profile report', '[[20000, 30000, 40000]]');
     const summary = await waitForNotification(s.page, /Perf Lens: report ran \d+ times in \d+\.\d s; hottest: sumOfSquares \(\d+\.\d% self\)/, 60_000);
     await s.screenshot('6-profiled');
     assert.match(summary, /Show Hot Spots/);
@@ -241,8 +241,8 @@ describe('Perf Lens in a real editor (trusted workspace)', { timeout: 300_000 },
       await resetUi(s.page);
       await openFile(s.page, 'scratch/hot.js');
       await goToLine(s.page, 9, 5);
-      await runCommand(s.page, 'Perf Lens: Profile Function');
-      await answerInputBox(s.page, '[[20000, 30000, 40000]]');
+      await runCommand(s.page, 'Perf Lens: Profile Function', { opensInput: true });
+      await answerInputBox(s.page, 'Profile report', '[[20000, 30000, 40000]]');
       await waitForNotification(s.page, HOTTEST, 60_000);
     }
     await clickNotificationButton(s.page, HOTTEST, 'Show Hot Spots');
