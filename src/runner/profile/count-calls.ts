@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import { Session } from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import type { CallCountFile, ScriptCoverage, SkippedCallCountFile } from '../../core/profile/call-counts';
+import { postSync } from './inspector-post';
 
 /** The pass may take this many times as long as the profiled calls did, and at least MIN_BUDGET_MS. */
 export const BUDGET_FACTOR = 3;
@@ -36,20 +37,6 @@ export interface CountCallsOptions {
   profileFile: string;
   /** Scripts left out of the file (the harness's own). */
   excludeUrl?: (url: string) => boolean;
-}
-
-function post<T>(session: Session, method: string, params?: object): T {
-  let done = false;
-  let error: Error | null = null;
-  let result: unknown;
-  session.post(method, params ?? {}, (err, res) => {
-    done = true;
-    error = err;
-    result = res;
-  });
-  if (!done) throw new Error(`${method} did not answer synchronously`);
-  if (error) throw error;
-  return result as T;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -76,8 +63,8 @@ function scriptInfos(session: Session): Map<string, ScriptInfo> {
   };
   session.on('Debugger.scriptParsed', onParsed);
   try {
-    post(session, 'Debugger.enable');
-    post(session, 'Debugger.disable');
+    postSync(session, 'Debugger.enable');
+    postSync(session, 'Debugger.disable');
   } catch {
     // Without them the reader cannot check the sources: it then gives no counts, which is safe.
   } finally {
@@ -113,9 +100,9 @@ async function countCalls(o: CountCallsOptions): Promise<void> {
   const session = new Session();
   try {
     session.connect();
-    post(session, 'Profiler.enable');
+    postSync(session, 'Profiler.enable');
     // Starting it deoptimizes everything and clears the counts, so they cover exactly the calls below.
-    post(session, 'Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+    postSync(session, 'Profiler.startPreciseCoverage', { callCount: true, detailed: false });
   } catch (e) {
     return writeSkipped(o.coverageFile, `V8's precise coverage could not be started (${e instanceof Error ? e.message : String(e)})`);
   }
@@ -156,7 +143,7 @@ async function countCalls(o: CountCallsOptions): Promise<void> {
         lastYield = performance.now();
       }
     }
-    const { result } = post<{ result: ScriptCoverage[] }>(session, 'Profiler.takePreciseCoverage');
+    const { result } = postSync<{ result: ScriptCoverage[] }>(session, 'Profiler.takePreciseCoverage');
     const infos = scriptInfos(session);
     const scripts = result
       .filter((s) => s.url.startsWith('file://') && !o.excludeUrl?.(s.url))

@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import * as nodeModule from 'node:module';
 import { eagerSourcePositions, neverOptimize } from './no-inline';
+import { postSync } from './inspector-post';
 import { evaluateArgs, exposeModuleScope } from './args-expression';
 import { trimBefore } from '../../core/profile/trim';
 import type { CpuProfile } from '../../core/profile/model';
@@ -59,21 +60,10 @@ const state = {
   measureFromUs: undefined as number | undefined,
 };
 
-/** node:inspector's post is synchronous for an in-process session; this makes that explicit. */
+/** A call on the profiling session (synchronous: see inspector-post.ts). */
 function post<T = unknown>(method: string, params?: object): T {
-  const session = state.session;
-  if (!session) throw new Error('no inspector session');
-  let done = false;
-  let error: Error | null = null;
-  let result: unknown;
-  session.post(method, params ?? {}, (err, res) => {
-    done = true;
-    error = err;
-    result = res;
-  });
-  if (!done) throw new Error(`${method} did not answer synchronously`);
-  if (error) throw error;
-  return result as T;
+  if (!state.session) throw new Error('no inspector session');
+  return postSync<T>(state.session, method, params);
 }
 
 function startProfiler(intervalUs: number): void {
