@@ -8,7 +8,7 @@ export { JsParseCache, parseJs } from '../core/lint/languages/js';
 // Profiling (the extension's Profile Function): the runner spawns dist/profile-harness.js.
 export { functionsInSource } from '../core/profile/source-functions';
 export { computeHotspots } from '../core/profile/hotspots';
-export { buildFlame } from '../core/profile/flame';
+export { buildFlame, layoutFlame } from '../core/profile/flame';
 export { readCpuProfile } from './read-profile';
 export { enclosingFunctionLookup } from './enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
