@@ -3,7 +3,7 @@
  * (0-based line and column) and position ticks (1-based lines). Pure: the caller finds the maps.
  */
 import type { CallFrame, CpuProfile, PositionTick, ProfileNode } from './model';
-import { type SourceMap, originalPositionFor, originalPositionForLine } from './source-map';
+import { type SourceMap, generatedLineCount, originalPositionFor, originalPositionForLine } from './source-map';
 
 export interface ScriptSourceMap {
   map: SourceMap;
@@ -69,8 +69,12 @@ function remapNode(
   }
   if (node.positionTicks) {
     const merged = new Map<string, PositionTick>();
+    const lines = generatedLineCount(m.map);
     for (const t of node.positionTicks) {
       const pos = originalPositionForLine(m.map, t.line - 1);
+      // A line past the end of this script: V8 inlined a function of another script here and kept that
+      // script's line number. It cannot be placed, and naming it as a line of this file would be wrong.
+      if (!pos && t.line > lines) continue;
       // An unmapped line stays a line of the generated script, and says so when the frame moved.
       const url = pos ? sourceUrl(m, pos.source) : cf.url;
       const line = pos ? pos.line + 1 : t.line;

@@ -54,6 +54,13 @@ for (let i = 0; i < BASE64.length; i++) DIGIT[BASE64.charCodeAt(i)] = i;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/** How many generated lines the map describes (lines after its last mapped line are not counted). */
+export function generatedLineCount(map: SourceMap): number {
+  let n = 0;
+  for (const s of map.sections) n = Math.max(n, s.line + s.map.lineStart.length - 1);
+  return n;
+}
+
 /** Parses a source map from its JSON text or from the parsed object. Throws SourceMapError (one sentence). */
 export function parseSourceMap(input: string | unknown): SourceMap {
   let json: unknown = input;
