@@ -1,43 +1,12 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { buildFlame, kindOfFile, layoutFlame, matchingFrames, nodeAt, subtreeEnd, type FlameData } from '../../../src/core/profile/flame';
 import { computeHotspots } from '../../../src/core/profile/hotspots';
-import { importFromCpuProfile } from '../../../src/core/profile/import/cpuprofile';
+import { node, profileOf, withRealProfile } from './profile-fixtures';
 import type { CpuProfile, ProfileNode } from '../../../src/core/profile/model';
 
 const APP = 'file:///app/src/orders.js';
 const HARNESS = 'file:///ext/dist/profile-harness.js';
-
-type Tree = ProfileNode & { kids: Tree[] };
-let nextId = 1;
-function node(functionName: string, url: string, line: number, children: Tree[] = []): Tree {
-  return { id: nextId++, callFrame: { functionName, scriptId: '1', url, lineNumber: line - 1, columnNumber: 0 }, children: children.map((c) => c.id), kids: children };
-}
-function flatten(root: Tree): ProfileNode[] {
-  const out: ProfileNode[] = [];
-  const stack = [root];
-  while (stack.length) {
-    const { kids, ...plain } = stack.pop()!;
-    out.push(plain);
-    stack.push(...kids);
-  }
-  return out;
-}
-/** A profile whose samples are `[node, µs]` pairs, each sample lasting exactly its µs. */
-function profileOf(root: Tree, samples: [ProfileNode, number][]): CpuProfile {
-  const timeDeltas: number[] = [];
-  let prev = 0;
-  for (const [, us] of samples) {
-    timeDeltas.push(prev);
-    prev = us;
-  }
-  const total = samples.reduce((s, [, us]) => s + us, 0);
-  return importFromCpuProfile({ nodes: flatten(root), startTime: 1_000_000, endTime: 1_000_000 + total, samples: samples.map(([n]) => n.id), timeDeltas });
-}
 
 /** `name self/total` per node in pre-order, indented by depth: the whole tree in one comparable value. */
 function render(data: FlameData): string[] {
@@ -182,56 +151,45 @@ test('a 100k-node profile (deep and wide) is built and laid out without recursio
 });
 
 test('a real V8 profile (node --cpu-prof): the totals add up, and the hot function\'s total matches computeHotspots', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-lens-flame-'));
-  try {
-    const script = path.join(dir, 'busy.js');
-    fs.writeFileSync(
-      script,
-      [
-        'function slowSquareSum(n) {',
-        '  let s = 0;',
-        '  for (let i = 0; i < n; i++) s += Math.sqrt(i) * Math.sqrt(i);',
-        '  return s;',
-        '}',
-        'function outer() { return slowSquareSum(200000); }',
-        'const end = Date.now() + 300;',
-        'let x = 0;',
-        'while (Date.now() < end) x += outer();',
-        'console.log(x > 0);',
-      ].join('\n'),
-    );
-    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500', script], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
-    const profile = importFromCpuProfile(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-    const data = buildFlame(profile);
-    const report = computeHotspots(profile);
-    // The root's total is all sampled time; every node's total is its self plus its children's totals.
-    assert.ok(Math.abs(data.totalUs[0] / 1000 - report.sampledMs) < 0.01, `${data.totalUs[0]} vs ${report.sampledMs} ms`);
-    const childSum = new Array<number>(data.frame.length).fill(0);
-    for (let i = 1; i < data.frame.length; i++) childSum[data.parent[i]] += data.totalUs[i];
-    for (let i = 0; i < data.frame.length; i++) assert.ok(Math.abs(data.selfUs[i] + childSum[i] - data.totalUs[i]) < 1e-6);
-    // Parents precede children and depth follows the parent.
-    for (let i = 1; i < data.frame.length; i++) {
-      assert.ok(data.parent[i] < i);
-      assert.equal(data.depth[i], data.depth[data.parent[i]] + 1);
-    }
-    // The script's frames are user code, at their place in the file.
-    const userFrames = data.frames.filter((f) => f.kind === 'user');
-    assert.ok(userFrames.every((f) => f.file === script), JSON.stringify(userFrames));
-    assert.ok(data.frames.some((f) => f.kind === 'program' || f.kind === 'gc' || f.kind === 'idle' || f.kind === 'node'));
-    // A frame whose function is not recursive: its flame totals add up to its hot-spot total.
-    const hot = report.hotspots.find((h) => h.file === script && h.functionName === 'outer');
-    if (hot) {
-      const fi = data.frames.findIndex((f) => f.name === 'outer' && f.file === script);
-      const flameTotal = data.frame.reduce((s, f, i) => (f === fi ? s + data.totalUs[i] : s), 0);
-      assert.ok(Math.abs(flameTotal / 1000 - hot.totalMs) < 0.01, `${flameTotal / 1000} vs ${hot.totalMs}`);
-    }
-    const layout = layoutFlame(data);
-    for (let i = 0; i < data.frame.length; i++) assert.ok(layout.x[i] >= 0 && layout.x[i] + layout.width[i] <= 1 + 1e-9);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+  const source = [
+    'function slowSquareSum(n) {',
+    '  let s = 0;',
+    '  for (let i = 0; i < n; i++) s += Math.sqrt(i) * Math.sqrt(i);',
+    '  return s;',
+    '}',
+    'function outer() { return slowSquareSum(200000); }',
+    'const end = Date.now() + 300;',
+    'let x = 0;',
+    'while (Date.now() < end) x += outer();',
+    'console.log(x > 0);',
+  ].join('\n');
+  withRealProfile(source, ({ profile, script }) => {
+  const data = buildFlame(profile);
+  const report = computeHotspots(profile);
+  // The root's total is all sampled time; every node's total is its self plus its children's totals.
+  assert.ok(Math.abs(data.totalUs[0] / 1000 - report.sampledMs) < 0.01, `${data.totalUs[0]} vs ${report.sampledMs} ms`);
+  const childSum = new Array<number>(data.frame.length).fill(0);
+  for (let i = 1; i < data.frame.length; i++) childSum[data.parent[i]] += data.totalUs[i];
+  for (let i = 0; i < data.frame.length; i++) assert.ok(Math.abs(data.selfUs[i] + childSum[i] - data.totalUs[i]) < 1e-6);
+  // Parents precede children and depth follows the parent.
+  for (let i = 1; i < data.frame.length; i++) {
+    assert.ok(data.parent[i] < i);
+    assert.equal(data.depth[i], data.depth[data.parent[i]] + 1);
   }
+  // The script's frames are user code, at their place in the file.
+  const userFrames = data.frames.filter((f) => f.kind === 'user');
+  assert.ok(userFrames.every((f) => f.file === script), JSON.stringify(userFrames));
+  assert.ok(data.frames.some((f) => f.kind === 'program' || f.kind === 'gc' || f.kind === 'idle' || f.kind === 'node'));
+  // A frame whose function is not recursive: its flame totals add up to its hot-spot total.
+  const hot = report.hotspots.find((h) => h.file === script && h.functionName === 'outer');
+  if (hot) {
+    const fi = data.frames.findIndex((f) => f.name === 'outer' && f.file === script);
+    const flameTotal = data.frame.reduce((s, f, i) => (f === fi ? s + data.totalUs[i] : s), 0);
+    assert.ok(Math.abs(flameTotal / 1000 - hot.totalMs) < 0.01, `${flameTotal / 1000} vs ${hot.totalMs}`);
+  }
+  const layout = layoutFlame(data);
+  for (let i = 0; i < data.frame.length; i++) assert.ok(layout.x[i] >= 0 && layout.x[i] + layout.width[i] <= 1 + 1e-9);
+  });
 });
 
 test('nodes listed children first give the same tree; a cycle or a node listed twice does not hang', () => {

@@ -1,41 +1,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { computeHotspots, fileOfUrl } from '../../../src/core/profile/hotspots';
-import { importFromCpuProfile } from '../../../src/core/profile/import/cpuprofile';
-import type { CpuProfile, ProfileNode } from '../../../src/core/profile/model';
+import { node, profileOf, withRealProfile } from './profile-fixtures';
+import type { ProfileNode } from '../../../src/core/profile/model';
 
 const APP = 'file:///app/src/orders.js';
-let nextId = 1;
-function node(functionName: string, url: string, line: number, children: ProfileNode[] = [], extra: Partial<ProfileNode> = {}): ProfileNode & { kids: ProfileNode[] } {
-  return { id: nextId++, callFrame: { functionName, scriptId: '1', url, lineNumber: line - 1, columnNumber: 0 }, children: children.map((c) => c.id), kids: children, ...extra };
-}
-function flatten(root: ProfileNode & { kids?: ProfileNode[] }): ProfileNode[] {
-  const out: ProfileNode[] = [];
-  const visit = (n: ProfileNode & { kids?: ProfileNode[] }) => {
-    const { kids, ...plain } = n;
-    out.push(plain);
-    for (const k of kids ?? []) visit(k);
-  };
-  visit(root);
-  return out;
-}
-/** A profile whose samples are `[nodeId, µs]` pairs, each sample lasting exactly its µs. */
-function profileOf(root: ProfileNode & { kids: ProfileNode[] }, samples: [ProfileNode, number][]): CpuProfile {
-  const timeDeltas: number[] = [];
-  let prev = 0;
-  for (const [, us] of samples) {
-    timeDeltas.push(prev);
-    prev = us;
-  }
-  const total = samples.reduce((s, [, us]) => s + us, 0);
-  return importFromCpuProfile({ nodes: flatten(root), startTime: 1_000_000, endTime: 1_000_000 + total, samples: samples.map(([n]) => n.id), timeDeltas });
-}
-
 test('self and total per function; recursion counted once; GC and idle kept apart; percentages of all sampled time', () => {
   // main → parse (self 3 ms) ; main → walk → walk → walk (recursion, self 2 ms each level) ; (garbage collector) 1 ms ; (idle) 2 ms
   const walk3 = node('walk', APP, 20);
@@ -121,35 +90,24 @@ test('fileOfUrl decodes file URLs, POSIX and Windows', () => {
 });
 
 test('a real V8 profile (node --cpu-prof): the hot function is at the top of the hot spots', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-lens-cpuprof-'));
-  try {
-    const script = path.join(dir, 'busy.js');
-    fs.writeFileSync(
-      script,
-      [
-        'function slowSquareSum(n) {',
-        '  let s = 0;',
-        '  for (let i = 0; i < n; i++) s += Math.sqrt(i) * Math.sqrt(i);',
-        '  return s;',
-        '}',
-        'const end = Date.now() + 400;',
-        'let x = 0;',
-        'while (Date.now() < end) x += slowSquareSum(200_000);',
-        'if (x < 0) console.log(x);',
-      ].join('\n'),
-    );
-    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500', script], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
-    const report = computeHotspots(importFromCpuProfile(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))), { myCodeOnly: true });
-    const url = pathToFileURL(script).href;
+  const source = [
+    'function slowSquareSum(n) {',
+    '  let s = 0;',
+    '  for (let i = 0; i < n; i++) s += Math.sqrt(i) * Math.sqrt(i);',
+    '  return s;',
+    '}',
+    'const end = Date.now() + 400;',
+    'let x = 0;',
+    'while (Date.now() < end) x += slowSquareSum(200_000);',
+    'if (x < 0) console.log(x);',
+  ].join('\n');
+  withRealProfile(source, ({ profile, url }) => {
+    const report = computeHotspots(profile, { myCodeOnly: true });
     assert.equal(report.hotspots[0].file, fileOfUrl(url));
     // Inlined or not, the loop's samples land in the script's own code, most of them on line 3.
     assert.ok(['slowSquareSum', '(anonymous)'].includes(report.hotspots[0].functionName), report.hotspots[0].functionName);
     assert.equal(report.hotLines[0].line, 3);
     assert.ok(report.hotspots[0].selfPercent > 50, `${report.hotspots[0].selfPercent}%`);
     assert.ok(report.intervalUs > 0);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

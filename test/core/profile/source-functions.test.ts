@@ -1,13 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { functionsInSource, innermostFunction } from '../../../src/core/profile/source-functions';
 import { computeHotspots } from '../../../src/core/profile/hotspots';
-import { importFromCpuProfile } from '../../../src/core/profile/import/cpuprofile';
+import { withRealProfile } from './profile-fixtures';
 
 const SOURCE = `export class Orders {
   total(items) {
@@ -51,29 +46,21 @@ test('functions with the names a user recognises and their line ranges', () => {
 });
 
 test('a real profile: with the source lookup, the function the user wrote is on top, inlined or not', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-lens-inline-'));
-  try {
-    const script = path.join(dir, 'inline.js');
-    const source = [
-      'function sumOfSquares(n) {',
-      '  let s = 0;',
-      '  for (let i = 0; i < n; i++) s += i * i;',
-      '  return s;',
-      '}',
-      'function run() {',
-      '  let x = 0;',
-      '  const end = Date.now() + 500;',
-      '  while (Date.now() < end) x += sumOfSquares(50_000);',
-      '  return x;',
-      '}',
-      'if (run() < 0) console.log("never");',
-    ].join('\n');
-    fs.writeFileSync(script, source);
-    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500', script], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
-    const profile = importFromCpuProfile(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-    const url = pathToFileURL(script).href;
+  const source = [
+    'function sumOfSquares(n) {',
+    '  let s = 0;',
+    '  for (let i = 0; i < n; i++) s += i * i;',
+    '  return s;',
+    '}',
+    'function run() {',
+    '  let x = 0;',
+    '  const end = Date.now() + 500;',
+    '  while (Date.now() < end) x += sumOfSquares(50_000);',
+    '  return x;',
+    '}',
+    'if (run() < 0) console.log("never");',
+  ].join('\n');
+  withRealProfile(source, ({ profile, script, url }) => {
     const fns = functionsInSource(source, script);
     const lookup = (u: string, line: number) => (u === url ? innermostFunction(fns, line) : undefined);
     const fixed = computeHotspots(profile, { myCodeOnly: true, enclosingFunction: lookup });
@@ -82,7 +69,5 @@ test('a real profile: with the source lookup, the function the user wrote is on 
     // One row per function, however its samples arrived.
     const names = fixed.hotspots.map((h) => h.functionName);
     assert.equal(new Set(names).size, names.length, names.join(', '));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
