@@ -1,0 +1,10 @@
+/**
+ * Default settings of measurement and comparison, in one place so the harness, the CLI and the
+ * stats-validation benchmark (bench/bench/stats-validation.ts, which checks them) agree.
+ */
+
+/** Significance level of a comparison: at most ~1% of identical code called different by chance. */
+export const DEFAULT_ALPHA = 0.01;
+
+/** Smallest relative change reported as faster/slower: smaller ones are real but rarely worth acting on. */
+export const DEFAULT_MIN_EFFECT = 0.05;
