@@ -38,7 +38,7 @@ export function createBaseline(name: string, environment: Environment, results: 
 
 const MAX_NAME_LENGTH = 100;
 /** Names Windows reserves for devices, with or without an extension ("con", "nul.json", "com1"). */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
 /**
  * Why `name` cannot be a baseline's file name, or null when it can. Letters, digits, '.', '_' and '-'

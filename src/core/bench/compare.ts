@@ -57,8 +57,8 @@ export function compareResult(current: BenchmarkResult, baseline: BenchmarkResul
     pValue: null,
     verdict: 'same',
     method: byProcess ? 'processes' : 'samples',
-    currentMean: mean(cur.map((r) => mean(r.samples))),
-    baselineMean: mean(base.map((r) => mean(r.samples))),
+    currentMean: cur.length ? mean(cur.map((r) => mean(r.samples))) : null,
+    baselineMean: base.length ? mean(base.map((r) => mean(r.samples))) : null,
   };
   if (current.size !== undefined) out.size = current.size;
   if (current.line !== undefined) out.line = current.line;

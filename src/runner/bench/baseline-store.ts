@@ -39,6 +39,13 @@ export interface SaveOptions {
 export async function saveBaseline(root: string, baseline: Baseline, options: SaveOptions = {}): Promise<string> {
   const file = baselinePath(root, baseline.name);
   const dir = path.dirname(file);
+  const text = JSON.stringify(baseline) + '\n';
+  try {
+    // Never write what loading would refuse (a NaN sample becomes null in JSON, for one).
+    parseBaseline(JSON.parse(text));
+  } catch (e) {
+    throw new BaselineStoreError(`baseline "${baseline.name}" was not saved because ${(e as Error).message}`);
+  }
   await refuseToOverwriteUnreadable(file, baseline.name);
   try {
     await fs.mkdir(dir, { recursive: true });
@@ -50,7 +57,7 @@ export async function saveBaseline(root: string, baseline: Baseline, options: Sa
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(temp, 'wx', 0o644);
-    await handle.writeFile(JSON.stringify(baseline) + '\n', 'utf8');
+    await handle.writeFile(text, 'utf8');
     await handle.sync();
     await handle.close();
     handle = undefined;

@@ -54,6 +54,8 @@ test('one process on a side: samples are the observations (method "samples"); on
   const one = compareResult(result('x', [[200]]), result('x', [[100]]));
   assert.ok(Math.abs(one.ratio! - 2) < 1e-12);
   assert.deepEqual([one.ci95, one.pValue, one.verdict], [null, null, 'same']);
+  const empty = compareResult(result('x', [[]]), result('x', [[100], [101]]));
+  assert.deepEqual([empty.ratio, empty.currentMean, empty.baselineMean, empty.verdict], [null, null, 100.5, 'same']);
 });
 
 test('runs are matched by file, name and size; added and removed ones listed with null statistics', () => {

@@ -100,6 +100,17 @@ test('unsafe names are refused before anything touches the disk', async () => {
   assert.equal(fs.existsSync(path.join(path.dirname(root), 'escape.json')), false);
 });
 
+test('a baseline that loading would refuse (a NaN or zero sample) is not written at all', async () => {
+  const root = workspace();
+  for (const bad of [[100, NaN], [100, 0]]) {
+    await assert.rejects(
+      saveBaseline(root, baseline('main', 'parse', bad)),
+      (e: Error) => e instanceof BaselineStoreError && /^baseline "main" was not saved because its results\[0\].runs\[0\].samples\[1\] is not a positive number of nanoseconds$/.test(e.message),
+    );
+  }
+  assert.deepEqual(fs.readdirSync(root), []);
+});
+
 test('a missing baseline: the message says so and lists the saved ones', async () => {
   const root = workspace();
   await assert.rejects(loadBaseline(root, 'main'), (e: Error) => /^there is no baseline named "main" \(.*main\.json\); none is saved yet$/.test(e.message));
