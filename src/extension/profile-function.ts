@@ -129,7 +129,7 @@ export async function profileFunction(extensionUri: vscode.Uri, views: ProfileVi
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort(new Error('cancelled')));
         // The harness does not report its phases; its counting pass starts once the profiled time is up.
-        progress.report({ message: `warming up, then ${PROFILED_MS / 1000} s of calls under the profiler…` });
+        progress.report({ message: `warming up, then ${PROFILED_MS / 1000} s of calls under the profiler, then counting calls…` });
         const counting = setTimeout(
           () => progress.report({ message: 'counting calls (the same calls again, without the profiler, for exact call counts)…' }),
           START_MS + DEFAULT_WARMUP_MS + PROFILED_MS,

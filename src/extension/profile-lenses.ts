@@ -34,10 +34,10 @@ export interface ChosenFunction {
 const isNamed = (name: string) => name !== '(anonymous)' && !name.endsWith('.(anonymous)');
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 
-/** `4.2`, `12`, `0.05`: two significant figures below 10 ms, whole milliseconds above. */
+/** `4.2`, `12`, `0.05`, `0`: two significant figures below 10 ms, whole milliseconds above. */
 export function formatMs(ms: number): string {
-  if (ms >= 10) return ms.toFixed(0);
-  if (ms >= 0.1 || ms === 0) return ms.toFixed(1);
+  if (ms >= 10 || ms === 0) return ms.toFixed(0);
+  if (ms >= 0.1) return ms.toFixed(1);
   return ms.toFixed(2);
 }
 

@@ -32,7 +32,7 @@ const hs = (o: Partial<Hotspot>): Hotspot => ({
 
 test('last-time labels: ms with two figures below 10, whole above; percent likewise; calls grouped when counted', () => {
   assert.equal(lastTimeLabel(hs({ selfMs: 4.234, selfPercent: 17.2, totalMs: 12.4, totalPercent: 48.3 })), 'self 4.2 ms (17%) · total 12 ms (48%)');
-  assert.equal(lastTimeLabel(hs({ selfMs: 0, selfPercent: 0, totalMs: 1980.5, totalPercent: 99.96, calls: 1234567 })), 'self 0.0 ms (0%) · total 1981 ms (100%) · 1,234,567 calls');
+  assert.equal(lastTimeLabel(hs({ selfMs: 0, selfPercent: 0, totalMs: 1980.5, totalPercent: 99.96, calls: 1234567 })), 'self 0 ms (0%) · total 1981 ms (100%) · 1,234,567 calls');
   assert.equal(lastTimeLabel(hs({ selfMs: 0.042, selfPercent: 0.25, totalMs: 0.042, totalPercent: 0.25, calls: 1 })), 'self 0.04 ms (0.3%) · total 0.04 ms (0.3%) · 1 call');
   assert.equal(formatMs(9.96), '10.0');
   assert.equal(formatMs(10), '10');
@@ -90,7 +90,7 @@ test('which functions get a lens: "Profile" on what the harness can call; times 
       [2, 'last profile: self 900 ms (90%) · total 900 ms (90%) · 3,000 calls', null],
       [7, 'Profile', 'report'],
       [11, 'Profile · last: self 1.0 ms (0.1%) · total 950 ms (95%)', 'Stats.mean'],
-      [12, 'last profile: self 0.0 ms (0%) · total 0.5 ms (0.1%)', null],
+      [12, 'last profile: self 0 ms (0%) · total 0.5 ms (0.1%)', null],
     ],
     "another file's report is not this report; the anonymous callback gets no lens of its own",
   );
