@@ -8,7 +8,6 @@
 import * as vscode from 'vscode';
 import type { Hotspot } from '../core/profile/hotspots';
 import type { CallableFunction } from '../core/profile/callable-functions';
-import type { SourceFunction } from '../core/profile/source-functions';
 import { loadEngine } from './engine-loader';
 import { profileLenses } from './profile-lenses';
 
@@ -24,9 +23,10 @@ export class ProfileCodeLensProvider implements vscode.CodeLensProvider, vscode.
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private hotspots: readonly Hotspot[] = [];
-  /** Functions per document version, so scrolling and re-requests do not parse again. */
-  private readonly parsed = new Map<string, { version: number; functions: SourceFunction[]; callable: CallableFunction[] }>();
+  /** Callable functions per document version, so scrolling and re-requests do not parse again. */
+  private readonly parsed = new Map<string, { version: number; callable: CallableFunction[] }>();
   private readonly subscriptions: vscode.Disposable[];
+  private failed = false;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.subscriptions = [
@@ -49,9 +49,10 @@ export class ProfileCodeLensProvider implements vscode.CodeLensProvider, vscode.
     if (!vscode.workspace.isTrusted || doc.uri.scheme !== 'file' || !PROFILABLE_FILE.test(doc.fileName)) return [];
     if (!vscode.workspace.getConfiguration('perfLens.profile', doc.uri).get<boolean>('codeLens', true)) return [];
     if (doc.getText().length > MAX_TEXT_CHARS) return [];
-    const fns = await this.functionsOf(doc);
-    if (!fns || token.isCancellationRequested) return [];
-    return profileLenses({ uri: doc.uri.toString(), file: doc.uri.fsPath, ...fns, hotspots: this.hotspots }).map((spec) => {
+    const callable = await this.callableIn(doc);
+    if (!callable || token.isCancellationRequested) return [];
+    const lineText = (line: number) => (line >= 1 && line <= doc.lineCount ? doc.lineAt(line - 1).text : undefined);
+    return profileLenses({ uri: doc.uri.toString(), file: doc.uri.fsPath, callable, hotspots: this.hotspots, lineText }).map((spec) => {
       const at = new vscode.Range(spec.line - 1, 0, spec.line - 1, 0);
       return new vscode.CodeLens(at, {
         title: spec.title,
@@ -63,18 +64,19 @@ export class ProfileCodeLensProvider implements vscode.CodeLensProvider, vscode.
     });
   }
 
-  private async functionsOf(doc: vscode.TextDocument): Promise<{ functions: SourceFunction[]; callable: CallableFunction[] } | undefined> {
+  private async callableIn(doc: vscode.TextDocument): Promise<CallableFunction[] | undefined> {
     const key = doc.uri.toString();
     const hit = this.parsed.get(key);
-    if (hit?.version === doc.version) return hit;
+    if (hit?.version === doc.version) return hit.callable;
     try {
       const { engine } = await loadEngine((m) => this.log.warn(m));
-      const text = doc.getText();
-      const entry = { version: doc.version, functions: engine.functionsInSource(text, doc.fileName), callable: engine.callableFunctions(text, doc.fileName) };
-      this.parsed.set(key, entry);
-      return entry;
+      const callable = engine.callableFunctions(doc.getText(), doc.fileName);
+      this.parsed.set(key, { version: doc.version, callable });
+      return callable;
     } catch (e) {
-      this.log.warn(`no Profile lenses for ${doc.fileName}: ${e instanceof Error ? e.message : String(e)}`);
+      // Said once: the editor asks again on every edit and scroll.
+      if (!this.failed) this.log.warn(`no Profile lenses: ${e instanceof Error ? e.message : String(e)}`);
+      this.failed = true;
       return undefined;
     }
   }

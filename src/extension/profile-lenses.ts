@@ -31,7 +31,17 @@ export interface ChosenFunction {
   line: number;
 }
 
-const isNamed = (name: string) => name !== '(anonymous)' && !name.endsWith('.(anonymous)');
+const isNamed = (name: string) => name !== '' && name !== '(anonymous)' && !name.endsWith('.(anonymous)');
+const isWordChar = (c: string | undefined) => c !== undefined && /[\w$]/.test(c);
+
+/** Whether `text` holds `name` as a whole identifier (`report` in `function report(`, not in `reports`). */
+export function namesWord(text: string, name: string): boolean {
+  if (name === '') return false;
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    if (!isWordChar(text[i - 1]) && !isWordChar(text[i + name.length])) return true;
+  }
+  return false;
+}
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 
 /** `4.2`, `12`, `0.05`, `0`: two significant figures below 10 ms, whole milliseconds above. */
@@ -61,21 +71,23 @@ export function hotspotOf(fn: Pick<SourceFunction, 'name' | 'line' | 'column'>, 
 /**
  * The lenses of one file: "Profile" above each function the harness can call (with the last profile's
  * times when it has some), and the last times alone above the file's other named functions that had
- * samples. Anonymous callbacks get none: their time shows in hot lines and in their function's total.
+ * samples. Those are placed at their hot spot's line, kept only while that line (`lineText`, 1-based)
+ * still names the function: after an edit moved it, no lens beats a lens above the wrong code. Anonymous
+ * callbacks get none: their time shows in hot lines and in their function's total.
  */
 export function profileLenses(o: {
   uri: string;
   file: string;
-  functions: readonly SourceFunction[];
   callable: readonly CallableFunction[];
   hotspots?: readonly Hotspot[];
+  lineText: (line: number) => string | undefined;
 }): LensSpec[] {
   const mine = (o.hotspots ?? []).filter((h) => h.file === o.file);
   const out: LensSpec[] = [];
-  const callableAt = new Set<string>();
+  const used = new Set<Hotspot>();
   for (const c of o.callable) {
-    callableAt.add(`${c.line}:${c.column}`);
     const h = hotspotOf(c, mine);
+    if (h) used.add(h);
     out.push({
       line: c.line,
       title: h ? `Profile · last: ${lastTimeLabel(h)}` : 'Profile',
@@ -83,14 +95,17 @@ export function profileLenses(o: {
       target: { uri: o.uri, name: c.exportName, line: c.line },
     });
   }
-  for (const f of o.functions) {
-    if (!isNamed(f.name) || callableAt.has(`${f.line}:${f.column}`)) continue;
-    const h = hotspotOf(f, mine);
-    if (!h) continue;
+  const taken = new Set(out.map((l) => l.line));
+  // Biggest total first, so a line holding two functions shows the outer one.
+  for (const h of [...mine].sort((a, b) => b.totalMs - a.totalMs)) {
+    if (used.has(h) || !isNamed(h.functionName) || taken.has(h.line)) continue;
+    const text = o.lineText(h.line);
+    if (text === undefined || !namesWord(text, lastSegment(h.functionName))) continue;
+    taken.add(h.line);
     out.push({
-      line: f.line,
+      line: h.line,
       title: `last profile: ${lastTimeLabel(h)}`,
-      tooltip: `Last profile: ${f.name} ${lastTimeLabel(h)}. It is not exported, so profile a function that calls it.`,
+      tooltip: `Last profile: ${h.functionName} ${lastTimeLabel(h)}. It is not exported, so profile a function that calls it.`,
     });
   }
   return out.sort((a, b) => a.line - b.line);

@@ -14,7 +14,7 @@ import { enclosingFunctionLookup } from '../../src/runner/enclosing-functions';
 import { callCountLookupFor } from '../../src/runner/profile/call-counts';
 import { isHarnessFrame, profileFunction } from '../../src/runner/profile/run-profile';
 import { readCpuProfile } from '../../src/runner/read-profile';
-import { chooseAtCursor, chooseTarget, formatMs, lastTimeLabel, parseProfileTarget, profileLenses } from '../../src/extension/profile-lenses';
+import { chooseAtCursor, chooseTarget, formatMs, lastTimeLabel, namesWord, parseProfileTarget, profileLenses } from '../../src/extension/profile-lenses';
 import { buildHarness } from '../runner/profile/helpers';
 
 const hs = (o: Partial<Hotspot>): Hotspot => ({
@@ -38,6 +38,8 @@ test('last-time labels: ms with two figures below 10, whole above; percent likew
   assert.equal(formatMs(10), '10');
 });
 
+const textOf = (text: string) => (line: number) => text.split('\n')[line - 1];
+
 const SRC = `'use strict';
 function wordCount(n) {
   const parts = [];
@@ -56,10 +58,10 @@ module.exports = { report, Stats };
 
 test('which functions get a lens: "Profile" on what the harness can call; times alone on other named functions with samples', () => {
   const file = '/w/hot.js';
-  const functions = functionsInSource(SRC, file);
   const callable = callableFunctions(SRC, file);
   const uri = pathToFileURL(file).href;
-  const before = profileLenses({ uri, file, functions, callable });
+  const lineText = textOf(SRC);
+  const before = profileLenses({ uri, file, callable, lineText });
   assert.deepEqual(
     before.map((l) => [l.line, l.title, l.target?.name]),
     [
@@ -73,7 +75,7 @@ test('which functions get a lens: "Profile" on what the harness can call; times 
   const after = profileLenses({
     uri,
     file,
-    functions,
+    lineText,
     callable,
     hotspots: [
       hs({ file, functionName: 'wordCount', line: 2, column: 10, selfMs: 900, selfPercent: 90, totalMs: 900, totalPercent: 90, calls: 3000 }),
@@ -95,6 +97,14 @@ test('which functions get a lens: "Profile" on what the harness can call; times 
     "another file's report is not this report; the anonymous callback gets no lens of its own",
   );
   assert.match(after[0].tooltip, /not exported/);
+
+  // The file was edited since: wordCount moved down a line, so its old line no longer names it.
+  const edited = `// a new first line\n${SRC}`;
+  const moved = profileLenses({ uri, file, lineText: textOf(edited), callable: callableFunctions(edited, file), hotspots: [hs({ file, functionName: 'wordCount', line: 2, column: 10, selfMs: 9, selfPercent: 9, totalMs: 9, totalPercent: 9 })] });
+  assert.deepEqual(moved.map((l) => l.title), ['Profile', 'Profile'], 'no times above the wrong line');
+  assert.equal(namesWord('function reports(rows) {', 'report'), false);
+  assert.equal(namesWord('const $report = report$ + report;', 'report'), true);
+  assert.equal(namesWord('x.$a', '$a'), true);
 });
 
 test('a lens target is checked, then found again in the file as it is now', () => {
@@ -199,7 +209,7 @@ exports.late = function () { return 2; };
     const lenses = profileLenses({
       uri: pathToFileURL(module).href,
       file: module,
-      functions: functionsInSource(SRC, module),
+      lineText: textOf(SRC),
       callable: callableFunctions(SRC, module),
       hotspots: report.hotspots,
     });

@@ -26,7 +26,8 @@ type Cls = ts.ClassLikeDeclaration;
 export function callableFunctions(text: string, fileName: string): CallableFunction[] {
   const t = typescript();
   const kind = /\.(ts|mts|cts)$/i.test(fileName) ? t.ScriptKind.TS : /\.tsx$/i.test(fileName) ? t.ScriptKind.TSX : t.ScriptKind.JSX;
-  const sf = t.createSourceFile(fileName, text, { languageVersion: t.ScriptTarget.Latest, jsDocParsingMode: t.JSDocParsingMode.ParseNone }, true, kind);
+  // No parent pointers (they cost as much again as the parse): only the top level is walked.
+  const sf = t.createSourceFile(fileName, text, { languageVersion: t.ScriptTarget.Latest, jsDocParsingMode: t.JSDocParsingMode.ParseNone }, false, kind);
 
   const unwrap = (e: ts.Expression): ts.Expression => {
     let x = e;
