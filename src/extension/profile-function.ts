@@ -158,7 +158,12 @@ export async function profileFunction(extensionUri: vscode.Uri, views: ProfileVi
     return say(message, 'error');
   }
 
-  const analysis = await analyseRun(engine, run);
+  let analysis: Awaited<ReturnType<typeof analyseRun>>;
+  try {
+    analysis = await analyseRun(engine, run);
+  } catch (e) {
+    return say(`Perf Lens: the profile of ${fn.name} was saved but could not be read (${e instanceof Error ? e.message : String(e)}): ${run.profilePath}`, 'error');
+  }
   views.hotLines.show(analysis.mine.hotLines);
   views.lenses.setLastProfile(analysis.mine.hotspots);
   log.info(
