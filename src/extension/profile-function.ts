@@ -9,6 +9,7 @@ import { trustGate } from './trust';
 import { loadEngine } from './engine-loader';
 import type { HotLineDecorations } from './hot-lines';
 import { HotspotsPanel } from './hotspots-panel';
+import { confirmAfterProfile } from './runtime-confirmations';
 import { argsKey, functionAtCursor, parseRememberedArgs, profileSummary, validateArgs } from './profile-target';
 
 const PROFILABLE = /\.(c|m)?(j|t)s$/i;
@@ -96,6 +97,8 @@ export async function profileFunction(extensionUri: vscode.Uri, hotLines: HotLin
   const lookup = engine.enclosingFunctionLookup();
   const report = engine.computeHotspots(profile, { enclosingFunction: lookup, myCodeOnly: true, hidden: engine.isHarnessFrame });
   hotLines.show(report.hotLines);
+  // Runtime confirmation of the module's n-plus-one findings, handed to the hint controller (runtime-confirmations.ts).
+  void confirmAfterProfile(engine, { module: doc.fileName, exportName: fn.name, argsExpression: argsText, cwd: folder.uri.fsPath, run }, log);
   log.info(`profiled ${fn.name}: ${run.calls} calls, ${run.sampleCount} samples at ${run.achievedIntervalUs.toFixed(0)} µs (asked ${run.requestedIntervalUs}); ${run.profilePath}`);
   const summary = profileSummary(fn.name, run.calls, run.profiledMs, run.partial, report.hotspots[0]);
   void vscode.window.showInformationMessage(summary, 'Show Hot Spots', 'Open Profile').then((choice) => {

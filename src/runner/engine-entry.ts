@@ -12,3 +12,4 @@ export { buildFlame, layoutFlame } from '../core/profile/flame';
 export { readCpuProfile } from './read-profile';
 export { enclosingFunctionLookup } from './enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
+export { confirmFindingsAtRuntime } from './profile/confirm-findings';

@@ -12,12 +12,14 @@
  * loop ran at least two iterations per start on average. A call run only on some iterations (a cache,
  * a condition), or a loop of one element, is not confirmed, with the reason.
  *
+ * The probes come from confirmation-probes.ts (it parses; this module does not, so the extension host can
+ * use it without loading TypeScript).
+ *
  * What this cannot see: what an element is. A loop over chunks (`for (const ids of chunks)`) makes one
  * call per chunk, which is one per element of that loop; the rule already exempts such loops by name.
  */
 import type { Finding } from '../lint/finding';
-import { linkJs, parseJs, typescript } from '../lint/languages/js';
-import { type ContextKind, enclosingContexts, loopBody } from '../lint/rules/js/ast-utils';
+import type { ContextKind } from '../lint/rules/js/ast-utils';
 import { lineColumnOfOffset } from './call-counts';
 
 /** One range of V8's block coverage (`Profiler.takePreciseCoverage` with `detailed: true`). */
@@ -69,46 +71,6 @@ export interface RuntimeConfirmation {
   confirmed: boolean;
   /** One sentence: what was confirmed, or why not. */
   confirmation: string;
-}
-
-/**
- * The probes of a text's `n-plus-one` findings (those of other rules are ignored). A finding without a
- * loop or per-element callback around it (the recursion shape) has none: coverage cannot tell elements there.
- */
-export function planProbes(text: string, fileName: string, findings: readonly Finding[]): ConfirmationProbe[] {
-  const wanted = findings.filter((f) => f.ruleId === 'n-plus-one');
-  if (wanted.length === 0) return [];
-  const t = typescript();
-  const { sourceFile } = parseJs(text, fileName);
-  const calls = linkJs(t, sourceFile, [t.SyntaxKind.CallExpression, t.SyntaxKind.TaggedTemplateExpression]);
-  const probes: ConfirmationProbe[] = [];
-  for (const finding of wanted) {
-    const call = calls.find((c) => c.getStart(sourceFile) === finding.start);
-    if (!call) continue;
-    const context = enclosingContexts(t, call).contexts[0];
-    if (!context) continue;
-    let body: number;
-    let entry: number;
-    if (context.kind === 'callback') {
-      body = context.node.getStart(sourceFile);
-      entry = context.iteration!.call.getStart(sourceFile);
-    } else {
-      const b = loopBody(t, context.node);
-      if (!b) continue;
-      body = b.getStart(sourceFile);
-      entry = context.node.getStart(sourceFile);
-    }
-    const anchor = context.kind === 'callback' ? context.iteration!.call : context.node;
-    probes.push({
-      finding,
-      kind: context.kind,
-      loopLine: sourceFile.getLineAndCharacterOfPosition(anchor.getStart(sourceFile)).line + 1,
-      call: call.getStart(sourceFile),
-      body,
-      entry,
-    });
-  }
-  return probes;
 }
 
 /**
