@@ -371,6 +371,7 @@ async function runFunction(req: FunctionHarnessRequest): Promise<never> {
       coverageFile: req.coverageFile,
       profileFile: req.outFile,
       excludeUrl: (url) => url === ownUrl,
+      sourceMapOf,
     });
   }
   process.exit(0);
