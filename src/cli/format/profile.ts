@@ -70,7 +70,8 @@ function confirmationsJson(r: RuntimeConfirmationReport) {
 
 /** A line per n-plus-one finding checked at runtime (confirmed ones first), or the reason none was. */
 export function formatConfirmationsText(r: RuntimeConfirmationReport, cwd: string): string {
-  if (r.findings.length === 0) return r.note ? `\nruntime check of n-plus-one findings: ${r.note}` : '';
+  // A module without n-plus-one findings says nothing here (JSON has the note).
+  if (r.findings.length === 0) return r.note && !r.nothingToCheck ? `\nruntime check of n-plus-one findings: ${r.note}` : '';
   const sorted = [...r.findings].sort((a, b) => Number(b.confirmed) - Number(a.confirmed));
   return `\n${sorted.map((c) => `${c.ruleId} ${shown(c.file, cwd)}:${c.line}:${c.column}: ${c.confirmation}`).join('\n')}`;
 }

@@ -32,6 +32,8 @@ export interface RuntimeConfirmationReport {
   findings: RuntimeConfirmation[];
   /** Why nothing was checked, when nothing was. */
   note?: string;
+  /** The module has no n-plus-one finding: nothing was run. */
+  nothingToCheck?: boolean;
 }
 
 export interface ConfirmFindingsOptions {
@@ -62,7 +64,7 @@ export async function confirmFindingsAtRuntime(o: ConfirmFindingsOptions): Promi
     return { runs: 0, findings: [], note: `${path.basename(o.module)} could not be read (${(e as Error).message})` };
   }
   const findings = nPlusOneFindings(original, o.module);
-  if (findings.length === 0) return { runs: 0, findings: [], note: `${path.basename(o.module)} has no n-plus-one finding to confirm` };
+  if (findings.length === 0) return { runs: 0, findings: [], note: `${path.basename(o.module)} has no n-plus-one finding to confirm`, nothingToCheck: true };
 
   const harness = o.harness ?? profileHarnessPath();
   if (!harness) return { runs: 0, findings: [], note: 'the profile harness dist/profile-harness.js was not found (run the build)' };
