@@ -59,9 +59,9 @@ Options:
 Call counts: after a complete --function profile, the function is called as many times again under V8's
 precise coverage, which counts every call of every function exactly but turns V8's optimizer off (so it
 cannot run while profiling); the counts go to <profile>.coverage.json and into the hot spots' calls.
-Async functions and generators get none (V8 counts each resumption), nor does TypeScript run by the
-profiler (the counts are of the JavaScript it ran). A pass that would take over 3x the profiled time
-(at least 1 s) is skipped.
+Async functions and generators get none (V8 counts each resumption); TypeScript run by the profiler gets
+them on its .ts lines (through the source map of the JavaScript it ran). A pass that would take over 3x
+the profiled time (at least 1 s) is skipped.
 
 Runtime confirmation: when the module has n-plus-one findings, the function then runs again in a fresh
 process under V8's block coverage (optimizer off), which counts exactly how often the flagged call, its

@@ -14,8 +14,10 @@
  *   invocation, so their counts are not calls;
  * - a count of 0: a function with samples ran, so the counted run differed from the profiled one;
  * - scripts whose source text is unknown (the runner gives none when the file on disk is not the text
- *   V8 ran, e.g. TypeScript transpiled on load) and URLs without coverage (a profile moved to original
- *   sources by source maps names the .ts files, while coverage names the JavaScript V8 ran).
+ *   V8 ran) and URLs without coverage (a profile moved to original sources by a build's source maps
+ *   names the .ts files, while coverage names the JavaScript V8 ran). TypeScript transpiled on load by
+ *   the harness is answered: its file carries the JavaScript V8 ran and the map (`mapperOf`), and each
+ *   function's range is placed on the .ts lines.
  */
 
 export interface CoverageRange {

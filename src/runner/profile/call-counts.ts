@@ -2,7 +2,8 @@
  * The call-count file next to a profile (`<profile>.coverage.json`, written by the harness's counting
  * pass, count-calls.ts) read back into the `callCount` lookup of computeHotspots. Each script's source
  * is read from disk and used only when it is the very text V8 ran (same SHA-256 as V8's script hash):
- * a TypeScript file transpiled on load, or a file changed since the run, gets no counts.
+ * a file changed since the run gets no counts. A TypeScript file transpiled on load is counted in the
+ * JavaScript V8 ran, which the file carries with its source map, while the .ts is the text transpiled.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';

@@ -28,6 +28,8 @@ const CHILD_OVERHEAD_MS = 30_000;
 export interface RuntimeConfirmationReport {
   /** Calls of the profiled function in the counting run (0 when it did not run). */
   runs: number;
+  /** How long those calls took under block coverage with the optimizer off (ms), when they ran. */
+  countedMs?: number;
   /** Every n-plus-one finding of the module that could be checked, confirmed or not (with the reason). */
   findings: RuntimeConfirmation[];
   /** Why nothing was checked, when nothing was. */
@@ -108,15 +110,16 @@ export async function confirmFindingsAtRuntime(o: ConfirmFindingsOptions): Promi
     if (scripts.length !== 1) return { runs: parsed.runs, findings: [], note: `${path.basename(o.module)} was not run as one script` };
     const script = scripts[0];
     const ctx = { runs: parsed.runs, functionName: o.exportName, file: o.module };
+    const countedMs = parsed.ms;
     if (!script.sourceMap) {
       // Plain JavaScript: V8 ran the file as it is on disk (else positions would not be comparable), with
       // at most the arguments evaluator appended after its last line (args-expression.ts).
       if (!script.source.startsWith(original.replace(/^\uFEFF/, ''))) {
         return { runs: parsed.runs, findings: [], note: `${path.basename(o.module)} changed on disk while it was being checked` };
       }
-      return { runs: parsed.runs, findings: judgeProbes(planProbes(script.source, o.module, findings), script.functions, ctx) };
+      return { runs: parsed.runs, countedMs, findings: judgeProbes(planProbes(script.source, o.module, findings), script.functions, ctx) };
     }
-    return { runs: parsed.runs, findings: judgeTranspiled(script, findings, ctx) };
+    return { runs: parsed.runs, countedMs, findings: judgeTranspiled(script, findings, ctx) };
   } finally {
     await fs.promises.rm(tmp, { recursive: true, force: true });
   }
