@@ -68,8 +68,10 @@ process under V8's block coverage (optimizer off), which counts exactly how ofte
 loop's body and the loop itself ran. A finding whose call ran once per iteration, over loops of at least
 two elements, is confirmed (confirmedFindings in JSON: calls, perCall, iterations, runs).
 
-Modules and scripts: .js, .cjs, .mjs (ESM and CommonJS), and .ts, .cts, .mts, transpiled on the fly (no type
-check) with the profile on the .ts lines; a build's own source maps (//# sourceMappingURL) are applied too.
+Modules and scripts: .js, .cjs, .mjs (ESM and CommonJS), and .ts, .cts, .mts, .tsx, .jsx, transpiled on the fly
+(no type check; JSX as the tsconfig.json says, else React's automatic runtime) with the profile on the
+source lines; extensionless relative imports (./util, ./lib/index.ts) resolve as bundlers do; a build's own
+source maps (//# sourceMappingURL) are applied too.
 Exit status: 0 success, 2 bad usage or a failed target.`;
 
 function whole(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
