@@ -15,3 +15,4 @@ export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/r
 // The "Profile" CodeLens (what the harness can call) and the editor's call counts.
 export { callableFunctions } from '../core/profile/callable-functions';
 export { callCountLookupFor } from './profile/call-counts';
+export { confirmFindingsAtRuntime } from './profile/confirm-findings';

@@ -7,11 +7,12 @@ import * as path from 'node:path';
 import type { Command, CommandIo } from '../command';
 import { type ParsedArgs, flag, oneOf, parseCommandArgs, stringValue } from '../args';
 import { EXIT_OK, UsageError } from '../errors';
-import { formatProfileJson, formatProfileText } from '../format/profile';
+import { formatConfirmationsText, formatProfileJson, formatProfileText } from '../format/profile';
 import { computeHotspots } from '../../core/profile/hotspots';
 import { readCpuProfile } from '../../runner/read-profile';
 import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
 import { callCountLookupFor } from '../../runner/profile/call-counts';
+import { type RuntimeConfirmationReport, confirmFindingsAtRuntime } from '../../runner/profile/confirm-findings';
 import { type ProfileRunResult, ProfileTargetError, isHarnessFrame, profileFunction, profileScript } from '../../runner/profile/run-profile';
 
 const OPTIONS = {
@@ -26,6 +27,7 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   'my-code': { type: 'boolean' },
   'no-call-counts': { type: 'boolean' },
+  'no-confirm': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -51,14 +53,20 @@ Options:
   -f, --format <text|json>  output format (default: text)
       --my-code           list only the project's own files
       --no-call-counts    skip the counting pass (see below)
+      --no-confirm        skip the runtime check of the module's n-plus-one findings (see below)
   -h, --help              show this help
 
 Call counts: after a complete --function profile, the function is called as many times again under V8's
 precise coverage, which counts every call of every function exactly but turns V8's optimizer off (so it
 cannot run while profiling); the counts go to <profile>.coverage.json and into the hot spots' calls.
-Async functions and generators get none (V8 counts each resumption), nor does TypeScript run by the
-profiler (the counts are of the JavaScript it ran). A pass that would take over 3x the profiled time
-(at least 1 s) is skipped.
+Async functions and generators get none (V8 counts each resumption); TypeScript run by the profiler gets
+them on its .ts lines (through the source map of the JavaScript it ran). A pass that would take over 3x
+the profiled time (at least 1 s) is skipped.
+
+Runtime confirmation: when the module has n-plus-one findings, the function then runs again in a fresh
+process under V8's block coverage (optimizer off), which counts exactly how often the flagged call, its
+loop's body and the loop itself ran. A finding whose call ran once per iteration, over loops of at least
+two elements, is confirmed (confirmedFindings in JSON: calls, perCall, iterations, runs).
 
 Modules and scripts: .js, .cjs, .mjs (ESM and CommonJS), and .ts, .cts, .mts, .tsx, .jsx, transpiled on the fly
 (no type check; JSX as the tsconfig.json says, else React's automatic runtime) with the profile on the
@@ -152,15 +160,30 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
     throw e;
   }
 
+  let confirmations: RuntimeConfirmationReport | undefined;
+  if (fn !== undefined && !run.partial && !flag(args, 'no-confirm')) {
+    confirmations = await confirmFindingsAtRuntime({
+      module: file,
+      exportName: fn,
+      args: parseJsonArgs(stringValue(args, 'args')),
+      argsExpression: argsExpression(args),
+      cwd: io.cwd,
+      calls: run.calls,
+      profiledMs: run.profiledMs,
+      signal,
+    });
+  }
+
   const profile = readCpuProfile(run.profilePath);
   const callCount = run.coveragePath ? callCountLookupFor(profile, run.profilePath, run.coveragePath) : undefined;
   const report = computeHotspots(profile, { enclosingFunction: enclosingFunctionLookup(), callCount, myCodeOnly: flag(args, 'my-code'), hidden: isHarnessFrame });
   const out = { profile: run.profilePath, partial: run.partial, report };
   if (format === 'json') {
-    io.stdout(formatProfileJson(out, { calls: run.calls, requestedIntervalUs: run.requestedIntervalUs, callCountsFile: run.coveragePath, callCountsNote: run.callCountsNote }));
+    io.stdout(formatProfileJson(out, { calls: run.calls, requestedIntervalUs: run.requestedIntervalUs, callCountsFile: run.coveragePath, callCountsNote: run.callCountsNote, confirmations }));
   } else {
     io.stdout(formatProfileText(out, io.cwd));
     if (run.callCountsNote) io.stdout(`\ncall counts skipped: ${run.callCountsNote}`);
+    if (confirmations) io.stdout(formatConfirmationsText(confirmations, io.cwd));
     io.stdout(
       `\n${fn !== undefined ? `${run.calls} calls of ${fn} in ${run.profiledMs.toFixed(0)} ms; ` : ''}sampling: ${run.requestedIntervalUs} µs requested, ${run.achievedIntervalUs.toFixed(0)} µs achieved\n`,
     );
