@@ -12,3 +12,6 @@ export { buildFlame, layoutFlame } from '../core/profile/flame';
 export { readCpuProfile } from './read-profile';
 export { enclosingFunctionLookup } from './enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
+// 0x and clinic flame (the extension's Profile Script with 0x and Open clinic flame data).
+export { readProfileData, clinicFlameRuns } from './profile/zero-x-read';
+export { ZeroXRunError, defaultZeroXDir, profileWithZeroX } from './profile/zero-x-run';
