@@ -34,16 +34,47 @@ export function isZeroXTicks(x: unknown): boolean {
   return x.every((s) => Array.isArray(s)) && (firstStack === undefined ? x.length > 0 : isV8CodeEntry(firstStack[0]));
 }
 
-/** The call frames of one stack, outermost first, without 0x's own preload frames; GC and empty stacks as V8's pseudo-frames. */
-function framesOf(codes: readonly (V8CodeEntry | undefined)[], vmState: number | undefined): CallFrame[] {
-  if (vmState === VM_STATE_GC) return [GC];
-  const frames: CallFrame[] = [];
-  for (const code of codes) {
-    if (!code) continue; // an address V8 could not place: its time goes to the caller, as in 0x's own graph
-    const frame = callFrameOfCode(code);
-    if (!isZeroXInstrumentation(frame)) frames.push(frame);
+/**
+ * Frame ids of the code entries, interned once per entry (parsing a name per sample would dominate a
+ * long run): undefined for 0x's own preload frames, which are dropped.
+ */
+class CodeFrames {
+  private readonly byEntry = new Map<V8CodeEntry, number | undefined>();
+  private readonly byName = new Map<string, number | undefined>();
+  readonly gc: number;
+  readonly program: number;
+
+  constructor(readonly builder: StackProfileBuilder) {
+    this.gc = builder.frameId(GC);
+    this.program = builder.frameId(PROGRAM);
   }
-  return frames.length > 0 ? frames : [PROGRAM];
+
+  idOf(code: V8CodeEntry): number | undefined {
+    if (this.byEntry.has(code)) return this.byEntry.get(code);
+    // Entries parsed from JSON are separate objects per sample in ticks.json: share by content too.
+    const key = `${code.type}\u0000${code.kind ?? ''}\u0000${code.name}`;
+    let id: number | undefined;
+    if (this.byName.has(key)) id = this.byName.get(key);
+    else {
+      const frame = callFrameOfCode(code);
+      id = isZeroXInstrumentation(frame) ? undefined : this.builder.frameId(frame);
+      this.byName.set(key, id);
+    }
+    this.byEntry.set(code, id);
+    return id;
+  }
+
+  /** One stack, outermost first; GC and empty stacks as V8's pseudo-frames. */
+  stack(codes: readonly (V8CodeEntry | undefined)[], vmState: number | undefined): number[] {
+    if (vmState === VM_STATE_GC) return [this.gc];
+    const ids: number[] = [];
+    for (const code of codes) {
+      if (!code) continue; // an address V8 could not place: its time goes to the caller, as in 0x's own graph
+      const id = this.idOf(code);
+      if (id !== undefined) ids.push(id);
+    }
+    return ids.length > 0 ? ids : [this.program];
+  }
 }
 
 /**
@@ -57,6 +88,7 @@ export function importFromZeroX(x: unknown): CpuProfile {
   const codes = log.code.map((c) => (isV8CodeEntry(c) ? c : undefined));
   if (log.ticks.length === 0) throw new ProfileFormatError('the 0x data has no samples: the program may have ended before V8 took one');
   const builder = new StackProfileBuilder();
+  const frames = new CodeFrames(builder);
   let first: number | undefined;
   let previous = 0;
   let last = 0;
@@ -69,7 +101,7 @@ export function importFromZeroX(x: unknown): CpuProfile {
       stack.push(index >= 0 ? codes[index] : undefined);
     }
     first ??= t.tm;
-    builder.addSample(framesOf(stack, typeof t.vm === 'number' ? t.vm : undefined), Math.max(0, t.tm - (i === 0 ? t.tm : previous)));
+    builder.addSample(frames.stack(stack, typeof t.vm === 'number' ? t.vm : undefined), Math.max(0, t.tm - (i === 0 ? t.tm : previous)));
     previous = t.tm;
     last = Math.max(last, t.tm);
   }
@@ -96,6 +128,7 @@ export function importFromZeroXTicks(x: unknown, what = '0x ticks', intervalUs =
   if (!isZeroXTicks(x)) throw new ProfileFormatError(`not ${what}: expected a list of stacks of V8 code entries ({ name, type })`);
   const stacks = x as unknown[][];
   const builder = new StackProfileBuilder();
+  const frames = new CodeFrames(builder);
   for (const [i, stack] of stacks.entries()) {
     const codes: V8CodeEntry[] = [];
     for (const frame of stack) {
@@ -103,7 +136,7 @@ export function importFromZeroXTicks(x: unknown, what = '0x ticks', intervalUs =
       codes.push(frame);
     }
     // Sample i is at i × interval and lasts until the next; the last until the end.
-    builder.addSample(framesOf(codes, undefined), i === 0 ? 0 : intervalUs);
+    builder.addSample(frames.stack(codes, undefined), i === 0 ? 0 : intervalUs);
   }
   if (builder.sampleCount === 0) throw new ProfileFormatError(`the ${what} have no samples`);
   return builder.build(0, builder.sampleCount * intervalUs);
