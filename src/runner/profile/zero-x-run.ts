@@ -179,15 +179,16 @@ function run0x(zeroX: ProjectZeroX, node: string, o: ZeroXRunOptions, work: stri
      * folder. SIGKILL, because a script busy in a loop never runs 0x's SIGINT/SIGTERM handlers.
      */
     const stopScript = () => {
-      const log = fs.readdirSync(work).find((f) => /^isolate-.*-(\d+)-v8\.log$/.test(f));
-      const pid = log ? Number(/-(\d+)-v8\.log$/.exec(log)![1]) : undefined;
-      if (pid === undefined) return killGroup();
+      graceTimer ??= setTimeout(killGroup, PROCESS_GRACE_MS);
+      if (exited) return;
+      const log = fs.existsSync(work) ? fs.readdirSync(work).find((f) => /^isolate-.*-(\d+)-v8\.log$/.test(f)) : undefined;
+      // Under load node may not have opened its log yet: look again shortly (the grace timer still ends it all).
+      if (!log) return void setTimeout(stopScript, 100);
       try {
-        process.kill(pid, 'SIGKILL');
+        process.kill(Number(/-(\d+)-v8\.log$/.exec(log)![1]), 'SIGKILL');
       } catch {
         // it ended meanwhile
       }
-      graceTimer = setTimeout(killGroup, PROCESS_GRACE_MS);
     };
     const timer = setTimeout(() => {
       timedOut = true;
