@@ -14,6 +14,7 @@ import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
 import { callCountLookupFor } from '../../runner/profile/call-counts';
 import { type RuntimeConfirmationReport, confirmFindingsAtRuntime } from '../../runner/profile/confirm-findings';
 import { type ProfileRunResult, ProfileTargetError, isHarnessFrame, profileFunction, profileScript } from '../../runner/profile/run-profile';
+import { runProfileWith0x } from './profile-with-0x';
 
 const OPTIONS = {
   function: { type: 'string' },
@@ -28,11 +29,13 @@ const OPTIONS = {
   'my-code': { type: 'boolean' },
   'no-call-counts': { type: 'boolean' },
   'no-confirm': { type: 'boolean' },
+  'with-0x': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const HELP = `Usage: perf-lens profile <module> --function <name> [--args '<JSON array>'] [options]
        perf-lens profile <script> [options] [-- <script args>]
+       perf-lens profile <script> --with-0x [--timeout <ms>] [--out <folder>] [-- <script args>]
 
 Runs the target in a child process under the V8 CPU profiler, saves the .cpuprofile (it opens in Chrome
 DevTools and VS Code) and prints the hot spots. With --function, the exported function is called over
@@ -54,6 +57,9 @@ Options:
       --my-code           list only the project's own files
       --no-call-counts    skip the counting pass (see below)
       --no-confirm        skip the runtime check of the module's n-plus-one findings (see below)
+      --with-0x           run the script with the project's own 0x (node_modules/.bin/0x) instead:
+                          its folder (default .perf-lens/0x/<script>-<time>.0x, or --out) keeps 0x's
+                          data and flamegraph.html; the hot spots come from 0x's samples
   -h, --help              show this help
 
 Call counts: after a complete --function profile, the function is called as many times again under V8's
@@ -127,6 +133,12 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
   const intervalUs = whole(args, 'interval', 10, 1_000_000) ?? 1000;
   const timeoutMs = whole(args, 'timeout', 100, 86_400_000);
   const outArg = stringValue(args, 'out');
+  if (flag(args, 'with-0x')) {
+    for (const o of ['function', 'args', 'args-js', 'duration', 'iterations', 'interval'] as const) {
+      if (stringValue(args, o) !== undefined) throw new UsageError(`--${o} cannot be used with --with-0x (0x runs a whole script at V8's --prof interval)`);
+    }
+    return runProfileWith0x({ script: file, argv: rest, out: outArg, timeoutMs, format, myCode: flag(args, 'my-code') }, io, signal);
+  }
 
   let run: ProfileRunResult;
   try {
