@@ -16,7 +16,13 @@ interface State {
   sort: { key: SortKey; dir: SortDir };
 }
 
-const vscode = vscodeApi<FromWebview, State>();
+performance.mark('perf-lens:script-start');
+// Outside VS Code (a saved HTML report) nothing can open a file: the location is shown, ready to copy.
+const vscode = vscodeApi<FromWebview, State>({
+  outsideVsCode: (m) => {
+    if (m.type === 'open') showLocation(`${m.file}:${m.line}:${m.column}`);
+  },
+});
 const state: State = vscode.getState() ?? { myCodeOnly: true, sort: { key: 'selfMs', dir: 'desc' } };
 let current: Show | undefined;
 
@@ -34,6 +40,13 @@ const reset = $<HTMLButtonElement>('reset-zoom');
 const flame = new FlameView($('flame-scroller'), $('flame-spacer'), $<HTMLCanvasElement>('flame'), $('tooltip'), {
   onOpen: (f) => vscode.postMessage({ type: 'open', ...f, preserveFocus: true }),
 });
+
+function showLocation(where: string): void {
+  const path = $<HTMLInputElement>('open-path');
+  path.value = where;
+  $('open-note').hidden = false;
+  path.select();
+}
 
 function open(h: Hotspot): void {
   if (h.file !== '' && h.line > 0) vscode.postMessage({ type: 'open', file: h.file, line: h.line, column: Math.max(1, h.column) });
@@ -91,8 +104,21 @@ function show(message: Show): void {
   partial.hidden = !message.partial;
   summary.textContent = summaryLine(message.report);
   renderTable();
+  performance.mark('perf-lens:table-rendered');
   flame.show(message.flame);
   runSearch();
+  markFirstFlamePaint();
+}
+
+/**
+ * Marks for bench/profile/flame-paint.mjs: the flame graph drawn on its canvas (synchronously, in
+ * `flame.show`), then painted: a task queued from the next animation frame runs once that frame's
+ * rendering is done. Only the first `show` is marked.
+ */
+function markFirstFlamePaint(): void {
+  if (performance.getEntriesByName('perf-lens:flame-drawn').length > 0) return;
+  performance.mark('perf-lens:flame-drawn');
+  requestAnimationFrame(() => setTimeout(() => performance.mark('perf-lens:flame-painted'), 0));
 }
 
 function runSearch(): void {

@@ -9,12 +9,14 @@ import { ProfileReadError, readCpuProfile } from '../../runner/read-profile';
 import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
 import { isHarnessFrame } from '../../runner/profile/run-profile';
 import { callCountLookupFor } from '../../runner/profile/call-counts';
+import { reportTarget, writeReportFor } from '../report-flag';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   'my-code': { type: 'boolean' },
   'as-recorded': { type: 'boolean' },
   limit: { type: 'string' },
+  report: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -30,6 +32,8 @@ Options:
       --my-code             only the project's own files (no node: internals, no node_modules)
       --as-recorded         charge samples exactly as V8 recorded them (no inlining correction)
       --limit <n>           at most n functions and n lines (default 100)
+      --report <file.html>  also write a self-contained HTML report (the table and the flame graph,
+                            up to 1000 functions, no network; replaces only an earlier report)
   -h, --help                show this help
 
 Exit status: 0 success, 2 bad usage or an unreadable profile.`;
@@ -45,6 +49,7 @@ export async function runHotspots(argv: readonly string[], io: CommandIo): Promi
   const limitRaw = stringValue(args, 'limit');
   if (limitRaw !== undefined && !/^[1-9]\d*$/.test(limitRaw)) throw new UsageError(`--limit must be a whole number of at least 1 (got "${limitRaw}")`);
   const file = path.resolve(io.cwd, args.positionals[0]);
+  const reportFile = reportTarget(stringValue(args, 'report'), io.cwd);
   let profile;
   try {
     profile = readCpuProfile(file);
@@ -61,6 +66,7 @@ export async function runHotspots(argv: readonly string[], io: CommandIo): Promi
   });
   const out = { profile: file, partial: false, report };
   io.stdout(format === 'json' ? formatProfileJson(out) : formatProfileText(out, io.cwd));
+  if (reportFile) writeReportFor({ profilePath: file, profile, outFile: reportFile, asRecorded: flag(args, 'as-recorded') }, io, format);
   return EXIT_OK;
 }
 

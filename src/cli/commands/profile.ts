@@ -12,6 +12,7 @@ import { computeHotspots } from '../../core/profile/hotspots';
 import { readCpuProfile } from '../../runner/read-profile';
 import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
 import { callCountLookupFor } from '../../runner/profile/call-counts';
+import { reportTarget, writeReportFor } from '../report-flag';
 import { type ProfileRunResult, ProfileTargetError, isHarnessFrame, profileFunction, profileScript } from '../../runner/profile/run-profile';
 
 const OPTIONS = {
@@ -26,6 +27,7 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   'my-code': { type: 'boolean' },
   'no-call-counts': { type: 'boolean' },
+  report: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -51,6 +53,8 @@ Options:
   -f, --format <text|json>  output format (default: text)
       --my-code           list only the project's own files
       --no-call-counts    skip the counting pass (see below)
+      --report <file.html>  also write a self-contained HTML report of the profile (the hot spots table
+                          and the flame graph, no network: for sharing and CI; replaces only an earlier report)
   -h, --help              show this help
 
 Call counts: after a complete --function profile, the function is called as many times again under V8's
@@ -117,6 +121,7 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
   const intervalUs = whole(args, 'interval', 10, 1_000_000) ?? 1000;
   const timeoutMs = whole(args, 'timeout', 100, 86_400_000);
   const outArg = stringValue(args, 'out');
+  const reportFile = reportTarget(stringValue(args, 'report'), io.cwd);
 
   let run: ProfileRunResult;
   try {
@@ -162,6 +167,10 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
     io.stdout(
       `\n${fn !== undefined ? `${run.calls} calls of ${fn} in ${run.profiledMs.toFixed(0)} ms; ` : ''}sampling: ${run.requestedIntervalUs} µs requested, ${run.achievedIntervalUs.toFixed(0)} µs achieved\n`,
     );
+  }
+  if (reportFile) {
+    const title = `Hot spots of ${fn ?? path.basename(file)} (${path.relative(io.cwd, file) || path.basename(file)})`;
+    writeReportFor({ profilePath: run.profilePath, profile, outFile: reportFile, title, partial: run.partial }, io, format);
   }
   return EXIT_OK;
 }
