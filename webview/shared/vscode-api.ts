@@ -20,6 +20,8 @@ export interface VsCodeApi<Out, State> {
 export interface VsCodeApiOptions<Out> {
   /** Outside VS Code: what to do with a message the page posts (other than `ready`) when no host can act on it. */
   outsideVsCode?(message: Out): void;
+  /** Outside VS Code: turns an embedded host message into the one the page handles (the report packs some data). */
+  decodeEmbedded?(message: unknown): unknown;
 }
 
 /** True inside a VS Code webview; false in a saved report opened in a browser. */
@@ -41,7 +43,7 @@ function standaloneApi<Out extends { type: string }, State>(options: VsCodeApiOp
   let state: State | undefined;
   return {
     postMessage: (message) => {
-      if (message.type === 'ready') replayEmbeddedMessages();
+      if (message.type === 'ready') replayEmbeddedMessages(options.decodeEmbedded ?? ((m) => m));
       else options.outsideVsCode?.(message);
     },
     getState: () => state,
@@ -52,13 +54,14 @@ function standaloneApi<Out extends { type: string }, State>(options: VsCodeApiOp
 }
 
 /** The page's embedded host messages, dispatched as `message` events (synchronously: no frame lost before the first paint). */
-function replayEmbeddedMessages(): void {
+function replayEmbeddedMessages(decode: (message: unknown) => unknown): void {
   const text = document.getElementById(EMBEDDED_MESSAGES_ID)?.textContent;
   if (!text) return;
   const messages = JSON.parse(text) as unknown;
-  performance.mark('perf-lens:data-parsed');
   if (!Array.isArray(messages)) return;
-  for (const data of messages) window.dispatchEvent(new MessageEvent('message', { data }));
+  const decoded = messages.map(decode);
+  performance.mark('perf-lens:data-parsed');
+  for (const data of decoded) window.dispatchEvent(new MessageEvent('message', { data }));
 }
 
 /**

@@ -1,24 +1,23 @@
 /**
  * *Pure*: the standalone HTML report of a profile: the Hot Spots page (hotspots-page.ts) with the
- * webview bundle and its CSS inlined and the host's `show` message embedded as JSON, so one file opens
+ * webview bundle and its CSS inlined and the host's `show` message embedded as JSON (the flame graph
+ * packed: report-message.ts), so one file opens
  * in any browser, offline. Security as in the editor's webview: CSP `default-src 'none'`; the one
  * script and the styles allowed by their SHA-256 hashes (a file has no fresh nonce to give); no URL
  * anywhere; every name and path from the profile reaches the page only as JSON, written into the DOM
  * with `textContent`.
  */
-import type { ToWebview } from '../../protocol/hotspots';
 import { EMBEDDED_MESSAGES_ID, jsonForScript } from './embedded-messages';
 import { escapeHtml, hotspotsBody } from './hotspots-page';
+import { packShow, unpackEmbedded, type ShowMessage } from './report-message';
 import { REPORT_THEME_CSS } from './report-theme';
-
-export type ReportMessage = Extract<ToWebview, { type: 'show' }>;
 
 export interface ReportInput {
   /** The built webview script (dist/webview/hotspots.js). */
   script: string;
   /** Its stylesheet (dist/webview/hotspots.css). */
   style: string;
-  message: ReportMessage;
+  message: ShowMessage;
   /** e.g. "perf-lens 0.1.0", in a generator meta tag (also how a report is recognised before being replaced). */
   generator: string;
 }
@@ -71,16 +70,16 @@ export function profileReportHtml(input: ReportInput, sha256: Sha256Base64): str
 </head>
 <body>
 ${hotspotsBody(title)}
-<script type="application/json" id="${EMBEDDED_MESSAGES_ID}">${jsonForScript([input.message])}</script>
+<script type="application/json" id="${EMBEDDED_MESSAGES_ID}">${jsonForScript([packShow(input.message)])}</script>
 <script>${script}</script>
 </body>
 </html>
 `;
 }
 
-/** The `show` message embedded in a report, read back (tests, and tools that post-process reports). */
+/** The messages embedded in a report, read back and unpacked as the page does (tests, and tools that post-process reports). */
 export function embeddedMessages(html: string): unknown[] {
   const m = new RegExp(`<script type="application/json" id="${EMBEDDED_MESSAGES_ID}">([^<]*)</script>`).exec(html);
   if (!m) throw new ReportAssetError('no embedded messages in this page');
-  return JSON.parse(m[1]) as unknown[];
+  return (JSON.parse(m[1]) as unknown[]).map(unpackEmbedded);
 }
