@@ -12,3 +12,5 @@ export { buildFlame, layoutFlame } from '../core/profile/flame';
 export { readCpuProfile } from './read-profile';
 export { enclosingFunctionLookup } from './enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
+// The HTML report of a profile ("Save Profile as HTML Report…"): finds dist/webview next to dist/engine.js.
+export { writeProfileReport } from './report/write-report';
