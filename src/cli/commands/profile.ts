@@ -169,7 +169,8 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
     );
   }
   if (reportFile) {
-    const title = `Hot spots of ${fn ?? path.basename(file)} (${path.relative(io.cwd, file) || path.basename(file)})`;
+    const shown = path.relative(io.cwd, file);
+    const title = `Hot spots of ${fn !== undefined ? `${fn} (${shown})` : shown}`;
     writeReportFor({ profilePath: run.profilePath, profile, outFile: reportFile, title, partial: run.partial }, io, format);
   }
   return EXIT_OK;
