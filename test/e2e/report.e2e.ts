@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { OUTPUT, runCommand, startEditor, waitForNotification, type EditorSession } from './editor';
+import { OUTPUT, runCommand, startEditor, waitForExtensionHostLog, waitForNotification, type EditorSession } from './editor';
 
 const BUSY = [
   'function sumOfSquares(n) {',
@@ -66,6 +66,8 @@ describe('Save Profile as HTML Report', () => {
 
   test('newest profile proposed, report saved beside it, and it opens offline with the hottest function on top', async () => {
     const profiles = path.join(s.workspace, '.perf-lens', 'profiles');
+    // The palette knows the command once the extension host has loaded the extension.
+    await s.step('extension active', () => waitForExtensionHostLog(s, /_doActivateExtension perf-lens\.perf-lens\b/, 90_000));
     await s.step('run the command', () => runCommand(s.page, 'Perf Lens: Save Profile as HTML Report…', { opensInput: true }));
     const picked = await s.step('open dialog', () => acceptFileDialog(s.page, 'Save Profile as HTML Report: choose a CPU profile'));
     assert.equal(picked, path.join(profiles, 'busy-20260101-000000.cpuprofile'));
@@ -77,7 +79,9 @@ describe('Save Profile as HTML Report', () => {
 
     const report = path.join(profiles, 'busy-20260101-000000.html');
     assert.ok(fs.statSync(report).size > 10_000);
-    const page = await s.page.context().newPage();
+    // A context of its own: the editor's page was opened without one.
+    const context = await s.page.context().browser()!.newContext();
+    const page = await context.newPage();
     try {
       const errors: string[] = [];
       const requests: string[] = [];
@@ -92,7 +96,7 @@ describe('Save Profile as HTML Report', () => {
       assert.deepEqual(requests, [pathToFileURL(report).href]);
       await page.screenshot({ path: path.join(OUTPUT, 'report-page.png') });
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 });

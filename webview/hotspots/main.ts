@@ -124,22 +124,18 @@ function show(message: Show): void {
   document.title = message.title;
   partial.hidden = !message.partial;
   summary.textContent = summaryLine(message.report);
+  const first = performance.getEntriesByName('perf-lens:flame-drawn').length === 0;
   renderTable();
-  performance.mark('perf-lens:table-rendered');
+  if (first) performance.mark('perf-lens:table-rendered');
   flame.show(message.flame);
   runSearch();
-  markFirstFlamePaint();
-}
-
-/**
- * Marks for bench/profile/flame-paint.mjs: the flame graph drawn on its canvas (synchronously, in
- * `flame.show`), then painted: a task queued from the next animation frame runs once that frame's
- * rendering is done. Only the first `show` is marked.
- */
-function markFirstFlamePaint(): void {
-  if (performance.getEntriesByName('perf-lens:flame-drawn').length > 0) return;
-  performance.mark('perf-lens:flame-drawn');
-  afterNextPaint(() => performance.mark('perf-lens:flame-painted'));
+  // Marks for bench/profile/flame-paint.mjs, first `show` only: the flame graph drawn on its canvas
+  // (synchronously, in `flame.show`), then painted (a task queued from the next animation frame runs
+  // once that frame's rendering is done).
+  if (first) {
+    performance.mark('perf-lens:flame-drawn');
+    afterNextPaint(() => performance.mark('perf-lens:flame-painted'));
+  }
 }
 
 function runSearch(): void {

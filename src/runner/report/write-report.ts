@@ -122,9 +122,10 @@ export function writeProfileReport(options: ProfileReportOptions): { file: strin
   } catch (e) {
     throw new ReportWriteError(`cannot create the folder for ${file} (${errorCode(e)})`);
   }
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}-${Date.now()}.tmp`;
   try {
-    fs.writeFileSync(tmp, html);
+    // `wx`: never onto an existing file, even a stray one with this name.
+    fs.writeFileSync(tmp, html, { flag: 'wx' });
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
