@@ -9,6 +9,7 @@ import { scanWorkspace } from './scan-workspace';
 import { showRuleDocs } from './rule-docs';
 import { profileFunction } from './profile-function';
 import { HotLineDecorations } from './hot-lines';
+import { saveProfileReport } from './save-report';
 import { ProfileCodeLensProvider } from './profile-codelens';
 import { profileWith0x, trackZeroXContext } from './profile-0x';
 import { openClinicProfile } from './clinic-profile';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perfLens.profileWith0x', () => profileWith0x(context.extensionUri, log)),
     vscode.commands.registerCommand('perfLens.openClinicProfile', (target?: unknown) => openClinicProfile(context.extensionUri, log, target)),
     trackZeroXContext(),
+    vscode.commands.registerCommand('perfLens.saveProfileReport', (uri?: unknown) => saveProfileReport(log, uri)),
   );
   hints.start();
 }

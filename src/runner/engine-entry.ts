@@ -12,6 +12,8 @@ export { buildFlame, layoutFlame } from '../core/profile/flame';
 export { readCpuProfile } from './read-profile';
 export { enclosingFunctionLookup } from './enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
+// The HTML report of a profile ("Save Profile as HTML Report…"): finds dist/webview next to dist/engine.js.
+export { writeProfileReport } from './report/write-report';
 // The "Profile" CodeLens (what the harness can call) and the editor's call counts.
 export { callableFunctions } from '../core/profile/callable-functions';
 export { callCountLookupFor } from './profile/call-counts';

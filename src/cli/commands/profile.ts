@@ -13,6 +13,7 @@ import { readCpuProfile } from '../../runner/read-profile';
 import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
 import { callCountLookupFor } from '../../runner/profile/call-counts';
 import { type RuntimeConfirmationReport, confirmFindingsAtRuntime } from '../../runner/profile/confirm-findings';
+import { reportTarget, writeReportFor } from '../report-flag';
 import { type ProfileRunResult, ProfileTargetError, isHarnessFrame, profileFunction, profileScript } from '../../runner/profile/run-profile';
 import { runProfileWith0x } from './profile-with-0x';
 
@@ -30,6 +31,7 @@ const OPTIONS = {
   'no-call-counts': { type: 'boolean' },
   'no-confirm': { type: 'boolean' },
   'with-0x': { type: 'boolean' },
+  report: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -60,6 +62,8 @@ Options:
       --with-0x           run the script with the project's own 0x (node_modules/.bin/0x) instead:
                           its folder (default .perf-lens/0x/<script>-<time>.0x, or --out) keeps 0x's
                           data and flamegraph.html; the hot spots come from 0x's samples
+      --report <file.html>  also write a self-contained HTML report of the profile (the hot spots table
+                          and the flame graph, no network: for sharing and CI; replaces only an earlier report)
   -h, --help              show this help
 
 Call counts: after a complete --function profile, the function is called as many times again under V8's
@@ -133,10 +137,12 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
   const intervalUs = whole(args, 'interval', 10, 1_000_000) ?? 1000;
   const timeoutMs = whole(args, 'timeout', 100, 86_400_000);
   const outArg = stringValue(args, 'out');
+  const reportFile = reportTarget(stringValue(args, 'report'), io.cwd);
   if (flag(args, 'with-0x')) {
     for (const o of ['function', 'args', 'args-js', 'duration', 'iterations', 'interval'] as const) {
       if (stringValue(args, o) !== undefined) throw new UsageError(`--${o} cannot be used with --with-0x (0x runs a whole script at V8's --prof interval)`);
     }
+    if (reportFile) throw new UsageError('--report cannot be used with --with-0x (0x data has its own flamegraph.html); run perf-lens hotspots <0x folder> --report <file.html> afterwards');
     return runProfileWith0x({ script: file, argv: rest, out: outArg, timeoutMs, format, myCode: flag(args, 'my-code') }, io, signal);
   }
 
@@ -199,6 +205,11 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
     io.stdout(
       `\n${fn !== undefined ? `${run.calls} calls of ${fn} in ${run.profiledMs.toFixed(0)} ms; ` : ''}sampling: ${run.requestedIntervalUs} µs requested, ${run.achievedIntervalUs.toFixed(0)} µs achieved\n`,
     );
+  }
+  if (reportFile) {
+    const shown = path.relative(io.cwd, file);
+    const title = `Hot spots of ${fn !== undefined ? `${fn} (${shown})` : shown}`;
+    writeReportFor({ profilePath: run.profilePath, profile, outFile: reportFile, title, partial: run.partial }, io, format);
   }
   return EXIT_OK;
 }
