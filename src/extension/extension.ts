@@ -9,6 +9,7 @@ import { scanWorkspace } from './scan-workspace';
 import { showRuleDocs } from './rule-docs';
 import { profileFunction } from './profile-function';
 import { HotLineDecorations } from './hot-lines';
+import { ProfileEditorProvider, openCpuProfile } from './profile-editor';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Perf Lens', { log: true });
@@ -28,6 +29,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perfLens.profileFunction', () => profileFunction(context.extensionUri, hotLines, log)),
     vscode.commands.registerCommand('perfLens.clearHotLines', () => hotLines.clear()),
     vscode.commands.registerCommand('perfLens.showLog', () => log.show(true)),
+    ProfileEditorProvider.register(context.extensionUri, log),
+    vscode.commands.registerCommand('perfLens.openCpuProfile', (uri?: unknown) => openCpuProfile(uri)),
+    vscode.commands.registerCommand('perfLens.openInPerfLens', (uri?: unknown) => openCpuProfile(uri)),
   );
   hints.start();
 }

@@ -12,3 +12,6 @@ export { buildFlame, layoutFlame } from '../core/profile/flame';
 export { readCpuProfile } from './read-profile';
 export { enclosingFunctionLookup } from './enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
+// Opening a .cpuprofile (the custom editor; Profile Function's results): read and analysed in dist/profile-worker.js.
+export { analyzeProfileOffThread } from './profile-worker-client';
+export { ProfileReadError } from './read-profile';
