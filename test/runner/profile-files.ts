@@ -6,6 +6,7 @@ import * as path from 'node:path';
 
 /** A script whose hot function (`hot`, line 2) is small enough for V8 to inline into its caller. */
 export const HOT_SCRIPT = [
+  '// A function on line 1 would share its position with the module wrapper.',
   'function hot(n) {',
   '  let s = 0; for (let i = 0; i < n; i++) s += Math.sqrt(i) * Math.sin(i);',
   '  return s;',
