@@ -96,16 +96,18 @@ try {
   console.log(`profile: ${(bytes / 1e6).toFixed(0)} MB, ${shape.nodes.toLocaleString('en-US')} nodes, ${shape.samples.toLocaleString('en-US')} samples`);
   const runs = [];
   for (let i = 0; i < 3; i++) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, 'hotspots', file, '--format', 'json', '--limit', '20'], { encoding: 'utf8', maxBuffer: 64e6 });
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, cli, 'hotspots', file, '--format', 'json', '--limit', '20'], { encoding: 'utf8', maxBuffer: 64e6 });
     if (r.status !== 0) throw new Error(r.stderr);
-    const [seconds, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-    runs.push({ seconds, peakBytes: kb * 1024 });
-    console.log(`  run ${i + 1}: ${seconds.toFixed(2)} s, peak memory ${(kb / 1024).toFixed(0)} MB (${((kb * 1024) / bytes).toFixed(1)}x the file)`);
+    const [seconds, user, sys, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+    runs.push({ seconds, cpuSeconds: user + sys, peakBytes: kb * 1024 });
+    // CPU time too: on a shared machine the wall time also counts the time spent waiting for a core.
+    console.log(`  run ${i + 1}: ${seconds.toFixed(2)} s (CPU ${(user + sys).toFixed(2)} s), peak memory ${(kb / 1024).toFixed(0)} MB (${((kb * 1024) / bytes).toFixed(1)}x the file)`);
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const s = median(runs.map((r) => r.seconds));
   const m = median(runs.map((r) => r.peakBytes)) / bytes;
-  console.log(`median: ${s.toFixed(2)} s (goal <= 2 s: ${s <= 2 ? 'met' : 'NOT met'}), peak memory ${m.toFixed(1)}x the file (goal <= 3x: ${m <= 3 ? 'met' : 'NOT met'})`);
+  const cpu = median(runs.map((r) => r.cpuSeconds));
+  console.log(`median: ${s.toFixed(2)} s (goal <= 2 s: ${s <= 2 ? 'met' : 'NOT met'}; CPU ${cpu.toFixed(2)} s), peak memory ${m.toFixed(1)}x the file (goal <= 3x: ${m <= 3 ? 'met' : 'NOT met'})`);
 
   console.log('analyzeProfileOffThread (the editor: hot spots of every function and of your code, flame graph, in a worker):');
   const offRuns = [];
@@ -120,7 +122,7 @@ try {
   const om = median(offRuns.map((r) => r.addedBytes)) / bytes;
   const stall = median(offRuns.map((r) => r.longestStallMs));
   console.log(`median: ${os_.toFixed(2)} s (goal <= 2 s: ${os_ <= 2 ? 'met' : 'NOT met'}), added memory ${om.toFixed(1)}x the file (goal <= 3x: ${om <= 3 ? 'met' : 'NOT met'}), longest stall ${stall.toFixed(0)} ms`);
-  console.log(JSON.stringify({ bytes, ...shape, seconds: s, memoryRatio: m, offThread: { seconds: os_, addedMemoryRatio: om, longestStallMs: stall } }));
+  console.log(JSON.stringify({ bytes, ...shape, seconds: s, cpuSeconds: cpu, memoryRatio: m, offThread: { seconds: os_, addedMemoryRatio: om, longestStallMs: stall } }));
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -98,14 +98,14 @@ describe('Perf Lens in a real editor: opening a .cpuprofile (Restricted Mode)', 
     await entry.waitFor({ timeout: 10_000 });
     await s.screenshot('7-explorer-menu');
     await entry.click();
-    await s.page.locator('.tabs-container .tab.active[aria-label*="busy.cpuprofile"]').waitFor({ timeout: 15_000 });
+    await s.page.locator('.tabs-container .tab.active[aria-label*="busy.cpuprofile"]').waitFor({ timeout: 30_000 });
     const frame = await assertHotSpotsOf(script);
     await s.screenshot('7-open-in-perf-lens');
     // A row opens the function's source beside the profile, the cursor on its line.
     const firstRow = frame.locator('#rows tr').first();
     const line = Number(/:(\d+)$/.exec(await firstRow.locator('td.location').innerText())![1]);
     await firstRow.click();
-    await s.page.locator('.editor-group-container.active .tab.active[aria-label*="busy.js"]').waitFor({ timeout: 10_000 });
+    await s.page.locator('.editor-group-container.active .tab.active[aria-label*="busy.js"]').waitFor({ timeout: 30_000 });
     await s.page.waitForFunction((l) => new RegExp(`Ln ${l}, Col \\d+`).test(document.getElementById('status.editor.selection')?.textContent ?? ''), line, { timeout: 10_000 }).catch(() => undefined);
     assert.equal((await cursorPosition(s.page))?.line, line);
   });
@@ -114,7 +114,7 @@ describe('Perf Lens in a real editor: opening a .cpuprofile (Restricted Mode)', 
     await resetUi(s.page);
     await runCommand(s.page, 'Perf Lens: Open CPU Profile…', { opensInput: true });
     await pickFile(s.page, profile);
-    await s.page.locator('.tabs-container .tab.active[aria-label*="busy.cpuprofile"]').waitFor({ timeout: 15_000 });
+    await s.page.locator('.tabs-container .tab.active[aria-label*="busy.cpuprofile"]').waitFor({ timeout: 30_000 });
     await assertHotSpotsOf(script);
     await s.screenshot('7b-open-cpu-profile');
   });

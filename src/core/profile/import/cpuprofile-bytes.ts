@@ -41,8 +41,9 @@ function shown(b: number): string {
  * hold the list twice at its biggest).
  */
 class NumberListBuilder {
-  private list: Int32Array | Float64Array;
-  private used = 0;
+  /** Public for the parser's fast path, which writes integers straight in. */
+  list: Int32Array | Float64Array;
+  used = 0;
 
   constructor(capacity: number) {
     this.list = new Int32Array(Math.max(16, capacity));
@@ -339,28 +340,13 @@ export class CpuProfileBytesParser {
   /** A list of numbers, byte by byte (numbers may straddle chunks). */
   private scanNumbers(chunk: Uint8Array, i: number): number {
     const n = chunk.length;
-    const list = this.list!;
     while (i < n) {
-      const b = chunk[i];
-      if (!this.inNumber && this.expectValue && ((b >= ZERO && b <= NINE) || b === MINUS)) {
-        // The fast path: a plain integer that ends inside this chunk (nearly all of them).
-        let j = b === MINUS ? i + 1 : i;
-        const from = j;
-        let v = 0;
-        let d = chunk[j];
-        while (d >= ZERO && d <= NINE && j - from < 15) {
-          v = v * 10 + (d - ZERO);
-          d = chunk[++j];
-        }
-        const digits = j - from;
-        if (j < n && digits > 0 && (d === COMMA || d === CLOSE_BRACKET || isSpace(d)) && !(chunk[from] === ZERO && digits > 1)) {
-          list.push(b === MINUS ? -v : v);
-          this.expectValue = false;
-          i = j;
-          continue;
-        }
-        // Otherwise byte by byte below (a fraction, an exponent, a chunk boundary, an error).
+      if (!this.inNumber) {
+        i = this.fastIntegers(chunk, i);
+        if (i >= n) break;
       }
+      // Byte by byte: a fraction, an exponent, a number across chunks, the end of the list, an error.
+      const b = chunk[i];
       if (this.inNumber) {
         if (b >= ZERO && b <= NINE) {
           if (this.slow !== '') this.slow += String.fromCharCode(b);
@@ -421,6 +407,50 @@ export class CpuProfileBytesParser {
         throw this.unexpected(b, i);
       }
     }
+    return i;
+  }
+
+  /**
+   * The fast path, on local variables: plain integers of up to 9 digits (V8 writes nothing else) and
+   * commas, straight into the Int32Array, until anything else (left to the byte-by-byte path).
+   */
+  private fastIntegers(chunk: Uint8Array, i: number): number {
+    const builder = this.list!;
+    const arr = builder.list;
+    if (!(arr instanceof Int32Array)) return i;
+    const n = chunk.length;
+    const cap = arr.length;
+    let used = builder.used;
+    let expect = this.expectValue;
+    while (i < n) {
+      const b = chunk[i];
+      if (expect) {
+        const negative = b === MINUS;
+        let j = negative ? i + 1 : i;
+        const from = j;
+        let v = 0;
+        let d = chunk[j];
+        while (d >= ZERO && d <= NINE && j - from < 9) {
+          v = v * 10 + (d - ZERO);
+          d = chunk[++j];
+        }
+        const digits = j - from;
+        // Whole in this chunk, ended by a delimiter, no leading zero, room left: take it.
+        if (j >= n || digits === 0 || !(d === COMMA || d === CLOSE_BRACKET || isSpace(d)) || (digits > 1 && chunk[from] === ZERO) || used === cap) break;
+        arr[used++] = negative ? -v : v;
+        expect = false;
+        i = j;
+      } else if (b === COMMA) {
+        expect = true;
+        i++;
+      } else if (isSpace(b)) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    builder.used = used;
+    this.expectValue = expect;
     return i;
   }
 
