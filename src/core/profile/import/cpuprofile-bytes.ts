@@ -98,8 +98,12 @@ export class CpuProfileBytesParser {
   private offset = 0;
   private readonly out: Record<string, unknown> = {};
   private key = '';
-  /** Bytes of the key or value being gathered (copies: the caller may reuse its chunk). */
-  private parts: Uint8Array[] = [];
+  /**
+   * The key or value being gathered, decoded chunk by chunk (a streaming decoder keeps a character split
+   * between chunks whole): no copy of its bytes is kept, and the caller may reuse its chunk.
+   */
+  private pieces: string[] = [];
+  private decoder = new TextDecoder();
   private partFrom = -1;
   private valueAt = 0;
   private depth = 0;
@@ -232,8 +236,7 @@ export class CpuProfileBytesParser {
     }
     // Keep what is being gathered: the next chunk continues it.
     if (this.partFrom >= 0) {
-      // A copy (new Uint8Array of a view): Buffer's own slice() would share the caller's chunk.
-      this.parts.push(new Uint8Array(chunk.subarray(this.partFrom, n)));
+      this.pieces.push(this.decoder.decode(chunk.subarray(this.partFrom, n), { stream: true }));
       this.partFrom = 0;
     }
     this.offset += n;
@@ -257,22 +260,12 @@ export class CpuProfileBytesParser {
   /** Parses what was gathered up to `end` of this chunk; stops gathering. */
   private parseGathered(chunk: Uint8Array, end: number): unknown {
     const from = this.partFrom >= 0 ? this.partFrom : end;
-    const tail = chunk.subarray(from, end);
-    let bytes: Uint8Array;
-    if (this.parts.length === 0) bytes = tail;
-    else {
-      bytes = new Uint8Array(this.parts.reduce((s, p) => s + p.length, 0) + tail.length);
-      let at = 0;
-      for (const p of this.parts) {
-        bytes.set(p, at);
-        at += p.length;
-      }
-      bytes.set(tail, at);
-    }
-    this.parts = [];
+    this.pieces.push(this.decoder.decode(chunk.subarray(from, end)));
+    const text = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
+    this.pieces = [];
     this.partFrom = -1;
     try {
-      return JSON.parse(new TextDecoder().decode(bytes));
+      return JSON.parse(text);
     } catch (e) {
       const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
       throw new JsonSyntaxError(`${detail} (in the value at byte ${this.valueAt})`);
@@ -394,9 +387,9 @@ export class CpuProfileBytesParser {
       } else if (this.expectValue && (b === QUOTE || b === OPEN_BRACE || b === OPEN_BRACKET || b === 0x6e || b === 0x74 || b === 0x66)) {
         // Not a list of numbers after all (a string, an object, null...): gathered and parsed as any value
         // from here, with the numbers so far in front, so the importer can say what is wrong.
-        const prefix = new TextEncoder().encode(`[${Array.from(this.list!.finish()).join(',')}${this.list!.hasAny() ? ',' : ''}`);
+        const prefix = `[${Array.from(this.list!.finish()).join(',')}${this.list!.hasAny() ? ',' : ''}`;
         this.list = undefined;
-        this.parts = [prefix];
+        this.pieces = [prefix];
         this.partFrom = i;
         this.state = State.Composite;
         this.depth = 1;
