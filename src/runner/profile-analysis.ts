@@ -5,7 +5,7 @@
  * harness's frames hidden, as Profile Function shows them. Runs in the profile worker (profile-worker.ts)
  * and, for the CLI and tests, in the calling thread.
  */
-import type { FlameData } from '../core/profile/flame';
+import type { FlameData, FrameKind } from '../core/profile/flame';
 import { buildFlame, kindOfFile } from '../core/profile/flame';
 import { computeHotspots, type HotspotReport } from '../core/profile/hotspots';
 import { enclosingFunctionLookup } from './enclosing-functions';
@@ -44,9 +44,19 @@ export function analyzeProfile(file: string, options: ProfileAnalysisOptions = {
   };
 }
 
-/** The flame graph's number arrays as typed arrays: moved (transferred) between threads, not copied. */
+/**
+ * The flame graph as typed arrays and string tables, moved (transferred) between threads rather than
+ * copied: a structured clone of 100k frame objects costs the receiving thread far more than of a
+ * few arrays (file names repeat: one table of them).
+ */
 export interface PackedFlame {
-  frames: FlameData['frames'];
+  names: string[];
+  files: string[];
+  /** Per frame: index in `files`, line, column, kind (index in FRAME_KINDS). */
+  frameFile: Int32Array;
+  frameLine: Int32Array;
+  frameColumn: Int32Array;
+  frameKind: Uint8Array;
   frame: Int32Array;
   parent: Int32Array;
   depth: Int32Array;
@@ -54,22 +64,44 @@ export interface PackedFlame {
   totalUs: Float64Array;
 }
 
+const FRAME_KINDS: FrameKind[] = ['user', 'node', 'module', 'native', 'gc', 'idle', 'program', 'root'];
+
 export function packFlame(f: FlameData): { packed: PackedFlame; transfer: ArrayBuffer[] } {
+  const n = f.frames.length;
+  const files: string[] = [];
+  const fileIndex = new Map<string, number>();
   const packed: PackedFlame = {
-    frames: f.frames,
+    names: f.frames.map((x) => x.name),
+    files,
+    frameFile: new Int32Array(n),
+    frameLine: new Int32Array(n),
+    frameColumn: new Int32Array(n),
+    frameKind: new Uint8Array(n),
     frame: Int32Array.from(f.frame),
     parent: Int32Array.from(f.parent),
     depth: Int32Array.from(f.depth),
     selfUs: Float64Array.from(f.selfUs),
     totalUs: Float64Array.from(f.totalUs),
   };
-  return { packed, transfer: [packed.frame, packed.parent, packed.depth, packed.selfUs, packed.totalUs].map((a) => a.buffer as ArrayBuffer) };
+  f.frames.forEach((x, i) => {
+    let fi = fileIndex.get(x.file);
+    if (fi === undefined) {
+      fi = files.push(x.file) - 1;
+      fileIndex.set(x.file, fi);
+    }
+    packed.frameFile[i] = fi;
+    packed.frameLine[i] = x.line;
+    packed.frameColumn[i] = x.column;
+    packed.frameKind[i] = FRAME_KINDS.indexOf(x.kind);
+  });
+  const arrays = [packed.frameFile, packed.frameLine, packed.frameColumn, packed.frameKind, packed.frame, packed.parent, packed.depth, packed.selfUs, packed.totalUs];
+  return { packed, transfer: arrays.map((a) => a.buffer as ArrayBuffer) };
 }
 
-/** Back to plain arrays: the webview's messages are JSON. */
+/** Back to plain arrays and frame objects: the webview's messages are JSON. */
 export function unpackFlame(p: PackedFlame): FlameData {
   return {
-    frames: p.frames,
+    frames: p.names.map((name, i) => ({ name, file: p.files[p.frameFile[i]], line: p.frameLine[i], column: p.frameColumn[i], kind: FRAME_KINDS[p.frameKind[i]] })),
     frame: Array.from(p.frame),
     parent: Array.from(p.parent),
     depth: Array.from(p.depth),
