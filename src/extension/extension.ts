@@ -13,6 +13,7 @@ import { saveProfileReport } from './save-report';
 import { ProfileCodeLensProvider } from './profile-codelens';
 import { profileWith0x, trackZeroXContext } from './profile-0x';
 import { openClinicProfile } from './clinic-profile';
+import { ProfileEditorProvider, openCpuProfile } from './profile-editor';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Perf Lens', { log: true });
@@ -40,6 +41,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perfLens.openClinicProfile', (target?: unknown) => openClinicProfile(context.extensionUri, log, target)),
     trackZeroXContext(),
     vscode.commands.registerCommand('perfLens.saveProfileReport', (uri?: unknown) => saveProfileReport(log, uri)),
+    ProfileEditorProvider.register(context.extensionUri, log),
+    vscode.commands.registerCommand('perfLens.openCpuProfile', (uri?: unknown) => openCpuProfile(uri)),
+    vscode.commands.registerCommand('perfLens.openInPerfLens', (uri?: unknown) => openCpuProfile(uri)),
   );
   hints.start();
 }

@@ -39,3 +39,28 @@ ${hotspotsBody(p.title)}
 </html>
 `;
 }
+
+/**
+ * The page of a profile that could not be read: the sentence saying why, with the panel's stylesheet and
+ * no script at all (`script-src` stays 'none').
+ */
+export function hotspotsErrorHtml(p: Omit<WebviewPage, 'scriptUri'> & { message: string }): string {
+  const csp = [`default-src 'none'`, `style-src ${p.cspSource} 'nonce-${p.nonce}'`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(p.styleUri)}" nonce="${escapeHtml(p.nonce)}">
+<title>${escapeHtml(p.title)}</title>
+</head>
+<body>
+<header>
+  <h1 id="title">${escapeHtml(p.title)}</h1>
+  <p id="error" class="warning" role="alert">${escapeHtml(p.message)}</p>
+</header>
+</body>
+</html>
+`;
+}

@@ -22,3 +22,6 @@ export { confirmFindingsAtRuntime } from './profile/confirm-findings';
 export { readProfileData, clinicFlameRuns } from './profile/zero-x-read';
 export { ZeroXRunError, defaultZeroXDir, profileWithZeroX } from './profile/zero-x-run';
 export { importFromZeroX } from '../core/profile/import/zero-x';
+// Opening a .cpuprofile (the custom editor; Profile Function's results): read and analysed in dist/profile-worker.js.
+export { analyzeProfileOffThread } from './profile-worker-client';
+export { ProfileReadError } from './read-profile';
