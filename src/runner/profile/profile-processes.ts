@@ -125,7 +125,8 @@ export async function profileProcessTree(o: ProcessTreeOptions): Promise<Process
       throw new ProfileTargetError(`could not start ${o.what} (${e instanceof Error ? e.message : String(e)})`, null, '');
     }
     if (end.aborted) throw o.signal?.reason ?? new Error('aborted');
-    const tail = end.stderrTail.trim() ? end.stderrTail : end.stdoutTail;
+    // Test runners report failures on stdout (node --test, mocha) or stderr (npm, jest): keep the end of both.
+    const tail = [end.stdoutTail.trimEnd(), end.stderrTail.trimEnd()].filter(Boolean).join('\n');
     const how = end.code !== null ? `exited with code ${end.code}` : `was killed by ${end.signal ?? 'a signal'}`;
     if (!end.timedOut && end.code !== 0) throw new ProfileTargetError(`${o.what} ${how}`, end.code, tail);
 
