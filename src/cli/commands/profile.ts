@@ -12,6 +12,7 @@ import { computeHotspots } from '../../core/profile/hotspots';
 import { readCpuProfile } from '../../runner/read-profile';
 import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
 import { callCountLookupFor } from '../../runner/profile/call-counts';
+import { runProcessTreeProfile } from './profile-processes';
 import { type ProfileRunResult, ProfileTargetError, isHarnessFrame, profileFunction, profileScript } from '../../runner/profile/run-profile';
 
 const OPTIONS = {
@@ -26,11 +27,16 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   'my-code': { type: 'boolean' },
   'no-call-counts': { type: 'boolean' },
+  'npm-script': { type: 'string' },
+  test: { type: 'string' },
+  'all-processes': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const HELP = `Usage: perf-lens profile <module> --function <name> [--args '<JSON array>'] [options]
        perf-lens profile <script> [options] [-- <script args>]
+       perf-lens profile --npm-script <name> [options] [-- <script args>]
+       perf-lens profile --test <file> [options]
 
 Runs the target in a child process under the V8 CPU profiler, saves the .cpuprofile (it opens in Chrome
 DevTools and VS Code) and prints the hot spots. With --function, the exported function is called over
@@ -51,6 +57,11 @@ Options:
   -f, --format <text|json>  output format (default: text)
       --my-code           list only the project's own files
       --no-call-counts    skip the counting pass (see below)
+      --npm-script <name> run \`npm run <name>\` (npm started without a shell) with every Node.js process it
+                          starts profiled; the one that used the most CPU time is shown, the others listed
+      --test <file>       run one test file with the project's own runner (from package.json: node --test,
+                          vitest run --pool=forks, jest --runInBand, mocha), profiling the process that runs it
+      --all-processes     with --npm-script/--test: save the other processes' profiles too (<out>.<pid>.cpuprofile)
   -h, --help              show this help
 
 Call counts: after a complete --function profile, the function is called as many times again under V8's
@@ -107,6 +118,11 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
     return EXIT_OK;
   }
   const format = oneOf(stringValue(args, 'format'), ['text', 'json'] as const, '--format', 'text');
+  if (stringValue(args, 'npm-script') !== undefined || stringValue(args, 'test') !== undefined) {
+    const timeoutMs = whole(args, 'timeout', 100, 86_400_000) ?? 600_000;
+    const intervalUs = whole(args, 'interval', 10, 1_000_000) ?? 1000;
+    return runProcessTreeProfile({ args, io, signal, format, intervalUs, timeoutMs, defaultOut: (name) => defaultOut(io.cwd, name) });
+  }
   const [target, ...rest] = args.positionals;
   if (!target) throw new UsageError('name the module or script to profile (see perf-lens profile --help)');
   const file = path.resolve(io.cwd, target);

@@ -32,7 +32,7 @@ describe('profileNpmScript', () => {
       },
       'work.js': `const fs = require('node:fs');\n${FIB}\nlet s = 0;\nfor (let i = 0; i < 30; i++) s += fib(22);\nfs.writeFileSync('argv.json', JSON.stringify(process.argv.slice(2)));\n`,
       'light.js': 'let s = 0; for (let i = 0; i < 1000; i++) s += i;\n',
-      'heavy.js': `${FIB}\nfunction heavy() { let s = 0; for (let i = 0; i < 60; i++) s += fib(22); return s; }\nheavy();\n`,
+      'heavy.js': `${FIB}\nfunction heavy() { let s = 0; const end = Date.now() + 300; while (Date.now() < end) s += fib(20); return s; }\nheavy();\n`,
       'fails.js': "console.error('the fixture failed on purpose');\nprocess.exit(3);\n",
       'spin.js': `require('node:fs').writeFileSync('spin.json', JSON.stringify({ pid: process.pid }));\nfunction spin() { for (;;) {} }\nspin();\n`,
     });
