@@ -9,6 +9,7 @@ import { scanWorkspace } from './scan-workspace';
 import { showRuleDocs } from './rule-docs';
 import { profileFunction } from './profile-function';
 import { HotLineDecorations } from './hot-lines';
+import { profileNpmScriptCommand, profileScriptCommand, profileTestFileCommand } from './profile-script';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Perf Lens', { log: true });
@@ -26,6 +27,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perfLens.scanWorkspace', () => scanWorkspace(hints)),
     vscode.commands.registerCommand('perfLens.showRuleDocs', (ruleId?: unknown) => showRuleDocs(context.extensionUri, ruleId)),
     vscode.commands.registerCommand('perfLens.profileFunction', () => profileFunction(context.extensionUri, hotLines, log)),
+    vscode.commands.registerCommand('perfLens.profileScript', () => profileScriptCommand({ extensionUri: context.extensionUri, hotLines, log })),
+    vscode.commands.registerCommand('perfLens.profileNpmScript', () => profileNpmScriptCommand({ extensionUri: context.extensionUri, hotLines, log })),
+    vscode.commands.registerCommand('perfLens.profileTestFile', () => profileTestFileCommand({ extensionUri: context.extensionUri, hotLines, log })),
     vscode.commands.registerCommand('perfLens.clearHotLines', () => hotLines.clear()),
     vscode.commands.registerCommand('perfLens.showLog', () => log.show(true)),
   );

@@ -12,3 +12,7 @@ export { buildFlame, layoutFlame } from '../core/profile/flame';
 export { readCpuProfile } from './read-profile';
 export { enclosingFunctionLookup } from './enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
+// Profile Script / npm Script / Test File (the extension's script commands).
+export { ProfileOptionsError, profileScript } from './profile/run-profile';
+export { profileNpmScript, readNpmScripts } from './profile/npm-script';
+export { profileTestFile, detectTestRunner, findProjectDir } from './profile/test-runner';
