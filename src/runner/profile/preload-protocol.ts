@@ -28,8 +28,12 @@ export interface ProcessMeta {
   endedBy: 'exit' | 'signal' | 'stop';
 }
 
-export function processFiles(dir: string, pid: number): { profile: string; meta: string } {
-  return { profile: path.join(dir, `${pid}.cpuprofile`), meta: path.join(dir, `${pid}.json`) };
+/**
+ * `<pid>.cpuprofile`, `<pid>.json` (ProcessMeta) and `<pid>.maps.json`: `{ [script URL]: source map URL }`
+ * for the profiled scripts whose code the process compiled in memory with an inline map (vitest, tsx).
+ */
+export function processFiles(dir: string, pid: number): { profile: string; meta: string; maps: string } {
+  return { profile: path.join(dir, `${pid}.cpuprofile`), meta: path.join(dir, `${pid}.json`), maps: path.join(dir, `${pid}.maps.json`) };
 }
 
 /** npm's own CLI (`npm run` itself, or a nested one): its time is npm's, not the project's. */

@@ -35,6 +35,7 @@ function start(dir: string): void {
   postSync(session, 'Profiler.enable');
   postSync(session, 'Profiler.setSamplingInterval', { interval: intervalUs });
   postSync(session, 'Profiler.start');
+  const inlineMaps = collectInlineMaps(session);
   const startedAt = performance.now();
   let finished = false;
 
@@ -48,6 +49,9 @@ function start(dir: string): void {
       const cpu = process.cpuUsage();
       const files = processFiles(dir, process.pid);
       fs.writeFileSync(files.profile, JSON.stringify(profile));
+      const urls = new Set((profile as { nodes?: { callFrame?: { url?: string } }[] }).nodes?.map((n) => n.callFrame?.url) ?? []);
+      const maps = Object.fromEntries([...inlineMaps].filter(([url]) => urls.has(url)));
+      if (Object.keys(maps).length > 0) fs.writeFileSync(files.maps, JSON.stringify(maps));
       const meta: ProcessMeta = {
         pid: process.pid,
         ppid: process.ppid,
@@ -79,6 +83,27 @@ function start(dir: string): void {
     process.exit(0);
   };
   startWatchdog(path.join(dir, STOP_FILE));
+}
+
+/** Longest inline map kept (a data: URL), and how many scripts' maps at most. */
+const MAX_MAP_URL_CHARS = 8 * 1024 * 1024;
+const MAX_MAPS = 2000;
+
+/**
+ * The inline source maps of the user's scripts as V8 parses them (Debugger.scriptParsed): a test runner
+ * or tsx compiles TypeScript in memory and appends a data: map that the file on disk does not have, so
+ * the parent could not find it. Without breakpoints the Debugger domain only reports scripts.
+ */
+function collectInlineMaps(session: Session): Map<string, string> {
+  const maps = new Map<string, string>();
+  session.on('Debugger.scriptParsed', (m: { params: { url: string; sourceMapURL?: string } }) => {
+    const { url, sourceMapURL } = m.params;
+    if (!sourceMapURL?.startsWith('data:') || sourceMapURL.length > MAX_MAP_URL_CHARS || maps.size >= MAX_MAPS) return;
+    if (url.includes('/node_modules/') || url.startsWith('node:') || url === '') return;
+    maps.set(url, sourceMapURL);
+  });
+  postSync(session, 'Debugger.enable');
+  return maps;
 }
 
 /**

@@ -146,11 +146,11 @@ export async function profileProcessTree(o: ProcessTreeOptions): Promise<Process
       for (const p of ordered.slice(1)) {
         p.profilePath = `${o.outFile.replace(/\.cpuprofile$/, '')}.${p.pid}.cpuprofile`;
         await fs.promises.copyFile(processFiles(dir, p.pid).profile, p.profilePath);
-        await applySourceMaps(p.profilePath, { skip: isHarnessFrame });
+        await applySourceMaps(p.profilePath, { skip: isHarnessFrame, mapUrls: await readMapUrls(dir, p.pid) });
       }
     }
-    // The project's own build's source maps (dist/x.js → src/x.ts).
-    await applySourceMaps(o.outFile, { skip: isHarnessFrame });
+    // The project's own build's source maps (dist/x.js → src/x.ts), and those of code compiled in memory (vitest, tsx).
+    await applySourceMaps(o.outFile, { skip: isHarnessFrame, mapUrls: await readMapUrls(dir, chosen.pid) });
     const deltas = await readDeltas(o.outFile);
     return {
       profilePath: o.outFile,
@@ -196,6 +196,16 @@ async function readProcesses(dir: string, preferFile: string | undefined): Promi
     }
   }
   return out.sort((a, b) => b.cpuMs - a.cpuMs);
+}
+
+/** The inline source map URLs a process reported for its profiled scripts (see preload.ts), if any. */
+async function readMapUrls(dir: string, pid: number): Promise<Map<string, string> | undefined> {
+  try {
+    const maps = JSON.parse(await fs.promises.readFile(processFiles(dir, pid).maps, 'utf8')) as Record<string, unknown>;
+    return new Map(Object.entries(maps).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A profile's script URL (a path, a file: URL, maybe with a bundler's `?v=` query) against a file path. */

@@ -97,6 +97,48 @@ describe('profileTestFile', () => {
     assert.ok(hasSamples(outFile, 'fib', 'sum.test.js'), 'fib of the test file has samples');
   });
 
+  test('vitest on a TypeScript file: the profile is on the .ts lines, through the inline map vitest compiled it with', async () => {
+    const dir = project({
+      'package.json': { name: 'vt-ts', type: 'module', devDependencies: { vitest: '4.1.12' } },
+      'area.test.ts': [
+        "import { test, expect } from 'vitest';",
+        '',
+        'interface Shape {',
+        '  w: number;',
+        '  h: number;',
+        '}',
+        '',
+        '// types and comments are gone from the JavaScript vitest runs, so its lines differ from these',
+        'type Pair = [number, number];',
+        '',
+        'function area(s: Shape): number {',
+        '  let t = 0;',
+        '  for (let i = 0; i < 200000; i++) t += Math.sqrt(s.w * s.h * i);',
+        '  return t;',
+        '}',
+        '',
+        "test('area', () => {",
+        '  const end = Date.now() + 400;',
+        '  let x = 0;',
+        '  while (Date.now() < end) x += area({ w: 2, h: 3 });',
+        '  expect(x).toBeGreaterThan(0);',
+        '});',
+        '',
+      ].join('\n'),
+    });
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const outFile = path.join(dir, 'area.cpuprofile');
+    await profileTestFile({ file: 'area.test.ts', cwd: dir, outFile, preloadPath: preload });
+    const nodes = (JSON.parse(fs.readFileSync(outFile, 'utf8')) as { nodes: { callFrame: { functionName: string; url: string; lineNumber: number }; positionTicks?: { line: number; ticks: number }[] }[] }).nodes;
+    const areaNodes = nodes.filter((n) => n.callFrame.functionName === 'area' && n.callFrame.url.endsWith('area.test.ts'));
+    assert.ok(areaNodes.length > 0, 'area is in the profile');
+    for (const n of areaNodes) assert.equal(n.callFrame.lineNumber, 10, 'area() starts on line 11 of the .ts file (0-based 10)');
+    const ticked = areaNodes.flatMap((n) => n.positionTicks ?? []);
+    assert.ok(ticked.length > 0);
+    const hottest = ticked.reduce((a, b) => (b.ticks > a.ticks ? b : a));
+    assert.equal(hottest.line, 13, `the loop on line 13 is the hot line: ${JSON.stringify(ticked)}`);
+  });
+
   test('a runner in package.json but not installed: one sentence', async () => {
     const dir = project({ 'package.json': { name: 'm', devDependencies: { mocha: '12.0.3' } }, 'a.test.js': '' });
     await assert.rejects(profileTestFile({ file: 'a.test.js', cwd: dir, outFile: path.join(dir, 'a.cpuprofile'), preloadPath: preload }), (e: unknown) => {
