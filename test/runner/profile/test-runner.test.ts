@@ -139,6 +139,27 @@ describe('profileTestFile', () => {
     assert.equal(hottest.line, 13, `the loop on line 13 is the hot line: ${JSON.stringify(ticked)}`);
   });
 
+  test('mocha (installed in this repo): the file runs in the mocha process; a failing one reports mocha\'s output', async () => {
+    const dir = project({
+      'package.json': { name: 'mo', scripts: { test: 'mocha' }, devDependencies: { mocha: '12.0.3' } },
+      'test/sum.spec.js': `const assert = require('node:assert');\n${FIB}\nfunction slowSum() { let s = 0; for (let i = 0; i < 40; i++) s += fib(22); return s; }\ndescribe('sum', () => { it('sums', () => { assert.ok(slowSum() > 0); }); });\n`,
+      'test/bad.spec.js': "describe('bad', () => { it('breaks', () => { throw new Error('mocha fixture fails on purpose'); }); });\n",
+    });
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const outFile = path.join(dir, 'mocha.cpuprofile');
+    const r = await profileTestFile({ file: 'test/sum.spec.js', cwd: dir, outFile, preloadPath: preload });
+    assert.equal(r.runner.id, 'mocha');
+    assert.equal(r.processes[0].ranPreferredFile, true);
+    assert.match(r.processes[0].command, /mocha/);
+    assert.ok(hasSamples(outFile, 'fib', 'sum.spec.js'), 'fib of the spec has samples');
+    await assert.rejects(profileTestFile({ file: 'test/bad.spec.js', cwd: dir, outFile: path.join(dir, 'bad.cpuprofile'), preloadPath: preload }), (e: unknown) => {
+      assert.ok(e instanceof ProfileTargetError);
+      assert.match(e.message, /^the test run \(mocha\) exited with code [1-9]\d*$/);
+      assert.match(e.stderrTail, /mocha fixture fails on purpose/);
+      return true;
+    });
+  });
+
   test('a runner in package.json but not installed: one sentence', async () => {
     const dir = project({ 'package.json': { name: 'm', devDependencies: { mocha: '12.0.3' } }, 'a.test.js': '' });
     await assert.rejects(profileTestFile({ file: 'a.test.js', cwd: dir, outFile: path.join(dir, 'a.cpuprofile'), preloadPath: preload }), (e: unknown) => {
