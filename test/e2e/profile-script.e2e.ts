@@ -35,6 +35,8 @@ const FILES = {
   'package.json': JSON.stringify({ name: 'e2e-scripts', private: true, scripts: { 'crunch numbers': 'node scripts/warmup.js && node scripts/crunch.js', test: 'node --test' } }, null, 2),
   'scripts/warmup.js': 'let s = 0; for (let i = 0; i < 1000; i++) s += i;\n',
   'scripts/crunch.js': CRUNCH,
+  // The same script under a name Quick Open cannot confuse with crunch.js, for Profile Script.
+  'scripts/solo.js': CRUNCH,
   'scripts/sums.test.js': [
     "const { test } = require('node:test');",
     'function slowSum(n) {',
@@ -92,9 +94,34 @@ describe('Profile Script, npm Script and Test File in a real editor', { timeout:
 
   scenario('S3. Profile Script: the open file runs as the main program', async () => {
     await resetUi(s.page);
-    await openFile(s.page, 'scripts/crunch.js');
+    await openFile(s.page, 'scripts/solo.js');
     await runCommand(s.page, 'Perf Lens: Profile Script');
-    await waitForNotification(s.page, /Perf Lens: scripts\/crunch\.js ran \d+\.\d s; hottest: crunch \(\d+\.\d% self\)/, 90_000);
+    await waitForNotification(s.page, /Perf Lens: scripts\/solo\.js ran \d+\.\d s; hottest: crunch \(\d+\.\d% self\)/, 90_000);
     await s.screenshot('S3-script-profiled');
   });
+});
+
+describe('Profile npm Script… and Profile Test File in Restricted Mode', { timeout: 180_000 }, () => {
+  let r: EditorSession;
+  before(async () => {
+    r = await startEditor({ name: 'profile-script-restricted', trust: 'restricted', files: FILES });
+  });
+  after(async () => {
+    await r?.close();
+  });
+
+  test('R1. both say trust is needed and run nothing', () =>
+    r.step('R1', async () => {
+      await r.page.getByText('Restricted Mode', { exact: false }).first().waitFor({ timeout: 15_000 });
+      await openFile(r.page, 'scripts/sums.test.js');
+      await runCommand(r.page, 'Perf Lens: Profile npm Script…');
+      const npmToast = await waitForNotification(r.page, /profiling an npm script runs code from this workspace/);
+      assert.match(npmToast, /needs a trusted workspace\. Nothing was run\./);
+      assert.match(npmToast, /Manage Workspace Trust/);
+      await r.screenshot('R1-npm-script-needs-trust');
+      await resetUi(r.page);
+      await runCommand(r.page, 'Perf Lens: Profile Test File');
+      await waitForNotification(r.page, /profiling a test file runs code from this workspace, so it needs a trusted workspace\. Nothing was run\./);
+      assert.equal(fs.existsSync(path.join(r.workspace, '.perf-lens', 'profiles')), false, 'no profile was written');
+    }));
 });
