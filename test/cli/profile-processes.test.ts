@@ -63,5 +63,6 @@ describe('perf-lens profile --npm-script / --test', () => {
     assert.match(unknown.stderr, /package\.json has no script named "nope" \(scripts: work, test\)/);
     assert.match(runCli(['profile', '--npm-script', 'work', '--test', 'sum.test.js'], dir).stderr, /give either --npm-script or --test, not both/);
     assert.match(runCli(['profile', '--npm-script', 'work', '--function', 'f'], dir).stderr, /--function cannot be combined with --npm-script/);
+    assert.match(runCli(['profile', 'work.js', '--all-processes'], dir).stderr, /--all-processes needs --npm-script or --test/);
   });
 });

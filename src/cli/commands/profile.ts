@@ -123,6 +123,7 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
     const intervalUs = whole(args, 'interval', 10, 1_000_000) ?? 1000;
     return runProcessTreeProfile({ args, io, signal, format, intervalUs, timeoutMs, defaultOut: (name) => defaultOut(io.cwd, name) });
   }
+  if (flag(args, 'all-processes')) throw new UsageError('--all-processes needs --npm-script or --test');
   const [target, ...rest] = args.positionals;
   if (!target) throw new UsageError('name the module or script to profile (see perf-lens profile --help)');
   const file = path.resolve(io.cwd, target);

@@ -26,6 +26,10 @@ export interface ProcessMeta {
    * usually once their work is done), or the parent's stop file (the run's time limit or a cancel).
    */
   endedBy: 'exit' | 'signal' | 'stop';
+  /** Samples in its profile. */
+  sampleCount: number;
+  /** The scripts its profile names (not node: internals), so the parent need not read every profile. */
+  scriptUrls: string[];
 }
 
 /**

@@ -8,8 +8,8 @@
  * Why not `--cpu-prof`: it writes a profile only on a clean exit, so a run stopped at its time limit (or a
  * worker its runner ends with SIGTERM) leaves nothing. Here a watchdog thread per process watches for the
  * parent's `stop` file and stops the profile through an inspector session on the main thread, which V8
- * runs as an interrupt even inside a busy loop; SIGTERM/SIGINT/SIGHUP write the profile first when nobody
- * else handles them, then the process dies by the same signal as before.
+ * runs as an interrupt even inside a busy loop; SIGTERM (how test runners end their workers) writes the
+ * profile first when nobody else handles it, then the process dies by it as before.
  *
  * Not profiled: npm's own processes (npm run, a nested npm run), worker threads, and any process started
  * after the stop file exists.
@@ -26,7 +26,12 @@ import { PRELOAD_DIR_ENV, PRELOAD_INTERVAL_ENV, STOP_FILE, type ProcessMeta, isN
 const STOP_KEY = Symbol.for('perf-lens.profile-preload.stop');
 /** How often the watchdog thread looks for the stop file. */
 const STOP_POLL_MS = 50;
-const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+/**
+ * How test runners end their worker processes. A JS listener makes the signal wait for the event loop:
+ * an idle worker (the usual case) writes its profile and dies at once by the same signal; one busy in
+ * a synchronous loop dies when it next yields, or when the run's time limit kills the process group.
+ */
+const STOP_SIGNAL = 'SIGTERM';
 
 function start(dir: string): void {
   const intervalUs = Number(process.env[PRELOAD_INTERVAL_ENV]) || DEFAULT_INTERVAL_US;
@@ -35,7 +40,6 @@ function start(dir: string): void {
   postSync(session, 'Profiler.enable');
   postSync(session, 'Profiler.setSamplingInterval', { interval: intervalUs });
   postSync(session, 'Profiler.start');
-  const inlineMaps = collectInlineMaps(session);
   const startedAt = performance.now();
   let finished = false;
 
@@ -44,13 +48,13 @@ function start(dir: string): void {
     if (finished) return;
     finished = true;
     try {
-      const { profile } = postSync<{ profile: unknown }>(session, 'Profiler.stop');
+      const { profile } = postSync<{ profile: ProfileShape }>(session, 'Profiler.stop');
       const wallMs = performance.now() - startedAt;
       const cpu = process.cpuUsage();
       const files = processFiles(dir, process.pid);
       fs.writeFileSync(files.profile, JSON.stringify(profile));
-      const urls = new Set((profile as { nodes?: { callFrame?: { url?: string } }[] }).nodes?.map((n) => n.callFrame?.url) ?? []);
-      const maps = Object.fromEntries([...inlineMaps].filter(([url]) => urls.has(url)));
+      const scriptUrls = [...new Set(profile.nodes.map((n) => n.callFrame.url))].filter((u) => u !== '' && !u.startsWith('node:'));
+      const maps = inlineMapsOf(session, new Set(scriptUrls));
       if (Object.keys(maps).length > 0) fs.writeFileSync(files.maps, JSON.stringify(maps));
       const meta: ProcessMeta = {
         pid: process.pid,
@@ -59,6 +63,8 @@ function start(dir: string): void {
         cpuMs: Math.round((cpu.user + cpu.system) / 100) / 10,
         wallMs: Math.round(wallMs * 10) / 10,
         endedBy,
+        sampleCount: profile.samples?.length ?? 0,
+        scriptUrls: scriptUrls.slice(0, MAX_SCRIPT_URLS),
       };
       fs.writeFileSync(files.meta, JSON.stringify(meta));
     } catch {
@@ -67,17 +73,16 @@ function start(dir: string): void {
   };
 
   process.on('exit', () => finish('exit'));
-  for (const sig of STOP_SIGNALS) {
-    const onSignal = (): void => {
-      // Only when this listener is the one that made the signal non-fatal: otherwise the program's own
-      // handler decides, and the 'exit' event writes the profile if it exits.
-      if (process.listenerCount(sig) > 1) return;
-      finish('signal');
-      for (const s of STOP_SIGNALS) process.removeAllListeners(s);
-      process.kill(process.pid, sig);
-    };
-    process.on(sig, onSignal);
-  }
+  const onSignal = (): void => {
+    // Only when this listener is the one that made the signal non-fatal: otherwise the program's own
+    // handler decides, and the 'exit' event writes the profile if it exits.
+    if (process.listenerCount(STOP_SIGNAL) > 1) return;
+    finish('signal');
+    // Alone again, the signal does what it would have done without us.
+    process.off(STOP_SIGNAL, onSignal);
+    process.kill(process.pid, STOP_SIGNAL);
+  };
+  process.on(STOP_SIGNAL, onSignal);
   (globalThis as Record<symbol, unknown>)[STOP_KEY] = () => {
     finish('stop');
     process.exit(0);
@@ -85,24 +90,37 @@ function start(dir: string): void {
   startWatchdog(path.join(dir, STOP_FILE));
 }
 
-/** Longest inline map kept (a data: URL), and how many scripts' maps at most. */
+/** Longest inline map kept (a data: URL), and how many script URLs the meta file lists at most. */
 const MAX_MAP_URL_CHARS = 8 * 1024 * 1024;
-const MAX_MAPS = 2000;
+const MAX_SCRIPT_URLS = 5000;
+
+interface ProfileShape {
+  nodes: { callFrame: { url: string } }[];
+  samples?: unknown[];
+}
 
 /**
- * The inline source maps of the user's scripts as V8 parses them (Debugger.scriptParsed): a test runner
- * or tsx compiles TypeScript in memory and appends a data: map that the file on disk does not have, so
- * the parent could not find it. Without breakpoints the Debugger domain only reports scripts.
+ * The inline source maps of the profiled scripts, `{ url: data: URL }`: a test runner or tsx compiles
+ * TypeScript in memory and appends a map that the file on disk does not have, so the parent could not
+ * find it. Asked after the profile is stopped, so it costs the profiled code nothing: enabling the
+ * Debugger domain makes V8 report every live script (Debugger.scriptParsed) with the map it names.
  */
-function collectInlineMaps(session: Session): Map<string, string> {
-  const maps = new Map<string, string>();
-  session.on('Debugger.scriptParsed', (m: { params: { url: string; sourceMapURL?: string } }) => {
+function inlineMapsOf(session: Session, urls: ReadonlySet<string>): Record<string, string> {
+  const maps: Record<string, string> = {};
+  const onScript = (m: { params: { url: string; sourceMapURL?: string } }): void => {
     const { url, sourceMapURL } = m.params;
-    if (!sourceMapURL?.startsWith('data:') || sourceMapURL.length > MAX_MAP_URL_CHARS || maps.size >= MAX_MAPS) return;
-    if (url.includes('/node_modules/') || url.startsWith('node:') || url === '') return;
-    maps.set(url, sourceMapURL);
-  });
-  postSync(session, 'Debugger.enable');
+    if (!urls.has(url) || url.includes('/node_modules/')) return;
+    if (sourceMapURL?.startsWith('data:') && sourceMapURL.length <= MAX_MAP_URL_CHARS) maps[url] = sourceMapURL;
+  };
+  session.on('Debugger.scriptParsed', onScript);
+  try {
+    postSync(session, 'Debugger.enable');
+    postSync(session, 'Debugger.disable');
+  } catch {
+    // No maps: the profile stays on the lines V8 ran.
+  } finally {
+    session.off('Debugger.scriptParsed', onScript);
+  }
   return maps;
 }
 

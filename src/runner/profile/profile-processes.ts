@@ -168,28 +168,23 @@ export async function profileProcessTree(o: ProcessTreeOptions): Promise<Process
   }
 }
 
-/** Every process that finished writing (its meta file exists), by CPU time, most first. */
+/** Every process that finished writing (its meta file, written last, exists), by CPU time, most first. */
 async function readProcesses(dir: string, preferFile: string | undefined): Promise<ProfiledProcess[]> {
   const out: ProfiledProcess[] = [];
   for (const name of await fs.promises.readdir(dir)) {
-    const m = /^(\d+)\.json$/.exec(name);
-    if (!m) continue;
+    if (!/^\d+\.json$/.test(name)) continue;
     try {
       const meta = JSON.parse(await fs.promises.readFile(path.join(dir, name), 'utf8')) as ProcessMeta;
-      const profile = JSON.parse(await fs.promises.readFile(processFiles(dir, Number(m[1])).profile, 'utf8')) as {
-        nodes?: { callFrame?: { url?: string } }[];
-        samples?: unknown[];
-      };
-      if (!Array.isArray(profile.nodes)) continue;
+      if (!fs.existsSync(processFiles(dir, meta.pid).profile)) continue;
       out.push({
         pid: meta.pid,
         ppid: meta.ppid,
         command: meta.argv.join(' '),
         cpuMs: meta.cpuMs,
         wallMs: meta.wallMs,
-        sampleCount: Array.isArray(profile.samples) ? profile.samples.length : 0,
+        sampleCount: meta.sampleCount,
         endedBy: meta.endedBy,
-        ranPreferredFile: preferFile === undefined ? undefined : profile.nodes.some((n) => sameFile(n.callFrame?.url, preferFile)),
+        ranPreferredFile: preferFile === undefined ? undefined : meta.scriptUrls.some((u) => sameFile(u, preferFile)),
       });
     } catch {
       // A process killed while writing: its files are incomplete.

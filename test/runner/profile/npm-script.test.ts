@@ -28,12 +28,21 @@ describe('profileNpmScript', () => {
           fail: 'node fails.js',
           spin: 'node spin.js',
           echo: 'echo no node here',
+          term: 'node parent.js',
         },
       },
       'work.js': `const fs = require('node:fs');\n${FIB}\nlet s = 0;\nfor (let i = 0; i < 30; i++) s += fib(22);\nfs.writeFileSync('argv.json', JSON.stringify(process.argv.slice(2)));\n`,
       'light.js': 'let s = 0; for (let i = 0; i < 1000; i++) s += i;\n',
       'heavy.js': `${FIB}\nfunction heavy() { let s = 0; const end = Date.now() + 300; while (Date.now() < end) s += fib(20); return s; }\nheavy();\n`,
       'fails.js': "console.error('the fixture failed on purpose');\nprocess.exit(3);\n",
+      // A parent that ends its busy child with SIGTERM, as test runners end their workers.
+      'parent.js': `const { spawn } = require('node:child_process');
+const child = spawn(process.execPath, ['busy.js'], { stdio: 'inherit' });
+setTimeout(() => child.kill('SIGTERM'), 700);
+child.on('exit', (code, signal) => require('node:fs').writeFileSync('child-exit.json', JSON.stringify({ code, signal })));
+`,
+      // Busy in slices, as a worker between tasks: a SIGTERM waits for the event loop while a JS listener is on.
+      'busy.js': 'function busy() { const end = Date.now() + 20; while (Date.now() < end); setImmediate(busy); }\nbusy();\n',
       'spin.js': `require('node:fs').writeFileSync('spin.json', JSON.stringify({ pid: process.pid }));\nfunction spin() { for (;;) {} }\nspin();\n`,
     });
   });
@@ -79,6 +88,18 @@ describe('profileNpmScript', () => {
     for (const f of ['pwned-name', 'pwned-sub']) assert.equal(fs.existsSync(path.join(dir, f)), false, `${f} must not exist`);
   });
 
+  test('a child ended by SIGTERM: its profile is written first, and it still dies by SIGTERM', async () => {
+    const r = await profileNpmScript({ name: 'term', cwd: dir, outFile: path.join(dir, 'out', 'term.cpuprofile'), preloadPath: preload, timeoutMs: 30_000 });
+    assert.equal(r.partial, false);
+    const [busy, parent] = r.processes;
+    assert.match(busy.command, /busy\.js$/);
+    assert.equal(busy.endedBy, 'signal');
+    assert.match(parent.command, /parent\.js$/);
+    assert.equal(parent.endedBy, 'exit');
+    assert.ok(readProfile(r.profilePath).nodes.some((n) => n.callFrame.functionName === 'busy' && (n.hitCount ?? 0) > 0));
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, 'child-exit.json'), 'utf8')), { code: null, signal: 'SIGTERM' });
+  });
+
   test('a failing script: the exit code and the tail of its stderr', async () => {
     await assert.rejects(profileNpmScript({ name: 'fail', cwd: dir, outFile: path.join(dir, 'out', 'fail.cpuprofile'), preloadPath: preload }), (e: unknown) => {
       assert.ok(e instanceof ProfileTargetError);
@@ -121,7 +142,7 @@ describe('profileNpmScript', () => {
     const o = { cwd: dir, outFile: path.join(dir, 'out', 'x.cpuprofile'), preloadPath: preload };
     await assert.rejects(profileNpmScript({ ...o, name: 'nope' }), (e: unknown) => {
       assert.ok(e instanceof ProfileOptionsError);
-      assert.match(e.message, /^package\.json has no script named "nope" \(scripts: work, two, .*echo\)$/);
+      assert.match(e.message, /^package\.json has no script named "nope" \(scripts: work, two, .*echo, term\)$/);
       return true;
     });
     await assert.rejects(profileNpmScript({ ...o, name: '--prefix=/' }), /^ProfileOptionsError: an npm script name cannot start with "-" \(got "--prefix=\/"\)$/);
