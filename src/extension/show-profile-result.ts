@@ -34,9 +34,18 @@ export interface ShowProfileResult {
 /** Resolves to the summary sentence (tests read it); the notification is not awaited. */
 export function showProfileResult(o: ShowProfileResult): string {
   const { engine, run } = o;
-  const profile = engine.readCpuProfile(run.profilePath);
-  const lookup = engine.enclosingFunctionLookup();
-  const report = engine.computeHotspots(profile, { enclosingFunction: lookup, myCodeOnly: true, hidden: engine.isHarnessFrame });
+  let profile: ReturnType<Engine['readCpuProfile']>;
+  let lookup: ReturnType<Engine['enclosingFunctionLookup']>;
+  let report: ReturnType<Engine['computeHotspots']>;
+  try {
+    profile = engine.readCpuProfile(run.profilePath);
+    lookup = engine.enclosingFunctionLookup();
+    report = engine.computeHotspots(profile, { enclosingFunction: lookup, myCodeOnly: true, hidden: engine.isHarnessFrame });
+  } catch (e) {
+    const message = `Perf Lens: the profile of ${o.label} was saved but could not be read (${e instanceof Error ? e.message : String(e)}): ${run.profilePath}`;
+    void vscode.window.showErrorMessage(message);
+    return message;
+  }
   o.hotLines.show(report.hotLines);
   o.log.info(`profiled ${o.label}: ${run.sampleCount} samples at ${run.achievedIntervalUs.toFixed(0)} µs (asked ${run.requestedIntervalUs}); ${run.profilePath}`);
   const summary = o.summary(report.hotspots[0]);

@@ -16,3 +16,6 @@ export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/r
 export { ProfileOptionsError, profileScript } from './profile/run-profile';
 export { profileNpmScript, readNpmScripts } from './profile/npm-script';
 export { profileTestFile, detectTestRunner, findProjectDir } from './profile/test-runner';
+// The "Profile" CodeLens (what the harness can call) and the editor's call counts.
+export { callableFunctions } from '../core/profile/callable-functions';
+export { callCountLookupFor } from './profile/call-counts';
