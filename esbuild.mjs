@@ -33,6 +33,8 @@ const builds = [
   { ...common, entryPoints: { 'profile-worker': 'src/runner/profile-worker.ts' }, outdir: 'dist' },
   // TypeScript targets: the ESM loader hooks and the transpiler with `typescript` (ts-hooks.ts loads it only when a .ts file is met).
   { ...common, entryPoints: { 'profile-ts-loader': 'src/runner/profile/ts-loader.ts' }, outdir: 'dist' },
+  // npm scripts and test runs: NODE_OPTIONS=--require it into every Node process (src/runner/profile/profile-processes.ts).
+  { ...common, entryPoints: { 'profile-preload': 'src/runner/profile/preload.ts' }, outdir: 'dist' },
   // Webviews: browser code, one bundle (+ its CSS) per view under dist/webview/ (the panels' localResourceRoots).
   {
     ...common,

@@ -10,6 +10,7 @@ import { showRuleDocs } from './rule-docs';
 import { profileFunction } from './profile-function';
 import { HotLineDecorations } from './hot-lines';
 import { saveProfileReport } from './save-report';
+import { profileNpmScriptCommand, profileScriptCommand, profileTestFileCommand } from './profile-script';
 import { ProfileCodeLensProvider } from './profile-codelens';
 import { profileWith0x, trackZeroXContext } from './profile-0x';
 import { openClinicProfile } from './clinic-profile';
@@ -34,6 +35,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perfLens.scanWorkspace', () => scanWorkspace(hints)),
     vscode.commands.registerCommand('perfLens.showRuleDocs', (ruleId?: unknown) => showRuleDocs(context.extensionUri, ruleId)),
     vscode.commands.registerCommand('perfLens.profileFunction', (target?: unknown) => profileFunction(context.extensionUri, { hotLines, lenses }, log, target)),
+    vscode.commands.registerCommand('perfLens.profileScript', () => profileScriptCommand({ extensionUri: context.extensionUri, hotLines, log })),
+    vscode.commands.registerCommand('perfLens.profileNpmScript', () => profileNpmScriptCommand({ extensionUri: context.extensionUri, hotLines, log })),
+    vscode.commands.registerCommand('perfLens.profileTestFile', () => profileTestFileCommand({ extensionUri: context.extensionUri, hotLines, log })),
     vscode.commands.registerCommand('perfLens.clearHotLines', () => hotLines.clear()),
     vscode.commands.registerCommand('perfLens.toggleHotLines', () => vscode.window.setStatusBarMessage(hotLines.toggle(), 4000)),
     vscode.commands.registerCommand('perfLens.showLog', () => log.show(true)),

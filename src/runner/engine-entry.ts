@@ -14,6 +14,10 @@ export { enclosingFunctionLookup } from './enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
 // The HTML report of a profile ("Save Profile as HTML Report…"): finds dist/webview next to dist/engine.js.
 export { writeProfileReport } from './report/write-report';
+// Profile Script / npm Script / Test File (the extension's script commands).
+export { ProfileOptionsError, profileScript } from './profile/run-profile';
+export { profileNpmScript, readNpmScripts } from './profile/npm-script';
+export { profileTestFile, detectTestRunner, findProjectDir } from './profile/test-runner';
 // The "Profile" CodeLens (what the harness can call) and the editor's call counts.
 export { callableFunctions } from '../core/profile/callable-functions';
 export { callCountLookupFor } from './profile/call-counts';

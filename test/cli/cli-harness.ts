@@ -22,6 +22,7 @@ export function cliBundle(): string {
       'lint-worker': path.join(ROOT, 'src/runner/lint-worker.ts'),
       'profile-harness': path.join(ROOT, 'src/runner/profile/harness.ts'),
       'profile-ts-loader': path.join(ROOT, 'src/runner/profile/ts-loader.ts'),
+      'profile-preload': path.join(ROOT, 'src/runner/profile/preload.ts'),
     },
     outdir,
     bundle: true,
