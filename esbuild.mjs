@@ -31,6 +31,8 @@ const builds = [
   { ...common, entryPoints: { 'profile-harness': 'src/runner/profile/harness.ts' }, outdir: 'dist' },
   // TypeScript targets: the ESM loader hooks and the transpiler with `typescript` (ts-hooks.ts loads it only when a .ts file is met).
   { ...common, entryPoints: { 'profile-ts-loader': 'src/runner/profile/ts-loader.ts' }, outdir: 'dist' },
+  // The benchmark child (src/runner/bench/run-file.ts looks for it next to the running bundle; TypeScript through profile-ts-loader.js).
+  { ...common, entryPoints: { 'bench-harness': 'src/runner/bench/harness.ts' }, outdir: 'dist' },
   // Webviews: browser code, one bundle (+ its CSS) per view under dist/webview/ (the panels' localResourceRoots).
   {
     ...common,
