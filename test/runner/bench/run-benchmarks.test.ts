@@ -47,6 +47,12 @@ describe('runBenchmarks', () => {
     assert.ok(n === 3, `${n} processes`);
   });
 
+  test('names: only the benchmarks named run', async () => {
+    const files = await discoverBenchFiles(['a.bench.cjs'], dir);
+    const out = await runBenchmarks({ files, cwd: dir, harnessPath: harness, processes: 1, names: ['two'], ...QUICK });
+    assert.deepEqual(out.results.map((r) => r.name), ['two']);
+  });
+
   test('unusable options are refused before anything runs', async () => {
     await assert.rejects(runBenchmarks({ files: [], cwd: dir, harnessPath: harness, processes: 0 }), BenchOptionsError);
     await assert.rejects(runBenchmarks({ files: [], cwd: dir, harnessPath: harness, timeMs: -1 }), BenchOptionsError);
