@@ -20,7 +20,7 @@ import { gatherEnvironment } from '../../runner/bench/environment';
 import { BudgetConfigError, loadBudgetConfig } from '../../runner/bench/budgets-config';
 import { ADAPTIVE_START_PROCESSES, BenchOptionsError, discoverBenchFiles, runBenchmarks } from '../../runner/bench/run-benchmarks';
 import { DEFAULT_PHASE_TIMEOUT_MS } from '../../runner/bench/run-file';
-import { DEFAULT_TIME_MS, DEFAULT_WARMUP_MS } from '../../runner/bench/protocol';
+import { BENCH_CLOCKS, DEFAULT_TIME_MS, DEFAULT_WARMUP_MS } from '../../runner/bench/protocol';
 import { PathNotFoundError } from '../../runner/file-discovery';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -36,6 +36,7 @@ const OPTIONS = {
   warmup: { type: 'string' },
   timeout: { type: 'string' },
   name: { type: 'string', multiple: true },
+  clock: { type: 'string' },
   config: { type: 'string', short: 'c' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -61,6 +62,10 @@ Options:
       --warmup <ms>            warm-up per benchmark and process (default ${DEFAULT_WARMUP_MS})
       --timeout <ms>           time limit for loading a file and for each benchmark in a process
                                (default ${DEFAULT_PHASE_TIMEOUT_MS}); the process group is killed past it
+      --clock <wall|cpu>       what a sample's time is (default wall: elapsed time); cpu: the
+                               process's CPU time, which waiting for a busy CPU cannot inflate (for
+                               CPU-bound code on shared machines; not for code that waits on I/O or
+                               timers). Compare runs made with the same clock.
       --name <name>            run only this benchmark (full name, "suite > bench"); repeat for several
   -c, --config <file.json>     budgets from this file's "bench.budgets" (default: the nearest
                                perf-lens.config.json "bench.budgets", or package.json "perfLens.bench.budgets")
@@ -99,6 +104,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   const warmupMs = stringValue(args, 'warmup') === '0' ? 0 : positiveNumber(args, 'warmup', false);
   const phaseTimeoutMs = positiveNumber(args, 'timeout', false);
   const names = stringValues(args, 'name');
+  const clock = oneOf(stringValue(args, 'clock'), BENCH_CLOCKS, '--clock', 'wall');
   const saveName = baselineName(args, 'save');
   const compareName = baselineName(args, 'compare');
   const failOnRegression = flag(args, 'fail-on-regression');
@@ -139,7 +145,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   io.stderr(`perf-lens bench: ${files.length} file${files.length === 1 ? '' : 's'}, ${processes ?? `${ADAPTIVE_START_PROCESSES}–${maxProcesses ?? DEFAULT_PROCESSES}`} processes each`);
   let outcome;
   try {
-    outcome = await runBenchmarks({ files, cwd: io.cwd, processes, maxProcesses, timeMs, warmupMs, phaseTimeoutMs, names: names.length ? names : undefined });
+    outcome = await runBenchmarks({ files, cwd: io.cwd, processes, maxProcesses, timeMs, warmupMs, phaseTimeoutMs, clock, names: names.length ? names : undefined });
   } catch (e) {
     if (e instanceof BenchOptionsError) throw new UsageError(e.message);
     throw e;
@@ -161,6 +167,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
     saved: null,
     notSaved: null,
     processes: outcome.processes,
+    clock,
   };
   if (saveName !== undefined) {
     if (outcome.errors.length) {

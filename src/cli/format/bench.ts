@@ -26,6 +26,8 @@ export interface BenchReport {
   saved: { name: string; file: string } | null;
   notSaved: string | null;
   processes: Record<string, number>;
+  /** What the samples measured: elapsed ('wall') or CPU time. */
+  clock: 'wall' | 'cpu';
 }
 
 export function toJsonResult(s: BenchmarkSummary) {
@@ -79,6 +81,7 @@ export function formatBenchJson(r: BenchReport): string {
     baseline: r.compared ? { name: r.compared.name, savedAt: r.compared.savedAt, environmentDifferences: r.compared.environmentDifferences } : null,
     saved: r.saved ? r.saved.file : null,
     processes: r.processes,
+    clock: r.clock,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
@@ -131,7 +134,7 @@ function groupByFile<T extends { file: string }>(xs: readonly T[]): Map<string, 
 }
 
 export function formatBenchText(r: BenchReport): string {
-  const lines: string[] = [environmentLine(r.environment)];
+  const lines: string[] = [environmentLine(r.environment) + (r.clock === 'cpu' ? ' · CPU time' : '')];
   for (const [file, group] of groupByFile(r.summaries)) {
     lines.push('', `${file} (${r.processes[file] ?? '?'} processes)`);
     const rows = [['benchmark', 'mean', '95% CI', 'median', 'p99', 'rsd', 'ops/s', 'samples']];
@@ -162,7 +165,7 @@ export function formatBenchText(r: BenchReport): string {
 const mdEscape = (s: string) => s.replace(/[|\\`*_<>]/g, (c) => `\\${c}`);
 
 export function formatBenchMarkdown(r: BenchReport): string {
-  const lines: string[] = ['## Benchmarks', '', `${mdEscape(environmentLine(r.environment))}`, ''];
+  const lines: string[] = ['## Benchmarks', '', `${mdEscape(environmentLine(r.environment))}${r.clock === 'cpu' ? ' · CPU time' : ''}`, ''];
   if (r.compared) {
     lines.push(`### Compared with baseline \`${r.compared.name}\``, '');
     for (const d of r.compared.environmentDifferences) lines.push(`> ${mdEscape(d)}`, '');

@@ -34,6 +34,7 @@ async function runOne(b: CollectedBenchmark, req: BenchHarnessRequest): Promise<
   const o = b.options;
   await o.setup?.(task, 'warmup');
   const m = await measure(fn, {
+    clock: req.clock,
     timeMs: o.time ?? req.timeMs,
     warmupMs: o.warmupTime ?? req.warmupMs,
     sampleNs: req.sampleNs,

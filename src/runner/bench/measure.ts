@@ -7,9 +7,11 @@
  * see several functions at its call site, turn megamorphic, and time later benchmarks slower than earlier
  * ones (the order effect benchmark.js and mitata avoid the same way).
  */
-import { MIN_SAMPLES } from './protocol';
+import { MIN_SAMPLES, type BenchClock } from './protocol';
 
 export interface MeasureSettings {
+  /** 'wall': elapsed time (default); 'cpu': CPU time of the process, which a busy machine's scheduler cannot inflate. */
+  clock: BenchClock;
   timeMs: number;
   warmupMs: number;
   sampleNs: number;
@@ -30,6 +32,13 @@ export interface Measurement {
 type Loop = (fn: () => unknown, n: number) => bigint | Promise<bigint>;
 
 const hrtime = process.hrtime.bigint;
+/** CPU time (user + system, all threads) in ns; getrusage counts it exactly, reported in µs. */
+function cpuTime(): bigint {
+  const u = process.cpuUsage();
+  return BigInt(u.user + u.system) * 1000n;
+}
+/** With the CPU clock, a phase also ends after this many times its length in wall time (code that mostly waits). */
+const WALL_CAP = 10;
 const MAX_BATCH = 2 ** 30;
 
 function median(xs: readonly number[]): number {
@@ -39,12 +48,12 @@ function median(xs: readonly number[]): number {
 }
 const sinkKey = Symbol.for('perf-lens.bench.sink');
 
-function compileLoop(isAsync: boolean): Loop {
+function compileLoop(isAsync: boolean, now: () => bigint): Loop {
   // The result goes to a global after the timed region, so the calls cannot be optimized away.
   const body = isAsync
-    ? 'return async function loop(fn, n) { let sink; const t0 = hrtime(); for (let i = 0; i < n; i++) sink = await fn(); const t = hrtime() - t0; g[key] = sink; return t; };'
-    : 'return function loop(fn, n) { let sink; const t0 = hrtime(); for (let i = 0; i < n; i++) sink = fn(); const t = hrtime() - t0; g[key] = sink; return t; };';
-  return new Function('hrtime', 'g', 'key', body)(hrtime, globalThis, sinkKey) as Loop;
+    ? 'return async function loop(fn, n) { let sink; const t0 = now(); for (let i = 0; i < n; i++) sink = await fn(); const t = now() - t0; g[key] = sink; return t; };'
+    : 'return function loop(fn, n) { let sink; const t0 = now(); for (let i = 0; i < n; i++) sink = fn(); const t = now() - t0; g[key] = sink; return t; };';
+  return new Function('now', 'g', 'key', body)(now, globalThis, sinkKey) as Loop;
 }
 
 function isThenable(x: unknown): x is PromiseLike<unknown> {
@@ -61,11 +70,15 @@ export async function measure(fn: () => unknown, s: MeasureSettings): Promise<Me
   const first = fn();
   const isAsync = isThenable(first);
   if (isAsync) await first;
-  const loop = compileLoop(isAsync);
+  const now = s.clock === 'cpu' ? cpuTime : hrtime;
+  const loop = compileLoop(isAsync, now);
+  const wallCap = s.clock === 'cpu' ? WALL_CAP : 1;
   const run = async (n: number): Promise<number> => Number(isAsync ? await loop(fn, n) : (loop(fn, n) as bigint));
 
   // Warm-up, doubling the batch until one lasts a sample's length: that is the calibration too.
-  const warmupEnd = Number(hrtime()) + s.warmupMs * 1e6;
+  const warmupStart = Number(now());
+  const wallStart = Number(hrtime());
+  const warmedUp = () => Number(now()) - warmupStart >= s.warmupMs * 1e6 || Number(hrtime()) - wallStart >= wallCap * s.warmupMs * 1e6;
   // n doubles until a batch lasts half a sample, then follows the median of the last five batches' time
   // per call, so the code's speed-up during warm-up (interpreter → optimized) keeps the batch on target.
   let n = 1;
@@ -79,7 +92,7 @@ export async function measure(fn: () => unknown, s: MeasureSettings): Promise<Me
     if (recent.length > 5) recent.shift();
     target = Math.max(1, Math.min(MAX_BATCH, Math.round(s.sampleNs / median(recent))));
     const calibrated = elapsed >= s.sampleNs / 2 || n >= MAX_BATCH;
-    if (calibrated && Number(hrtime()) >= warmupEnd && warmCalls >= s.warmupIterations) break;
+    if (calibrated && warmedUp() && warmCalls >= s.warmupIterations) break;
     n = calibrated ? target : Math.min(MAX_BATCH, n * 2);
   }
   const iterationsPerSample = target;
@@ -87,7 +100,8 @@ export async function measure(fn: () => unknown, s: MeasureSettings): Promise<Me
   await s.afterWarmup?.();
   collectGarbage();
   const samples: number[] = [];
-  const start = Number(hrtime());
+  const start = Number(now());
+  const wallStartRun = Number(hrtime());
   const budget = s.timeMs * 1e6;
   let calls = 0;
   for (;;) {
@@ -95,7 +109,8 @@ export async function measure(fn: () => unknown, s: MeasureSettings): Promise<Me
     // A zero reading (below the clock's resolution) would be an impossible 0 ns/op: count it as the resolution.
     samples.push(Math.max(elapsed, 1) / iterationsPerSample);
     calls += iterationsPerSample;
-    const spent = Number(hrtime()) - start;
+    // In the clock's time, or (CPU clock) in wall time scaled down by the cap.
+    const spent = Math.max(Number(now()) - start, (Number(hrtime()) - wallStartRun) / wallCap);
     if (calls < s.minIterations) continue;
     if (spent >= budget && samples.length >= MIN_SAMPLES) break;
     // A slow function (one call ≫ the budget) stops at two samples after five budgets: slow but bounded.

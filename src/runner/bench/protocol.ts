@@ -13,6 +13,10 @@ export const DEFAULT_SAMPLE_NS = 1_000_000;
 /** At least this many samples per benchmark and process (unless it is very slow: see measure.ts). */
 export const MIN_SAMPLES = 10;
 
+/** What a sample's time is: elapsed (wall) time, or the process's CPU time (immune to waiting for a busy CPU). */
+export type BenchClock = 'wall' | 'cpu';
+export const BENCH_CLOCKS: readonly BenchClock[] = ['wall', 'cpu'];
+
 export interface BenchHarnessRequest {
   /** Absolute path of the benchmark file. */
   file: string;
@@ -23,6 +27,7 @@ export interface BenchHarnessRequest {
   warmupMs: number;
   /** Target duration of one sample, in ns. */
   sampleNs: number;
+  clock: BenchClock;
   /** Run the benchmarks starting at this index (mod their count), so order effects differ between processes. */
   rotate: number;
   /** Only benchmarks with these full names (all when absent). */

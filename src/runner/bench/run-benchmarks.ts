@@ -15,7 +15,7 @@ import { processesNeeded } from '../../core/bench/power';
 import { DEFAULT_PROCESSES } from '../../core/bench/defaults';
 import { discoverFiles, type DiscoveryNote } from '../file-discovery';
 import { BenchFileError, DEFAULT_PHASE_TIMEOUT_MS, benchHarnessPath, runBenchFile } from './run-file';
-import { DEFAULT_SAMPLE_NS, DEFAULT_TIME_MS, DEFAULT_WARMUP_MS } from './protocol';
+import { DEFAULT_SAMPLE_NS, DEFAULT_TIME_MS, DEFAULT_WARMUP_MS, type BenchClock } from './protocol';
 
 /** Benchmark files: `*.bench.{js,mjs,cjs,ts,mts}` (and .cts). */
 export const BENCH_FILE = /\.bench\.(c|m)?(j|t)s$/i;
@@ -62,6 +62,8 @@ export interface RunBenchmarksOptions {
   timeMs?: number;
   warmupMs?: number;
   sampleNs?: number;
+  /** 'wall' (default) or 'cpu' (see protocol.ts); compare only runs made with the same clock. */
+  clock?: BenchClock;
   /** Time limit of each phase of a process (loading, each benchmark). */
   phaseTimeoutMs?: number;
   /** Only these benchmarks (full names). */
@@ -115,6 +117,7 @@ export async function runBenchmarks(o: RunBenchmarksOptions): Promise<BenchRunOu
           timeMs: o.timeMs ?? DEFAULT_TIME_MS,
           warmupMs: o.warmupMs ?? DEFAULT_WARMUP_MS,
           sampleNs: o.sampleNs ?? DEFAULT_SAMPLE_NS,
+          clock: o.clock,
           rotate: round,
           names: o.names,
           phaseTimeoutMs: o.phaseTimeoutMs ?? DEFAULT_PHASE_TIMEOUT_MS,

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { isPhaseMessage, type BenchHarnessRequest, type BenchHarnessResult, type MeasuredBenchmark } from './protocol';
+import { isPhaseMessage, type BenchClock, type BenchHarnessRequest, type BenchHarnessResult, type MeasuredBenchmark } from './protocol';
 
 /** A benchmark file failed in one of its processes. The message is one sentence. */
 export class BenchFileError extends Error {
@@ -43,6 +43,7 @@ export interface RunFileOptions {
   timeMs: number;
   warmupMs: number;
   sampleNs: number;
+  clock?: BenchClock;
   rotate: number;
   names?: string[];
   /** Limit of each phase, in ms. */
@@ -64,7 +65,7 @@ export async function runBenchFile(o: RunFileOptions): Promise<MeasuredBenchmark
   try {
     const requestFile = path.join(tmp, 'request.json');
     const resultFile = path.join(tmp, 'result.json');
-    const request: BenchHarnessRequest = { file: o.file, resultFile, timeMs: o.timeMs, warmupMs: o.warmupMs, sampleNs: o.sampleNs, rotate: o.rotate };
+    const request: BenchHarnessRequest = { file: o.file, resultFile, timeMs: o.timeMs, warmupMs: o.warmupMs, sampleNs: o.sampleNs, clock: o.clock ?? 'wall', rotate: o.rotate };
     if (o.names) request.names = o.names;
     await fs.promises.writeFile(requestFile, JSON.stringify(request));
     const end = await runChild(o, requestFile);

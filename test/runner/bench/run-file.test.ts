@@ -134,6 +134,16 @@ describe('benchmark child', () => {
     }
   });
 
+  test('the CPU clock leaves out waiting: a 5 ms timer costs 5 ms of wall time and little CPU time', async () => {
+    fs.writeFileSync(path.join(dir, 'wait.bench.mjs'), "import { bench } from 'vitest';\nbench('wait', () => new Promise((resolve) => setTimeout(resolve, 5)));\n");
+    const mean = (m: MeasuredBenchmark) => m.samples.reduce((a, b) => a + b, 0) / m.samples.length;
+    const [wall] = await runBenchFile(opts('wait.bench.mjs', { timeMs: 30 }));
+    const [cpu] = await runBenchFile(opts('wait.bench.mjs', { timeMs: 30, clock: 'cpu' }));
+    assert.ok(mean(wall) >= 4e6, `wall ${mean(wall)} ns`);
+    assert.ok(mean(cpu) < 2e6, `cpu ${mean(cpu)} ns`);
+    assert.ok(cpu.samples.length >= 10);
+  });
+
   test('a benchmark that throws: one sentence naming it and the error', async () => {
     await assert.rejects(runBenchFile(opts('throws.bench.mjs')), (e: unknown) => {
       assert.ok(e instanceof BenchFileError);
