@@ -3,7 +3,7 @@
 // positive) and a run with 10% more work (A/B: should be `slower`), compared at default settings; and the
 // spread of a stable ~1 µs function.
 //
-//   npm run build && node --import tsx bench/bench/harness-validation.ts [--repetitions 5] [--processes n] [--time ms]
+//   npm run build && node --import tsx bench/bench/harness-validation.ts [--repetitions 5] [--processes n] [--time ms] [--clock wall|cpu]
 //
 // Slow (three full benchmark runs per repetition), so not part of npm test. Prints figures, then one JSON line.
 import * as fs from 'node:fs';
@@ -21,10 +21,11 @@ if (!fs.existsSync(harness)) {
   console.error('dist/bench-harness.js is missing: run `npm run build` first');
   process.exit(2);
 }
-const { values } = parseArgs({ options: { repetitions: { type: 'string' }, processes: { type: 'string' }, time: { type: 'string' } } });
+const { values } = parseArgs({ options: { repetitions: { type: 'string' }, processes: { type: 'string' }, time: { type: 'string' }, clock: { type: 'string' } } });
 const repetitions = Number(values.repetitions ?? 5);
 const processes = values.processes === undefined ? undefined : Number(values.processes);
 const timeMs = values.time === undefined ? undefined : Number(values.time);
+const clock = values.clock === 'cpu' ? 'cpu' : 'wall';
 
 const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'perf-lens-harness-validation-')));
 // WORK_FACTOR scales the loop: 1.1 is exactly 10% more work.
@@ -38,7 +39,7 @@ bench('work', () => { let s = 0; for (let i = 0; i < n; i++) s += Math.sqrt(i); 
 fs.writeFileSync(
   path.join(dir, 'micro.bench.cjs'),
   `const { bench } = require('perf-lens/bench');
-const xs = Array.from({ length: 256 }, (_, i) => i * 0.5);
+const xs = Array.from({ length: 1200 }, (_, i) => i * 0.5);
 bench('about 1 µs', () => { let s = 0; for (let i = 0; i < xs.length; i++) s += xs[i] * xs[i]; return s; });
 `,
 );
@@ -46,7 +47,7 @@ const file = (name: string): BenchFile[] => [{ absolute: path.join(dir, name), f
 
 async function run(name: string, factor: number) {
   process.env.WORK_FACTOR = String(factor);
-  const out = await runBenchmarks({ files: file(name), cwd: dir, harnessPath: harness, processes, timeMs });
+  const out = await runBenchmarks({ files: file(name), cwd: dir, harnessPath: harness, processes, timeMs, clock });
   if (out.errors.length) throw new Error(out.errors[0].message);
   return out.results;
 }
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   const microSummary = summarize(microResult);
   const minutes = (Date.now() - t0) / 60000;
   console.log('');
+  console.log(`clock: ${clock}`);
   console.log(`A/A (identical code): ${aaCalled}/${repetitions} called slower or faster (goal ≤ 2%)`);
   console.log(`A/B (10% more work): ${abSlower}/${repetitions} called slower (goal ≥ 95%); ratios ${ratiosAB.map((x) => x.toFixed(3)).join(', ')}`);
   console.log(`processes per run: ${Math.min(...procs)}–${Math.max(...procs)} (mean ${mean(procs).toFixed(1)})`);
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
   console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs; ${minutes.toFixed(1)} min`);
   console.log(
     JSON.stringify({
+      clock,
       repetitions,
       aaFalsePositives: aaCalled,
       abDetected: abSlower,
