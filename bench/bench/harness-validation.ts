@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   console.log(`clock: ${clock}`);
   console.log(`A/A (identical code): ${aaCalled}/${repetitions} called slower or faster (goal ≤ 2%)`);
   console.log(`A/B (10% more work): ${abSlower}/${repetitions} called slower (goal ≥ 95%); ratios ${ratiosAB.map((x) => x.toFixed(3)).join(', ')}`);
-  console.log(`processes per run: ${Math.min(...procs)}–${Math.max(...procs)} (mean ${mean(procs).toFixed(1)})`);
+  if (procs.length) console.log(`processes per run: ${Math.min(...procs)}–${Math.max(...procs)} (mean ${mean(procs).toFixed(1)})`);
   console.log(
     `~1 µs function: mean ${microSummary.mean.toFixed(0)} ns, rsd of all samples ${microSummary.rsd.toFixed(2)}%, ` +
       `rsd within a process (median) ${median(perProcessRsd).toFixed(2)}%, rsd of process means ${microSummary.processRsd?.toFixed(2)}% (goal ≤ 2%)`,

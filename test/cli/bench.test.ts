@@ -74,6 +74,8 @@ describe('perf-lens bench', () => {
     assert.deepEqual(Object.keys(c).slice(0, 5), ['name', 'ratio', 'ci95', 'pValue', 'verdict']);
     assert.notEqual(c.verdict, 'slower', JSON.stringify(c));
     assert.equal(sameOut.clock, 'cpu');
+    assert.match(sameOut.environment.runtime, /^node v\d+\.\d+\.\d+ \(CPU time\)$/);
+    assert.deepEqual(sameOut.baseline.environmentDifferences, []);
     assert.equal(same.status, 0, same.stderr);
 
     const slow = runCli(['--compare', 'main', '--clock', 'cpu', '--fail-on-regression', '--format', 'markdown', '--processes', '4', ...QUICK_ARGS], dir, { SLOWDOWN: '3' });
@@ -83,6 +85,10 @@ describe('perf-lens bench', () => {
     const report = runCli(['--compare', 'main', '--clock', 'cpu', '--processes', '3', ...QUICK_ARGS], dir, { SLOWDOWN: '3' });
     assert.equal(report.status, 0, report.stderr);
     assert.match(report.stdout, /work\s+bench\/work\.bench\.cjs\s+[0-9.]+x .* slower/);
+    // A wall-clock run against the CPU-time baseline says so.
+    const wall = runCli(['--compare', 'main', '--processes', '2', ...QUICK_ARGS], dir);
+    assert.equal(wall.status, 0, wall.stderr);
+    assert.match(wall.stdout, /note: runtime differs: node v[0-9.]+ vs node v[0-9.]+ \(CPU time\)/);
   });
 
   test('a corrupt baseline is refused, for --compare and for --save, and left byte-identical', () => {

@@ -142,6 +142,9 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   }
 
   const environment = await gatherEnvironment(io.cwd);
+  // The clock is part of what was measured: recorded with the runtime, so a baseline taken with the other
+  // clock shows up in a comparison's environment differences ("runtime differs").
+  if (clock === 'cpu') environment.runtime += ' (CPU time)';
   io.stderr(`perf-lens bench: ${files.length} file${files.length === 1 ? '' : 's'}, ${processes ?? `${ADAPTIVE_START_PROCESSES}–${maxProcesses ?? DEFAULT_PROCESSES}`} processes each`);
   let outcome;
   try {

@@ -134,7 +134,7 @@ function groupByFile<T extends { file: string }>(xs: readonly T[]): Map<string, 
 }
 
 export function formatBenchText(r: BenchReport): string {
-  const lines: string[] = [environmentLine(r.environment) + (r.clock === 'cpu' ? ' · CPU time' : '')];
+  const lines: string[] = [environmentLine(r.environment)];
   for (const [file, group] of groupByFile(r.summaries)) {
     lines.push('', `${file} (${r.processes[file] ?? '?'} processes)`);
     const rows = [['benchmark', 'mean', '95% CI', 'median', 'p99', 'rsd', 'ops/s', 'samples']];
@@ -165,7 +165,7 @@ export function formatBenchText(r: BenchReport): string {
 const mdEscape = (s: string) => s.replace(/[|\\`*_<>]/g, (c) => `\\${c}`);
 
 export function formatBenchMarkdown(r: BenchReport): string {
-  const lines: string[] = ['## Benchmarks', '', `${mdEscape(environmentLine(r.environment))}${r.clock === 'cpu' ? ' · CPU time' : ''}`, ''];
+  const lines: string[] = ['## Benchmarks', '', mdEscape(environmentLine(r.environment)), ''];
   if (r.compared) {
     lines.push(`### Compared with baseline \`${r.compared.name}\``, '');
     for (const d of r.compared.environmentDifferences) lines.push(`> ${mdEscape(d)}`, '');
