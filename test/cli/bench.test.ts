@@ -1,10 +1,10 @@
 // perf-lens bench through a real CLI bundle: real benchmark processes, real baselines on disk.
 import { test, describe, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildBenchBundles, makeTree } from '../runner/bench/helpers';
+import { buildBenchBundles, isRunning, makeTree } from '../runner/bench/helpers';
 
 const QUICK_ARGS = ['--time', '30', '--warmup', '20'];
 
@@ -125,6 +125,31 @@ describe('perf-lens bench', () => {
     const c = runCli(['crash.bench.cjs', '--processes', '2', ...QUICK_ARGS], tree);
     assert.equal(c.status, 2);
     assert.match(c.stderr, /perf-lens: crash\.bench\.cjs: the benchmark process exited with code 5 while running benchmark "dies"/);
+  });
+
+  test('Ctrl-C (SIGINT) stops the run and kills the benchmark process group', async () => {
+    const tree = makeTree({});
+    const pidFile = path.join(tree, 'pid.json');
+    fs.writeFileSync(
+      path.join(tree, 'spin.bench.cjs'),
+      `require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nrequire('vitest').bench('spin', () => { for (;;) {} });\n`,
+    );
+    const cli = spawn(process.execPath, [path.join(buildBenchBundles(), 'cli.js'), 'bench', '--processes', '1'], { cwd: tree, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    cli.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => cli.on('exit', (code) => resolve(code)));
+    const t0 = Date.now();
+    while (!fs.existsSync(pidFile) || fs.readFileSync(pidFile, 'utf8') === '') {
+      assert.ok(Date.now() - t0 < 60_000, 'the benchmark never started');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+    await new Promise((r) => setTimeout(r, 200));
+    cli.kill('SIGINT');
+    assert.equal(await exited, 2);
+    assert.match(stderr, /perf-lens: interrupted: the running benchmark process was stopped/);
+    for (let i = 0; i < 40 && isRunning(pid); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(isRunning(pid), false);
   });
 
   test('bad usage exits 2 with one sentence', () => {

@@ -91,7 +91,7 @@ function baselineName(args: ParsedArgs, option: 'save' | 'compare'): string | un
   return name;
 }
 
-async function run(argv: readonly string[], io: CommandIo): Promise<number> {
+async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal): Promise<number> {
   const args = parseCommandArgs(argv, OPTIONS);
   if (flag(args, 'help')) {
     io.stdout(`${HELP}\n`);
@@ -148,7 +148,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   io.stderr(`perf-lens bench: ${files.length} file${files.length === 1 ? '' : 's'}, ${processes ?? `${ADAPTIVE_START_PROCESSES}–${maxProcesses ?? DEFAULT_PROCESSES}`} processes each`);
   let outcome;
   try {
-    outcome = await runBenchmarks({ files, cwd: io.cwd, processes, maxProcesses, timeMs, warmupMs, phaseTimeoutMs, clock, names: names.length ? names : undefined });
+    outcome = await runBenchmarks({ files, cwd: io.cwd, processes, maxProcesses, timeMs, warmupMs, phaseTimeoutMs, clock, names: names.length ? names : undefined, signal });
   } catch (e) {
     if (e instanceof BenchOptionsError) throw new UsageError(e.message);
     throw e;
@@ -201,5 +201,16 @@ export const benchCommand: Command = {
   name: 'bench',
   summary: 'run benchmarks in fresh processes; save baselines, compare with statistics, check budgets',
   help: HELP,
-  run,
+  run: (argv, io) => {
+    // Ctrl-C (or a CI runner's SIGTERM) kills the running benchmark's process group: it lives in its own
+    // group, which the terminal's signal does not reach.
+    const controller = new AbortController();
+    const onSignal = () => controller.abort(new UsageError('interrupted: the running benchmark process was stopped'));
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return run(argv, io, controller.signal).finally(() => {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    });
+  },
 };
