@@ -120,6 +120,7 @@ describe('perf-lens bench', () => {
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /w\.bench\.cjs:9: work: mean [0-9.]+ (µs|ms) over its budget of 1ns/);
     assert.match(r.stdout, /the budget of "elsewhere" names no benchmark of this run/);
+    assert.match(r.stdout, /benchmark\s+mean\s+95% CI\s+median\s+p99\s+rsd\s+ops\/s\s+samples\s+outliers\n\s+work\s+[0-9.]+ (µs|ms)\s+± [0-9.]+%/);
 
     fs.writeFileSync(path.join(tree, 'crash.bench.cjs'), "require('vitest').bench('dies', () => process.exit(5));\n");
     const c = runCli(['crash.bench.cjs', '--processes', '2', ...QUICK_ARGS], tree);

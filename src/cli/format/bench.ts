@@ -137,11 +137,13 @@ export function formatBenchText(r: BenchReport): string {
   const lines: string[] = [environmentLine(r.environment)];
   for (const [file, group] of groupByFile(r.summaries)) {
     lines.push('', `${file} (${r.processes[file] ?? '?'} processes)`);
-    const rows = [['benchmark', 'mean', '95% CI', 'median', 'p99', 'rsd', 'ops/s', 'samples']];
+    const rows = [['benchmark', 'mean', '95% CI', 'median', 'p99', 'rsd', 'ops/s', 'samples', 'outliers']];
     for (const s of group) {
-      rows.push([benchmarkLabel(s), formatDuration(s.mean), halfWidth(s), formatDuration(s.median), formatDuration(s.p99), pct(s.rsd), ops(s.opsPerSec), String(s.samples)]);
+      // Tukey outliers (low+high, severe ones apart): reported, never dropped from the statistics.
+      const outliers = `${s.outliers.low + s.outliers.high}${s.outliers.severe ? ` (${s.outliers.severe} severe)` : ''}`;
+      rows.push([benchmarkLabel(s), formatDuration(s.mean), halfWidth(s), formatDuration(s.median), formatDuration(s.p99), pct(s.rsd), ops(s.opsPerSec), String(s.samples), outliers]);
     }
-    lines.push(...table(rows, [false, true, false, true, true, true, true, true]));
+    lines.push(...table(rows, [false, true, false, true, true, true, true, true, false]));
     for (const sc of r.scaling.filter((x) => x.file === file)) lines.push(`  scaling of ${sc.name}: ${formatScaling(sc.fit)} over n = ${sc.fit.sizes.join(', ')}`);
   }
   if (r.compared) {
