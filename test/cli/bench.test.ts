@@ -89,6 +89,14 @@ describe('perf-lens bench', () => {
     const wall = runCli(['--compare', 'main', '--processes', '2', ...QUICK_ARGS], dir);
     assert.equal(wall.status, 0, wall.stderr);
     assert.match(wall.stdout, /note: runtime differs: node v[0-9.]+ vs node v[0-9.]+ \(CPU time\)/);
+
+    // A file added since the baseline: its benchmark is `added`; comparing one file leaves the others out.
+    fs.writeFileSync(path.join(dir, 'bench/extra.bench.mjs'), "import { bench } from 'vitest';\nbench('extra', () => 1);\n");
+    const both = JSON.parse(runCli(['--compare', 'main', '--format', 'json', '--processes', '2', ...QUICK_ARGS], dir).stdout);
+    assert.deepEqual(both.comparison.map((x: { name: string; verdict: string }) => x.verdict === 'added' ? `${x.name}:added` : x.name), ['extra:added', 'work']);
+    const one = JSON.parse(runCli(['bench/extra.bench.mjs', '--compare', 'main', '--format', 'json', '--processes', '2', ...QUICK_ARGS], dir).stdout);
+    assert.deepEqual(one.comparison.map((x: { name: string; verdict: string }) => `${x.name}:${x.verdict}`), ['extra:added']);
+    fs.rmSync(path.join(dir, 'bench/extra.bench.mjs'));
   });
 
   test('a corrupt baseline is refused, for --compare and for --save, and left byte-identical', () => {

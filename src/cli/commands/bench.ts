@@ -91,6 +91,17 @@ function baselineName(args: ParsedArgs, option: 'save' | 'compare'): string | un
   return name;
 }
 
+/**
+ * The baseline's results for what this run measured: the files that ran (not the ones left out of the
+ * command line, nor the ones that failed) and, with --name, those benchmarks; so that only a benchmark
+ * that disappeared from a file that ran is listed as removed.
+ */
+function comparableBaseline(baseline: Baseline, files: readonly { file: string }[], errors: readonly { file: string }[], names: readonly string[]) {
+  const failed = new Set(errors.map((e) => e.file));
+  const ran = new Set(files.map((f) => f.file).filter((f) => !failed.has(f)));
+  return baseline.results.filter((r) => ran.has(r.file) && (names.length === 0 || names.includes(r.name)));
+}
+
 async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal): Promise<number> {
   const args = parseCommandArgs(argv, OPTIONS);
   if (flag(args, 'help')) {
@@ -160,7 +171,7 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
   const report: BenchReport = {
     environment,
     summaries,
-    comparison: baseline ? compareRuns(outcome.results, baseline.results) : [],
+    comparison: baseline ? compareRuns(outcome.results, comparableBaseline(baseline, files, outcome.errors, names)) : [],
     scaling: scalingOf(outcome.results),
     violations: budgetCheck.violations,
     unmatchedBudgets: budgetCheck.unmatched,
