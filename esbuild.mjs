@@ -35,6 +35,8 @@ const builds = [
   { ...common, entryPoints: { 'profile-ts-loader': 'src/runner/profile/ts-loader.ts' }, outdir: 'dist' },
   // npm scripts and test runs: NODE_OPTIONS=--require it into every Node process (src/runner/profile/profile-processes.ts).
   { ...common, entryPoints: { 'profile-preload': 'src/runner/profile/preload.ts' }, outdir: 'dist' },
+  // The benchmark child (src/runner/bench/run-file.ts looks for it next to the running bundle; TypeScript through profile-ts-loader.js).
+  { ...common, entryPoints: { 'bench-harness': 'src/runner/bench/harness.ts' }, outdir: 'dist' },
   // Webviews: browser code, one bundle (+ its CSS) per view under dist/webview/ (the panels' localResourceRoots).
   {
     ...common,
