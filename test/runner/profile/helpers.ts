@@ -86,7 +86,9 @@ const fs = require('node:fs');
 function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 if (require.main === module) {
   let s = 0;
-  for (let i = 0; i < 40; i++) s += fib(20);
+  // For a fixed time, not a fixed count: a loaded machine must still see fib in its samples.
+  const end = Date.now() + 150;
+  while (Date.now() < end) s += fib(20);
   fs.writeFileSync(process.argv[2], JSON.stringify({ argv: process.argv.slice(2), s }));
 }
 `,
@@ -94,7 +96,8 @@ if (require.main === module) {
 import * as fs from 'node:fs';
 function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 let s = 0;
-for (let i = 0; i < 40; i++) s += fib(20);
+const end = Date.now() + 150;
+while (Date.now() < end) s += fib(20);
 await new Promise((resolve) => setTimeout(resolve, 5));
 fs.writeFileSync(process.argv[2], JSON.stringify({ argv: process.argv.slice(2), s }));
 `,
