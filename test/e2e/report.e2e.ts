@@ -38,9 +38,17 @@ async function acceptFileDialog(page: Page, title: string): Promise<string> {
   const widget = page.locator('.quick-input-widget');
   await widget.locator('.quick-input-title').filter({ hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor({ state: 'visible', timeout: 30_000 });
   const input = widget.locator('.quick-input-box input');
-  // The dialog fills its box a moment after it opens.
-  await page.waitForFunction(() => ((document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value ?? '').length > 1);
-  const proposed = await input.inputValue();
+  // The dialog fills its box a moment after it opens, in steps (the folder first, then the file name):
+  // wait until the value names a file and has stayed the same for a while.
+  let proposed = '';
+  let sameFor = 0;
+  const deadline = Date.now() + 30_000;
+  while (sameFor < 3 && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    const value = await input.inputValue();
+    sameFor = value === proposed && value.length > 1 && !/[\\/]$/.test(value) ? sameFor + 1 : 0;
+    proposed = value;
+  }
   await page.keyboard.press('Enter');
   return proposed;
 }
