@@ -12,3 +12,5 @@ export { buildFlame, layoutFlame } from '../core/profile/flame';
 export { readCpuProfile } from './read-profile';
 export { enclosingFunctionLookup } from './enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
+// Compare Profiles / Compare with Previous Run (reads files only).
+export { compareProfileFiles } from './compare-profiles';
