@@ -9,6 +9,7 @@ import { scanWorkspace } from './scan-workspace';
 import { showRuleDocs } from './rule-docs';
 import { profileFunction } from './profile-function';
 import { HotLineDecorations } from './hot-lines';
+import { compareProfiles, compareWithPreviousRun } from './compare-profiles';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Perf Lens', { log: true });
@@ -28,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perfLens.profileFunction', () => profileFunction(context.extensionUri, hotLines, log)),
     vscode.commands.registerCommand('perfLens.clearHotLines', () => hotLines.clear()),
     vscode.commands.registerCommand('perfLens.showLog', () => log.show(true)),
+    vscode.commands.registerCommand('perfLens.compareProfiles', () => compareProfiles(context.extensionUri, log)),
+    vscode.commands.registerCommand('perfLens.compareWithPreviousRun', (target?: unknown) => compareWithPreviousRun(context.extensionUri, log, target)),
   );
   hints.start();
 }
