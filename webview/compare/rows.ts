@@ -88,9 +88,10 @@ export function sideCell(norm: DiffNormalisation, row: CompareRow, side: 'before
   return `${value} · ${ms(own)} ms`;
 }
 
+/** Run mode: ms at the newer run's length (`+600`); call mode: µs or ms per call (`−2.00 µs/call`). */
 export function deltaCell(norm: DiffNormalisation, row: CompareRow): string {
-  const text = signed(ms(Math.abs(row.deltaMs)), row.deltaMs);
-  return norm.mode === 'call' ? `${text}/call` : text;
+  if (norm.mode === 'call') return `${signed(duration(Math.abs(row.deltaMs * 1000)), row.deltaMs)}/call`;
+  return signed(ms(Math.abs(row.deltaMs)), row.deltaMs);
 }
 
 export function relativeCell(row: CompareRow): string {
@@ -104,7 +105,7 @@ export function verdictCell(row: CompareRow): string {
 
 /** The Δ ms column's heading: what a millisecond of change means in this comparison. */
 export function deltaHeading(norm: DiffNormalisation): string {
-  return norm.mode === 'call' ? 'Δ ms/call' : 'Δ ms';
+  return norm.mode === 'call' ? 'Δ per call' : 'Δ ms';
 }
 
 /** "before: a.cpuprofile (601 ms, 1653 calls) → after: b.cpuprofile (602 ms, 731 calls)". */

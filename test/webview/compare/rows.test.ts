@@ -67,8 +67,9 @@ test('call mode: self times per call of the profiled function', () => {
   const norm = chooseNormalisation({ sampledUs: 1_000_000, sampleCount: 1000, calls: 100 }, { sampledUs: 1_000_000, sampleCount: 1000, calls: 400 });
   const rows = compareRows([fn('encodeWords', '/ws/words.js', 300, 1200), fn('joinWords', '/ws/words.js', 400, 400)], norm);
   assert.deepEqual(rows.map((r) => [r.before, r.after, r.deltaMs, r.verdict]), [[3000, 3000, 0, 'same'], [4000, 1000, -3, 'faster']]);
-  assert.deepEqual([sideCell(norm, rows[1], 'before'), sideCell(norm, rows[1], 'after'), deltaCell(norm, rows[1]), relativeCell(rows[1])], ['4.00 ms/call', '1.00 ms/call', '−3.00/call', '−75%']);
-  assert.equal(deltaHeading(norm), 'Δ ms/call');
+  assert.deepEqual([sideCell(norm, rows[1], 'before'), sideCell(norm, rows[1], 'after'), deltaCell(norm, rows[1]), relativeCell(rows[1])], ['4.00 ms/call', '1.00 ms/call', '−3.00 ms/call', '−75%']);
+  assert.equal(deltaCell(norm, compareRows([fn('tiny', '/ws/t.js', 0.2, 0.05)], norm)[0]), '−1.88 µs/call');
+  assert.equal(deltaHeading(norm), 'Δ per call');
   assert.match(normalisationLine(norm), /^Compared per call of the profiled function \(both runs have call counts\): before 100 calls in 1000 ms sampled, after 400 calls in 1000 ms/);
 });
 
