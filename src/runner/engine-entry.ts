@@ -14,3 +14,4 @@ export { enclosingFunctionLookup } from './enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
 // Compare Profiles / Compare with Previous Run (reads files only).
 export { compareProfileFiles } from './compare-profiles';
+export { buildDiffFlame, diffFlames } from '../core/profile/diff-flame';

@@ -135,49 +135,84 @@ function childLists(data: FlameData): number[][] {
 
 const exactKey = (f: FlameFrame) => `${f.name}\u0000${f.file}\u0000${f.line}\u0000${f.column}`;
 const looseKey = (f: FlameFrame) => `${f.name}\u0000${f.file}`;
+const sameExact = (x: FlameFrame, y: FlameFrame) => x.line === y.line && x.column === y.column && x.name === y.name && x.file === y.file;
+const sameLoose = (x: FlameFrame, y: FlameFrame) => x.name === y.name && x.file === y.file;
+/** Above this many sibling pairs, matching goes through keyed maps instead of comparing every pair. */
+const PAIRWISE_LIMIT = 256;
 
-/** Pairs of (before child, after child) under one merged node; −1 for a side without one. */
-function matchChildren(a: FlameData, kidsA: number[], b: FlameData, kidsB: number[]): [number, number][] {
+/** Indices into `list` of the entries whose key occurs exactly once there. */
+function uniqueByKey(list: readonly number[], key: (i: number) => string): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const i of list) {
+    const k = key(i);
+    seen.set(k, seen.has(k) ? -1 : i);
+  }
+  return seen;
+}
+
+/**
+ * Pairs of (before child, after child) under one merged node; −1 for a side without one. First by exact
+ * key (name, file, line, column); then what is left by loose key (name and file) when exactly one child
+ * on each side has it: a function an edit above it moved.
+ */
+function matchChildren(a: FlameData, kidsA: readonly number[], b: FlameData, kidsB: readonly number[]): [number, number][] {
   const pairs: [number, number][] = [];
+  if (kidsA.length === 0 || kidsB.length === 0) {
+    for (const i of kidsA) pairs.push([i, -1]);
+    for (const j of kidsB) pairs.push([-1, j]);
+    return pairs;
+  }
+  const fa = (i: number) => a.frames[a.frame[i]];
+  const fb = (j: number) => b.frames[b.frame[j]];
   const takenB = new Set<number>();
-  const byExact = new Map<string, number[]>();
-  for (const j of kidsB) {
-    const k = exactKey(b.frames[b.frame[j]]);
-    const list = byExact.get(k);
-    if (list) list.push(j);
-    else byExact.set(k, [j]);
-  }
-  const leftA: number[] = [];
-  for (const i of kidsA) {
-    const j = byExact.get(exactKey(a.frames[a.frame[i]]))?.find((c) => !takenB.has(c));
-    if (j === undefined) leftA.push(i);
-    else {
-      takenB.add(j);
-      pairs.push([i, j]);
+  const pair = (i: number, j: number) => {
+    takenB.add(j);
+    pairs.push([i, j]);
+  };
+  let leftA: number[] = [];
+  if (kidsA.length * kidsB.length <= PAIRWISE_LIMIT) {
+    for (const i of kidsA) {
+      const j = kidsB.find((c) => !takenB.has(c) && sameExact(fa(i), fb(c)));
+      if (j === undefined) leftA.push(i);
+      else pair(i, j);
+    }
+  } else {
+    const byExact = new Map<string, number[]>();
+    for (const j of kidsB) {
+      const k = exactKey(fb(j));
+      const list = byExact.get(k);
+      if (list) list.push(j);
+      else byExact.set(k, [j]);
+    }
+    for (const i of kidsA) {
+      const j = byExact.get(exactKey(fa(i)))?.find((c) => !takenB.has(c));
+      if (j === undefined) leftA.push(i);
+      else pair(i, j);
     }
   }
-  const leftB = kidsB.filter((j) => !takenB.has(j));
-  // Moved functions: name and file agree, and exactly one candidate on each side.
-  const looseA = new Map<string, number[]>();
-  for (const i of leftA) {
-    const k = looseKey(a.frames[a.frame[i]]);
-    looseA.set(k, [...(looseA.get(k) ?? []), i]);
-  }
-  const looseB = new Map<string, number[]>();
-  for (const j of leftB) {
-    const k = looseKey(b.frames[b.frame[j]]);
-    looseB.set(k, [...(looseB.get(k) ?? []), j]);
-  }
-  const pairedA = new Set<number>();
-  for (const [k, is] of looseA) {
-    const js = looseB.get(k);
-    if (is.length === 1 && js?.length === 1) {
-      pairs.push([is[0], js[0]]);
-      pairedA.add(is[0]);
-      takenB.add(js[0]);
+  const leftB = takenB.size === kidsB.length ? [] : kidsB.filter((j) => !takenB.has(j));
+  if (leftA.length > 0 && leftB.length > 0) {
+    const stillA: number[] = [];
+    if (leftA.length * leftB.length <= PAIRWISE_LIMIT) {
+      for (const i of leftA) {
+        const sameA = leftA.filter((x) => sameLoose(fa(x), fa(i)));
+        const sameB = leftB.filter((y) => sameLoose(fb(y), fa(i)));
+        if (sameA.length === 1 && sameB.length === 1) pair(i, sameB[0]);
+        else stillA.push(i);
+      }
+    } else {
+      const onlyA = uniqueByKey(leftA, (i) => looseKey(fa(i)));
+      const onlyB = uniqueByKey(leftB, (j) => looseKey(fb(j)));
+      for (const i of leftA) {
+        const k = looseKey(fa(i));
+        const j = onlyB.get(k);
+        if (onlyA.get(k) === i && j !== undefined && j >= 0) pair(i, j);
+        else stillA.push(i);
+      }
     }
+    leftA = stillA;
   }
-  for (const i of leftA) if (!pairedA.has(i)) pairs.push([i, -1]);
+  for (const i of leftA) pairs.push([i, -1]);
   for (const j of leftB) if (!takenB.has(j)) pairs.push([-1, j]);
   return pairs;
 }
@@ -188,37 +223,34 @@ export function diffFlames(a: FlameData, b: FlameData, norm: DiffNormalisation):
   const kidsA = childLists(a);
   const kidsB = childLists(b);
 
-  const frames: FlameFrame[] = [];
-  const frameIndex = new Map<string, number>();
-  const intern = (f: FlameFrame): number => {
-    const key = `${exactKey(f)}\u0000${f.kind}`;
-    let k = frameIndex.get(key);
-    if (k === undefined) {
-      frames.push({ ...f });
-      k = frames.length - 1;
-      frameIndex.set(key, k);
+  // Merged frames: the newer run's frame table, then the older run's frames met only in its own stacks
+  // (a function in both runs may then have two entries: harmless, as frames only name and search).
+  const frames: FlameFrame[] = [{ name: '(root)', file: '', line: 0, column: 0, kind: 'root' }];
+  const mergedOfA = new Int32Array(a.frames.length).fill(-1);
+  const mergedOfB = new Int32Array(b.frames.length).fill(-1);
+  const frameOf = (i: number, j: number): number => {
+    const [data, merged, f] = j >= 0 ? [b, mergedOfB, b.frame[j]] : [a, mergedOfA, a.frame[i]];
+    if (merged[f] < 0) {
+      frames.push({ ...data.frames[f] });
+      merged[f] = frames.length - 1;
     }
-    return k;
+    return merged[f];
   };
 
   // Merged nodes in creation order (parents before children).
-  const mFrame: number[] = [];
-  const mParent: number[] = [];
-  const mA: number[] = [];
-  const mB: number[] = [];
-  const add = (parent: number, i: number, j: number, frame: FlameFrame): void => {
-    mFrame.push(intern(frame));
-    mParent.push(parent);
-    mA.push(i);
-    mB.push(j);
-  };
-  add(-1, a.frame.length > 0 ? 0 : -1, b.frame.length > 0 ? 0 : -1, { name: '(root)', file: '', line: 0, column: 0, kind: 'root' });
+  const mFrame: number[] = [0];
+  const mParent: number[] = [-1];
+  const mA: number[] = [a.frame.length > 0 ? 0 : -1];
+  const mB: number[] = [b.frame.length > 0 ? 0 : -1];
+  const none: number[] = [];
   for (let m = 0; m < mFrame.length; m++) {
     const i = mA[m];
     const j = mB[m];
-    for (const [ci, cj] of matchChildren(a, i >= 0 ? kidsA[i] : [], b, j >= 0 ? kidsB[j] : [])) {
-      // The newer run names the frame (its line is where the function is now).
-      add(m, ci, cj, cj >= 0 ? b.frames[b.frame[cj]] : a.frames[a.frame[ci]]);
+    for (const [ci, cj] of matchChildren(a, i >= 0 ? kidsA[i] : none, b, j >= 0 ? kidsB[j] : none)) {
+      mFrame.push(frameOf(ci, cj));
+      mParent.push(m);
+      mA.push(ci);
+      mB.push(cj);
     }
   }
 

@@ -114,6 +114,28 @@ test('frames match by name, file, line and column; a moved function still matche
   assert.deepEqual(rows.slice(2).sort(), ['(anonymous):40 10000→0', '(anonymous):42 0→10000', '(anonymous):50 10000→0', '(anonymous):52 0→10000']);
 });
 
+test('a wide caller (hundreds of children, matched through keyed maps) pairs its children as a narrow one does', () => {
+  const kidsB: Tree[] = [];
+  const kidsA: Tree[] = [];
+  for (let k = 0; k < 30; k++) {
+    kidsB.push(node(`f${k}`, APP, 100 + k));
+    // Every third function moved down a line; f29 is gone and g0 is new; two anonymous ones moved: not paired.
+    if (k < 29) kidsA.push(node(`f${k}`, APP, 100 + k + (k % 3 === 0 ? 1000 : 0)));
+  }
+  kidsA.push(node('g0', APP, 5));
+  kidsB.push(node('(anonymous)', APP, 60), node('(anonymous)', APP, 61));
+  kidsA.push(node('(anonymous)', APP, 70), node('(anonymous)', APP, 71));
+  const before = profile(node('(root)', '', 0, kidsB), ...kidsB.map((n) => many(n, 2)));
+  const after = profile(node('(root)', '', 0, kidsA), ...kidsA.map((n) => many(n, 2)));
+  const d = buildDiffFlame(before, after);
+  const rows = d.frame.slice(1).map((f, k) => `${d.frames[f].name}:${d.frames[f].line} ${d.beforeSelfUs[k + 1]}→${d.afterSelfUs[k + 1]}`).sort();
+  assert.equal(rows.length, 29 + 1 + 1 + 4);
+  assert.ok(rows.includes('f0:1100 200→200'), 'a moved function is paired, named at its new line');
+  assert.ok(rows.includes('f1:101 200→200'));
+  assert.ok(rows.includes('f29:129 200→0') && rows.includes('g0:5 0→200'));
+  assert.deepEqual(rows.filter((r) => r.startsWith('(anonymous)')), ['(anonymous):60 200→0', '(anonymous):61 200→0', '(anonymous):70 0→200', '(anonymous):71 0→200']);
+});
+
 test('the same stack under different callers stays apart; recursion keeps its depth', () => {
   const leafUnderX = node('leaf', APP, 5);
   const leafUnderY = node('leaf', APP, 5);
