@@ -5,6 +5,8 @@
  * untrusted workspace.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { computeHotspots } from '../core/profile/hotspots';
 import { diffHotspots, type FunctionDiff } from '../core/profile/diff';
 import { buildDiffFlame, type DiffFlameData } from '../core/profile/diff-flame';
@@ -63,4 +65,40 @@ export function compareProfileFiles(beforePath: string, afterPath: string): Prof
     functions: diffHotspots(computeHotspots(before, hotspotOptions), computeHotspots(after, hotspotOptions)).functions,
     flame: buildDiffFlame(before, after, { enclosingFunction, hidden: isHarnessFrame, beforeCalls, afterCalls }),
   };
+}
+
+/**
+ * `compareProfileFiles` in a worker thread, so that the extension host stays responsive while two big
+ * profiles are read and merged (seconds for 100k-node profiles). The worker loads the engine bundle
+ * (`dist/engine.js`, next to this code once bundled) and runs the same function; an error comes back
+ * as its one sentence.
+ */
+export function compareProfileFilesInWorker(beforePath: string, afterPath: string, enginePath = path.join(__dirname, 'engine.js')): Promise<ProfileComparison> {
+  // A fixed script (no user text in it): the paths travel as workerData.
+  const script = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    try {
+      const engine = require(workerData.enginePath);
+      parentPort.postMessage({ ok: true, comparison: engine.compareProfileFiles(workerData.beforePath, workerData.afterPath) });
+    } catch (e) {
+      parentPort.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e) });
+    }`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { eval: true, workerData: { enginePath, beforePath, afterPath } });
+    let settled = false;
+    worker.once('message', (m: { ok: true; comparison: ProfileComparison } | { ok: false; message: string }) => {
+      settled = true;
+      if (m.ok) resolve(m.comparison);
+      else reject(new Error(m.message));
+      void worker.terminate();
+    });
+    worker.once('error', (e) => {
+      if (!settled) reject(e);
+      settled = true;
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the comparison's worker stopped (exit code ${code}) before answering`));
+      settled = true;
+    });
+  });
 }

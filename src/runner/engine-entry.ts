@@ -13,5 +13,5 @@ export { readCpuProfile } from './read-profile';
 export { enclosingFunctionLookup } from './enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
 // Compare Profiles / Compare with Previous Run (reads files only).
-export { compareProfileFiles } from './compare-profiles';
+export { compareProfileFiles, compareProfileFilesInWorker } from './compare-profiles';
 export { buildDiffFlame, diffFlames } from '../core/profile/diff-flame';

@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compareProfileFiles, profiledCalls } from '../../src/runner/compare-profiles';
+import { compareProfileFiles, compareProfileFilesInWorker, profiledCalls } from '../../src/runner/compare-profiles';
+import { spawnSync } from 'node:child_process';
 import { profileFunction } from '../../src/runner/profile/run-profile';
 import { callCountsPath } from '../../src/runner/profile/call-counts';
 import { ProfileReadError, readCpuProfile } from '../../src/runner/read-profile';
@@ -102,5 +103,21 @@ describe('compareProfileFiles', () => {
     fs.writeFileSync(bad, '{"nodes": 3}');
     assert.throws(() => compareProfileFiles(path.join(dir, 'gone.cpuprofile'), good), (e: Error) => e instanceof ProfileReadError && /gone\.cpuprofile/.test(e.message) && !e.message.includes('\n'));
     assert.throws(() => compareProfileFiles(good, bad), (e: Error) => e instanceof ProfileReadError && e.message.includes('bad.cpuprofile'));
+  });
+
+  test('in a worker thread (the engine bundle, as the extension runs it): the same comparison, and the same one-sentence errors', async () => {
+    const root = path.join(__dirname, '..', '..');
+    const engine = path.join(root, 'dist', 'engine.js');
+    const newest = (dir: string): number =>
+      Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)));
+    if (!fs.existsSync(engine) || fs.statSync(engine).mtimeMs < newest(path.join(root, 'src'))) {
+      const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+    }
+    const a = path.join(dir, 'a.cpuprofile');
+    const b = path.join(dir, 'b.cpuprofile');
+    assert.deepEqual(await compareProfileFilesInWorker(a, b, engine), compareProfileFiles(a, b));
+    await assert.rejects(compareProfileFilesInWorker(a, path.join(dir, 'gone.cpuprofile'), engine), (e: Error) => /gone\.cpuprofile/.test(e.message) && !e.message.includes('\n'));
+    await assert.rejects(compareProfileFilesInWorker(a, b, path.join(dir, 'no-engine.js')), /no-engine\.js/);
   });
 });
