@@ -111,7 +111,7 @@ export async function compareWithPreviousRun(extensionUri: vscode.Uri, log: vsco
   for (const i of items) i.detail = i.previous ? `compared with the run of ${stampLabel(i.previous.stamp)}` : 'no earlier run of this function';
   const chosen = await vscode.window.showQuickPick(items, {
     title: 'Compare with Previous Run',
-    placeHolder: 'A saved profile to compare with the run of the same function just before it (the last profiled first)',
+    placeHolder: 'A saved run, compared with the one before it (newest first)',
     matchOnDescription: true,
   });
   if (!chosen) return 'cancelled';
