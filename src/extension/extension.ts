@@ -9,16 +9,20 @@ import { scanWorkspace } from './scan-workspace';
 import { showRuleDocs } from './rule-docs';
 import { profileFunction } from './profile-function';
 import { HotLineDecorations } from './hot-lines';
+import { ProfileCodeLensProvider } from './profile-codelens';
 import { compareProfiles, compareWithPreviousRun } from './compare-profiles';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Perf Lens', { log: true });
   const hints = new HintController(context.extensionUri, log);
-  const hotLines = new HotLineDecorations();
+  const hotLines = new HotLineDecorations(context.extensionUri);
+  const lenses = new ProfileCodeLensProvider(log);
   context.subscriptions.push(
     log,
     hints,
     hotLines,
+    lenses,
+    vscode.languages.registerCodeLensProvider(ProfileCodeLensProvider.selector, lenses),
     vscode.languages.registerCodeActionsProvider(
       HINT_DOCUMENT_SELECTOR,
       new HintCodeActionProvider(hints),
@@ -26,8 +30,9 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     vscode.commands.registerCommand('perfLens.scanWorkspace', () => scanWorkspace(hints)),
     vscode.commands.registerCommand('perfLens.showRuleDocs', (ruleId?: unknown) => showRuleDocs(context.extensionUri, ruleId)),
-    vscode.commands.registerCommand('perfLens.profileFunction', () => profileFunction(context.extensionUri, hotLines, log)),
+    vscode.commands.registerCommand('perfLens.profileFunction', (target?: unknown) => profileFunction(context.extensionUri, { hotLines, lenses }, log, target)),
     vscode.commands.registerCommand('perfLens.clearHotLines', () => hotLines.clear()),
+    vscode.commands.registerCommand('perfLens.toggleHotLines', () => vscode.window.setStatusBarMessage(hotLines.toggle(), 4000)),
     vscode.commands.registerCommand('perfLens.showLog', () => log.show(true)),
     vscode.commands.registerCommand('perfLens.compareProfiles', () => compareProfiles(context.extensionUri, log)),
     vscode.commands.registerCommand('perfLens.compareWithPreviousRun', (target?: unknown) => compareWithPreviousRun(context.extensionUri, log, target)),

@@ -1,17 +1,23 @@
 /**
- * "Perf Lens: Profile Function": the function around the cursor is called over and over in a child
- * process under the CPU profiler (src/runner/profile), then its hot lines are marked in the editor and
- * its hot spots are one click away. Profiling runs the workspace's code, so Workspace Trust comes first.
+ * "Perf Lens: Profile Function": the function around the cursor (or a "Profile" lens's) is called over
+ * and over in a child process under the CPU profiler (src/runner/profile), then counted once more for
+ * exact call counts; its hot lines and lenses are marked in the editor and its hot spots are one click away. Profiling runs the workspace's code, so Workspace Trust comes first.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { trustGate } from './trust';
-import { loadEngine } from './engine-loader';
+import { type LoadedEngine, loadEngine } from './engine-loader';
 import type { HotLineDecorations } from './hot-lines';
 import { HotspotsPanel } from './hotspots-panel';
-import { argsKey, functionAtCursor, parseRememberedArgs, profileSummary, validateArgs } from './profile-target';
+import { PROFILABLE_FILE, type ProfileCodeLensProvider } from './profile-codelens';
+import { chooseAtCursor, chooseTarget, parseProfileTarget } from './profile-lenses';
+import { argsKey, parseRememberedArgs, profileSummary, validateArgs } from './profile-target';
 
-const PROFILABLE = /\.(c|m)?(j|t)s$/i;
+/** How long the function is called under the profiler (the runner's default), and its warm-up before. */
+const PROFILED_MS = 2000;
+const DEFAULT_WARMUP_MS = 300;
+/** About how long the harness takes to start and load the module. */
+const START_MS = 300;
 
 async function readRemembered(folder: vscode.Uri): Promise<Record<string, string>> {
   try {
@@ -27,8 +33,39 @@ async function remember(folder: vscode.Uri, key: string, args: string): Promise<
   await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '.perf-lens', 'profile-args.json'), new TextEncoder().encode(`${JSON.stringify(all, null, 2)}\n`));
 }
 
-/** Resolves to the sentence shown to the user (tests read it). */
-export async function profileFunction(extensionUri: vscode.Uri, hotLines: HotLineDecorations, log: vscode.LogOutputChannel): Promise<string> {
+/** Where the last profile goes in the editor. */
+export interface ProfileViews {
+  hotLines: HotLineDecorations;
+  lenses: ProfileCodeLensProvider;
+}
+
+type Engine = LoadedEngine['engine'];
+type Run = Awaited<ReturnType<Engine['profileFunction']>>;
+
+/**
+ * Everything read from a finished run, in one place: the profile, its call counts, the hot spots of the
+ * user's code (hot lines, lenses, summary), of everything (the panel) and the flame graph. This is the
+ * call to move off the extension host's thread.
+ */
+async function analyseRun(engine: Engine, run: Run) {
+  const profile = engine.readCpuProfile(run.profilePath);
+  const lookup = engine.enclosingFunctionLookup();
+  const callCount = run.coveragePath ? engine.callCountLookupFor(profile, run.profilePath, run.coveragePath) : undefined;
+  const hidden = engine.isHarnessFrame;
+  return {
+    // Every function of the profiled files, so each lens finds its own (default limit: 100).
+    mine: engine.computeHotspots(profile, { enclosingFunction: lookup, callCount, myCodeOnly: true, hidden, limit: 1000 }),
+    // Every function, not only the user's: the panel's "my code only" box filters.
+    all: engine.computeHotspots(profile, { enclosingFunction: lookup, callCount, hidden, limit: 1000 }),
+    flame: engine.buildFlame(profile, { enclosingFunction: lookup, hidden }),
+  };
+}
+
+/**
+ * Resolves to the sentence shown to the user (tests read it). `target` comes from a "Profile" lens
+ * (`{ uri, name, line }`); without it, the function at the cursor is profiled.
+ */
+export async function profileFunction(extensionUri: vscode.Uri, views: ProfileViews, log: vscode.LogOutputChannel, target?: unknown): Promise<string> {
   const gate = trustGate(vscode.workspace.isTrusted, 'profiling a function');
   if (!gate.allowed) {
     void vscode.window.showWarningMessage(gate.message, gate.action).then((choice) => {
@@ -40,9 +77,22 @@ export async function profileFunction(extensionUri: vscode.Uri, hotLines: HotLin
     void (kind === 'error' ? vscode.window.showErrorMessage(message) : vscode.window.showInformationMessage(message));
     return message;
   };
-  const editor = vscode.window.activeTextEditor;
-  const doc = editor?.document;
-  if (!editor || !doc || doc.uri.scheme !== 'file' || !PROFILABLE.test(doc.fileName)) {
+  const wanted = target === undefined ? undefined : parseProfileTarget(target);
+  if (typeof wanted === 'string') return say(wanted, 'error');
+  let doc: vscode.TextDocument | undefined;
+  let cursorLine = 0;
+  if (wanted) {
+    try {
+      doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(wanted.uri, true));
+    } catch (e) {
+      return say(`Perf Lens: cannot open ${wanted.uri} to profile ${wanted.name} (${e instanceof Error ? e.message : String(e)}).`, 'error');
+    }
+  } else {
+    const editor = vscode.window.activeTextEditor;
+    doc = editor?.document;
+    cursorLine = (editor?.selection.active.line ?? 0) + 1;
+  }
+  if (!doc || doc.uri.scheme !== 'file' || !PROFILABLE_FILE.test(doc.fileName)) {
     return say('Perf Lens: open a JavaScript or TypeScript file and put the cursor in the function to profile.');
   }
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
@@ -50,7 +100,10 @@ export async function profileFunction(extensionUri: vscode.Uri, hotLines: HotLin
   if (doc.isDirty) await doc.save();
 
   const { engine } = await loadEngine((m) => log.warn(m));
-  const fn = functionAtCursor(engine.functionsInSource(doc.getText(), doc.fileName), editor.selection.active.line + 1);
+  const text = doc.getText();
+  const callable = engine.callableFunctions(text, doc.fileName);
+  const fn = wanted ? chooseTarget(callable, wanted) : chooseAtCursor(callable, engine.functionsInSource(text, doc.fileName), cursorLine);
+  if (!fn && wanted) return say(`Perf Lens: ${wanted.name} is no longer exported by ${vscode.workspace.asRelativePath(doc.uri)}; nothing was run.`);
   if (!fn) return say('Perf Lens: put the cursor inside a named function (or a const holding one) to profile it.');
 
   const key = argsKey(path.relative(folder.uri.fsPath, doc.fileName), fn.name);
@@ -67,22 +120,35 @@ export async function profileFunction(extensionUri: vscode.Uri, hotLines: HotLin
 
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const outFile = path.join(folder.uri.fsPath, '.perf-lens', 'profiles', `${fn.name.replace(/[^A-Za-z0-9_.-]+/g, '_')}-${stamp}.cpuprofile`);
-  let run;
+  const module = doc.fileName;
+  let run: Run;
   try {
     run = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Perf Lens: profiling ${fn.name}…`, cancellable: true },
-      (_progress, token) => {
+      { location: vscode.ProgressLocation.Notification, title: `Perf Lens: profiling ${fn.name}`, cancellable: true },
+      async (progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort(new Error('cancelled')));
-        return engine.profileFunction({
-          module: doc.fileName,
-          exportName: fn.name,
-          args: [],
-          argsExpression: argsText,
-          outFile,
-          cwd: folder.uri.fsPath,
-          signal: controller.signal,
-        });
+        // The harness does not report its phases; its counting pass starts once the profiled time is up.
+        progress.report({ message: `warming up, then ${PROFILED_MS / 1000} s of calls under the profiler, then counting calls…` });
+        const counting = setTimeout(
+          () => progress.report({ message: 'counting calls (the same calls again, without the profiler, for exact call counts)…' }),
+          START_MS + DEFAULT_WARMUP_MS + PROFILED_MS,
+        );
+        try {
+          return await engine.profileFunction({
+            module,
+            exportName: fn.exportName,
+            args: [],
+            argsExpression: argsText,
+            durationMs: PROFILED_MS,
+            outFile,
+            cwd: folder.uri.fsPath,
+            signal: controller.signal,
+            callCounts: true,
+          });
+        } finally {
+          clearTimeout(counting);
+        }
       },
     );
   } catch (e) {
@@ -92,20 +158,26 @@ export async function profileFunction(extensionUri: vscode.Uri, hotLines: HotLin
     return say(message, 'error');
   }
 
-  const profile = engine.readCpuProfile(run.profilePath);
-  const lookup = engine.enclosingFunctionLookup();
-  const report = engine.computeHotspots(profile, { enclosingFunction: lookup, myCodeOnly: true, hidden: engine.isHarnessFrame });
-  hotLines.show(report.hotLines);
-  log.info(`profiled ${fn.name}: ${run.calls} calls, ${run.sampleCount} samples at ${run.achievedIntervalUs.toFixed(0)} µs (asked ${run.requestedIntervalUs}); ${run.profilePath}`);
-  const summary = profileSummary(fn.name, run.calls, run.profiledMs, run.partial, report.hotspots[0]);
+  let analysis: Awaited<ReturnType<typeof analyseRun>>;
+  try {
+    analysis = await analyseRun(engine, run);
+  } catch (e) {
+    return say(`Perf Lens: the profile of ${fn.name} was saved but could not be read (${e instanceof Error ? e.message : String(e)}): ${run.profilePath}`, 'error');
+  }
+  views.hotLines.show(analysis.mine.hotLines);
+  views.lenses.setLastProfile(analysis.mine.hotspots);
+  log.info(
+    `profiled ${fn.name} (export "${fn.exportName}"): ${run.calls} calls, ${run.sampleCount} samples at ${run.achievedIntervalUs.toFixed(0)} µs (asked ${run.requestedIntervalUs}); ` +
+      `${run.coveragePath ? `call counts in ${run.coveragePath}` : `no call counts${run.callCountsNote ? ` (${run.callCountsNote})` : ''}`}; ${run.profilePath}`,
+  );
+  const summary = profileSummary(fn.name, run.calls, run.profiledMs, run.partial, analysis.mine.hotspots[0]);
   void vscode.window.showInformationMessage(summary, 'Show Hot Spots', 'Open Profile').then((choice) => {
     if (choice === 'Open Profile') void vscode.commands.executeCommand('vscode.open', vscode.Uri.file(run.profilePath));
     if (choice === 'Show Hot Spots') {
-      // Every function, not only the user's: the panel's "my code only" box filters.
       HotspotsPanel.show(extensionUri, {
-        report: engine.computeHotspots(profile, { enclosingFunction: lookup, hidden: engine.isHarnessFrame, limit: 1000 }),
-        flame: engine.buildFlame(profile, { enclosingFunction: lookup, hidden: engine.isHarnessFrame }),
-        title: `Hot spots of ${fn.name} (${vscode.workspace.asRelativePath(doc.uri)})`,
+        report: analysis.all,
+        flame: analysis.flame,
+        title: `Hot spots of ${fn.name} (${vscode.workspace.asRelativePath(module)})`,
         partial: run.partial,
       });
     }

@@ -61,8 +61,23 @@ export function hotLinesOf(lines: readonly HotLine[], file: string, minPercent =
   return lines.filter((l) => l.file === file && l.selfPercent >= minPercent).sort((a, b) => b.selfPercent - a.selfPercent);
 }
 
-/** One line for the summary notification. */
+/** `1,234,567`, whatever the machine's locale. */
+export function groupDigits(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Heat levels of the gutter mark (media/heat-<level>.svg): 3 from 20% of the run, 2 from 5%, else 1. */
+export type HeatLevel = 1 | 2 | 3;
+export const HEAT_LEVELS: readonly HeatLevel[] = [1, 2, 3];
+
+export function heatLevel(selfPercent: number): HeatLevel {
+  return selfPercent >= 20 ? 3 : selfPercent >= 5 ? 2 : 1;
+}
+
+/** One line for the summary notification; the hottest function's exact calls when they were counted. */
 export function profileSummary(fn: string, calls: number, profiledMs: number, partial: boolean, top: Hotspot | undefined): string {
   const head = `Perf Lens: ${fn} ran ${calls} time${calls === 1 ? '' : 's'} in ${(profiledMs / 1000).toFixed(1)} s${partial ? ' (stopped at the time limit)' : ''}`;
-  return top ? `${head}; hottest: ${top.functionName} (${top.selfPercent.toFixed(1)}% self).` : `${head}; no samples in your code.`;
+  if (!top) return `${head}; no samples in your code.`;
+  const called = top.calls === null ? '' : `, called ${groupDigits(top.calls)} time${top.calls === 1 ? '' : 's'}`;
+  return `${head}; hottest: ${top.functionName} (${top.selfPercent.toFixed(1)}% self)${called}.`;
 }

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { functionsInSource } from '../../src/core/profile/source-functions';
-import { argsKey, functionAtCursor, hotLineLabel, hotLinesOf, parseRememberedArgs, profileSummary, validateArgs } from '../../src/extension/profile-target';
+import { HEAT_LEVELS, argsKey, functionAtCursor, groupDigits, heatLevel, hotLineLabel, hotLinesOf, parseRememberedArgs, profileSummary, validateArgs } from '../../src/extension/profile-target';
 
 const SOURCE = `function report(rows) {
   return rows.map((r) => {
@@ -56,4 +58,19 @@ test('the summary sentence', () => {
   const top = { functionName: 'sumOfSquares', file: '/a.js', line: 1, column: 1, selfMs: 1900, selfPercent: 97.91, totalMs: 1900, totalPercent: 97.91, calls: null };
   assert.equal(profileSummary('report', 5620, 2003, false, top), 'Perf Lens: report ran 5620 times in 2.0 s; hottest: sumOfSquares (97.9% self).');
   assert.equal(profileSummary('f', 1, 12000, true, undefined), 'Perf Lens: f ran 1 time in 12.0 s (stopped at the time limit); no samples in your code.');
+  assert.equal(
+    profileSummary('report', 5620, 2003, false, { ...top, calls: 16860 }),
+    'Perf Lens: report ran 5620 times in 2.0 s; hottest: sumOfSquares (97.9% self), called 16,860 times.',
+  );
+});
+
+test('gutter heat levels by self time: 3 from 20%, 2 from 5%, else 1; each level has its shipped icon', () => {
+  assert.deepEqual([0.5, 4.99, 5, 19.99, 20, 100].map(heatLevel), [1, 1, 2, 2, 3, 3]);
+  for (const level of HEAT_LEVELS) {
+    const svg = fs.readFileSync(path.join(__dirname, '../../media', `heat-${level}.svg`), 'utf8');
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* viewBox="0 0 16 16">/);
+    assert.doesNotMatch(svg, /<script|href=|url\(/i, 'no scripts or outside references in an icon');
+  }
+  assert.equal(groupDigits(1234567.4), '1,234,567');
+  assert.equal(groupDigits(999), '999');
 });

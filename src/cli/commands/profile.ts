@@ -60,8 +60,10 @@ Async functions and generators get none (V8 counts each resumption), nor does Ty
 profiler (the counts are of the JavaScript it ran). A pass that would take over 3x the profiled time
 (at least 1 s) is skipped.
 
-Modules and scripts: .js, .cjs, .mjs (ESM and CommonJS), and .ts, .cts, .mts, transpiled on the fly (no type
-check) with the profile on the .ts lines; a build's own source maps (//# sourceMappingURL) are applied too.
+Modules and scripts: .js, .cjs, .mjs (ESM and CommonJS), and .ts, .cts, .mts, .tsx, .jsx, transpiled on the fly
+(no type check; JSX as the tsconfig.json says, else React's automatic runtime) with the profile on the
+source lines; extensionless relative imports (./util, ./lib/index.ts) resolve as bundlers do; a build's own
+source maps (//# sourceMappingURL) are applied too.
 Exit status: 0 success, 2 bad usage or a failed target.`;
 
 function whole(args: ParsedArgs, name: string, min: number, max: number): number | undefined {

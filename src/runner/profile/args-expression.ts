@@ -10,6 +10,11 @@
 import * as nodeModule from 'node:module';
 
 const EVAL_KEY = Symbol.for('perf-lens.profile-harness.eval');
+/**
+ * Appended to a CommonJS target's source, on its last line so the module's own line numbers (and its
+ * profile) do not move. V8 hashes the source with it: call-counts.ts adds it back to verify the file.
+ */
+export const MODULE_SCOPE_EVALUATOR = `\n;globalThis[Symbol.for('perf-lens.profile-harness.eval')] = (s) => eval(s);`;
 type Evaluator = (source: string) => unknown;
 
 /** Call before loading the target: its CommonJS compile gets the evaluator appended. */
@@ -20,8 +25,7 @@ export function exposeModuleScope(target: string): () => void {
   if (typeof original !== 'function') return () => undefined;
   proto._compile = function (this: unknown, content: string, filename: string) {
     if (filename === target && typeof content === 'string') {
-      // On the last line so the module's own line numbers (and its profile) do not move.
-      content = `${content}\n;globalThis[Symbol.for('perf-lens.profile-harness.eval')] = (s) => eval(s);`;
+      content = `${content}${MODULE_SCOPE_EVALUATOR}`;
     }
     return original.call(this, content, filename);
   };

@@ -1,12 +1,14 @@
 /**
  * The call-count file next to a profile (`<profile>.coverage.json`, written by the harness's counting
  * pass, count-calls.ts) read back into the `callCount` lookup of computeHotspots. Each script's source
- * is read from disk and used only when it is the very text V8 ran (same SHA-256 as V8's script hash):
+ * is read from disk and used only when it is the very text V8 ran (same SHA-256 as V8's script hash, the
+ * harness's arguments evaluator appended or not):
  * a TypeScript file transpiled on load, or a file changed since the run, gets no counts.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { MODULE_SCOPE_EVALUATOR } from './args-expression';
 import { type CallCountFile, type CallCountLookup, callCountLookup, callCountsMatch, parseCallCountFile } from '../../core/profile/call-counts';
 
 /** Sources above this size are not read (a lookup into them is not worth the memory). */
@@ -64,7 +66,8 @@ function verifiedSource(url: string, script: { hash?: string; length?: number })
   } catch {
     return undefined;
   }
-  const candidates = text.charCodeAt(0) === 0xfeff ? [text, text.slice(1)] : [text];
+  // A CommonJS target profiled with an arguments expression ran with the evaluator appended.
+  const candidates = (text.charCodeAt(0) === 0xfeff ? [text, text.slice(1)] : [text]).flatMap((t) => [t, `${t}${MODULE_SCOPE_EVALUATOR}`]);
   return candidates.find((t) => (script.length === undefined || t.length === script.length) && sha256(t) === script.hash);
 }
 

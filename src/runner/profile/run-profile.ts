@@ -121,7 +121,7 @@ export async function profileFunction(o: ProfileFunctionOptions): Promise<Profil
   const cwd = checkCwd(o.cwd);
   if (!o.module) throw new ProfileOptionsError('no module was given');
   const module = path.resolve(cwd, o.module);
-  if (!/\.(c|m)?(j|t)s$/.test(module)) throw new ProfileOptionsError(`the module must be a .js, .cjs, .mjs, .ts, .cts or .mts file: ${module}`);
+  if (!/\.((c|m)?(j|t)s|tsx|jsx)$/i.test(module)) throw new ProfileOptionsError(`the module must be a .js, .cjs, .mjs, .ts, .cts, .mts, .tsx or .jsx file: ${module}`);
   if (!isFile(module)) throw new ProfileOptionsError(`the module file does not exist: ${module}`);
   if (typeof o.exportName !== 'string' || o.exportName.trim() === '') throw new ProfileOptionsError('no export name was given');
   if (!Array.isArray(o.args)) throw new ProfileOptionsError('args must be an array of JSON values');

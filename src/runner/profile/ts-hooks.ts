@@ -24,7 +24,7 @@ import type { CpuProfile } from '../../core/profile/model';
 import { remapProfile } from '../../core/profile/remap';
 import { type SourceMap, parseSourceMap } from '../../core/profile/source-map';
 import type * as loaderModule from './ts-loader';
-import { TS_FILE, formatOf, typeScriptAlternative } from './ts-resolve';
+import { TS_FILE, formatOf, typeScriptAlternatives } from './ts-resolve';
 
 /** The bundle with the ESM hooks and the transpiler, next to dist/profile-harness.js. */
 export const TS_LOADER_FILE = 'profile-ts-loader.js';
@@ -64,20 +64,22 @@ function installRequireHook(): void {
     module._compile(code, filename);
   };
   // A .ts file under "type": "module" that is require()d still runs, as CommonJS.
-  Module._extensions['.ts'] = compile;
-  Module._extensions['.cts'] = compile;
+  // Registered extensions are also what an extensionless require('./x') tries, so './x' finds x.ts too.
+  for (const ext of ['.ts', '.cts', '.tsx', '.jsx']) Module._extensions[ext] = compile;
   const resolveFilename = Module._resolveFilename;
   Module._resolveFilename = function (this: unknown, request, parent, isMain, options) {
     try {
       return resolveFilename.call(this, request, parent, isMain, options);
     } catch (e) {
-      const alt = (e as { code?: string }).code === 'MODULE_NOT_FOUND' ? typeScriptAlternative(request) : undefined;
-      if (alt === undefined) throw e;
-      try {
-        return resolveFilename.call(this, alt, parent, isMain, options);
-      } catch {
-        throw e;
+      if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
+      for (const alt of typeScriptAlternatives(request)) {
+        try {
+          return resolveFilename.call(this, alt, parent, isMain, options);
+        } catch {
+          // the next candidate
+        }
       }
+      throw e;
     }
   };
 }

@@ -14,7 +14,7 @@
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MessagePort } from 'node:worker_threads';
-import { TS_FILE, formatOf, typeScriptAlternative } from './ts-resolve';
+import { TS_FILE, formatOf, typeScriptAlternatives } from './ts-resolve';
 import { prepareTypeScript, transpileTypeScript } from './ts-transpile';
 
 export { prepareTypeScript, transpileTypeScript, typescript } from './ts-transpile';
@@ -57,13 +57,17 @@ export async function resolve(specifier: string, context: ResolveContext, nextRe
   try {
     return await nextResolve(specifier, context);
   } catch (e) {
-    const alt = (e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' ? typeScriptAlternative(specifier) : undefined;
-    if (alt === undefined) throw e;
-    try {
-      return await nextResolve(alt, context);
-    } catch {
-      throw e; // the error about the specifier the user wrote
+    // A folder ('./lib' with lib/index.ts) is ERR_UNSUPPORTED_DIR_IMPORT to Node's ESM resolver.
+    const code = (e as { code?: string }).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_UNSUPPORTED_DIR_IMPORT') throw e;
+    for (const alt of typeScriptAlternatives(specifier)) {
+      try {
+        return await nextResolve(alt, context);
+      } catch {
+        // the next candidate
+      }
     }
+    throw e; // the error about the specifier the user wrote
   }
 }
 

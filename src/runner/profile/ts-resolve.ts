@@ -8,12 +8,15 @@ import * as path from 'node:path';
 
 export type ModuleFormat = 'commonjs' | 'module';
 
-/** .ts, .mts, .cts. */
-export const TS_FILE = /\.(c|m)?ts$/i;
+/** What the harness transpiles: .ts, .mts, .cts, and .tsx / .jsx (JSX, which Node cannot run). */
+export const TS_FILE = /\.((c|m)?ts|tsx|jsx)$/i;
+
+/** Files with JSX in them. */
+export const JSX_FILE = /\.(t|j)sx$/i;
 
 /**
- * How Node would run the file: .mts is ESM, .cts is CommonJS, .ts follows the nearest package.json's
- * "type" (as TypeScript's own `module: nodenext` decides).
+ * How Node would run the file: .mts is ESM, .cts is CommonJS, .ts (and .tsx, .jsx) follows the nearest
+ * package.json's "type" (as TypeScript's own `module: nodenext` decides).
  */
 export function formatOf(file: string): ModuleFormat {
   const lower = file.toLowerCase();
@@ -46,11 +49,22 @@ function packageTypeOf(dir: string): string | undefined {
 }
 
 /**
- * `./util.js` → `./util.ts` (.mjs → .mts, .cjs → .cts) for a relative, absolute or file: specifier, as
- * TypeScript's ESM style writes imports of .ts files; undefined for anything else (packages, other files).
+ * The files a relative, absolute or file: specifier that Node did not find may stand for, in order:
+ * `./util.js` → `./util.ts`, `./util.tsx` (.mjs → .mts, .cjs → .cts, .jsx → .tsx), as TypeScript's ESM
+ * style writes imports of .ts files; and an extensionless `./util` (TypeScript's "bundler" resolution,
+ * which tsx and bundlers accept) → `./util.ts`, `.tsx`, `.js`, `./util/index.ts`, `.tsx`, `.js`.
+ * Empty for anything else (packages, other files).
  */
-export function typeScriptAlternative(specifier: string): string | undefined {
-  if (!/^(\.{1,2}[\\/]|\/|[A-Za-z]:[\\/]|file:)/.test(specifier)) return undefined;
+export function typeScriptAlternatives(specifier: string): string[] {
+  if (!/^(\.{1,2}([\\/]|$)|\/|[A-Za-z]:[\\/]|file:)/.test(specifier)) return [];
   const m = /\.(c|m)?js$/.exec(specifier);
-  return m ? `${specifier.slice(0, m.index)}.${m[1] ?? ''}ts` : undefined;
+  if (m) {
+    const stem = specifier.slice(0, m.index);
+    return m[1] ? [`${stem}.${m[1]}ts`] : [`${stem}.ts`, `${stem}.tsx`];
+  }
+  if (/\.jsx$/.test(specifier)) return [specifier.replace(/\.jsx$/, '.tsx')];
+  const last = specifier.split(/[\\/]/).pop() ?? '';
+  if (last === '' || last === '.' || last === '..') return ['index.ts', 'index.tsx', 'index.js'].map((f) => `${specifier.replace(/[\\/]?$/, '/')}${f}`);
+  if (last.includes('.')) return [];
+  return [`${specifier}.ts`, `${specifier}.tsx`, `${specifier}.js`, `${specifier}/index.ts`, `${specifier}/index.tsx`, `${specifier}/index.js`];
 }

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as ts from 'typescript';
-import type { ModuleFormat } from './ts-resolve';
+import { JSX_FILE, type ModuleFormat } from './ts-resolve';
 
 export interface Transpiled {
   /** JavaScript, ending with an inline `//# sourceMappingURL=data:…` comment. */
@@ -28,8 +28,17 @@ export function typescript(): typeof ts {
   return tsModule;
 }
 
-/** The few options of the nearest tsconfig.json that change emitted code (decorators, class fields, interop). */
-const TAKEN_OPTIONS = ['experimentalDecorators', 'emitDecoratorMetadata', 'useDefineForClassFields', 'esModuleInterop'];
+/** The few options of the nearest tsconfig.json that change emitted code (decorators, class fields, interop, JSX). */
+const TAKEN_OPTIONS = [
+  'experimentalDecorators',
+  'emitDecoratorMetadata',
+  'useDefineForClassFields',
+  'esModuleInterop',
+  'jsx',
+  'jsxFactory',
+  'jsxFragmentFactory',
+  'jsxImportSource',
+];
 const tsconfigOptions = new Map<string, ts.CompilerOptions>();
 
 function projectOptions(t: typeof ts, dir: string): ts.CompilerOptions {
@@ -80,6 +89,17 @@ export function prepareTypeScript(file: string, format: ModuleFormat): void {
 }
 
 /**
+ * How JSX becomes code: the project's choice, except `preserve` (and `react-native`), which leave JSX
+ * that Node cannot run; the automatic runtime (`react/jsx-runtime`, or `jsxImportSource`'s) when the
+ * project says nothing, as React 17+ projects and TypeScript's own project templates do.
+ */
+function jsxEmit(t: typeof ts, file: string, configured: ts.JsxEmit | undefined): ts.JsxEmit | undefined {
+  if (!JSX_FILE.test(file)) return configured;
+  if (configured === undefined || configured === t.JsxEmit.None || configured === t.JsxEmit.Preserve || configured === t.JsxEmit.ReactNative) return t.JsxEmit.ReactJSX;
+  return configured;
+}
+
+/**
  * Transpiles one file for Node 20 (ES2022, CommonJS or ESM output). Types, interfaces and `import type`
  * disappear; enums, namespaces, parameter properties and decorators become code. Only syntax errors are
  * reported: there is no type check.
@@ -91,9 +111,11 @@ export function transpileTypeScript(source: string, file: string, format: Module
     if (ready.source === source && ready.format === format) return ready.out;
   }
   const t = typescript();
+  const project = projectOptions(t, path.dirname(file));
   const compilerOptions: ts.CompilerOptions = {
     esModuleInterop: true,
-    ...projectOptions(t, path.dirname(file)),
+    ...project,
+    jsx: jsxEmit(t, file, project.jsx),
     target: t.ScriptTarget.ES2022,
     module: format === 'module' ? t.ModuleKind.ESNext : t.ModuleKind.CommonJS,
     sourceMap: true,

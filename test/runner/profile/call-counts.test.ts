@@ -107,6 +107,14 @@ describe('call counts of a function profile', () => {
     assert.equal(countOf(outFile, 'async.mjs', 'fetchAll'), undefined);
   });
 
+  test('a CommonJS module profiled with an arguments expression (the harness appends its evaluator to the source) keeps its counts', async () => {
+    const outFile = path.join(dir, 'out', 'work-expr.cpuprofile');
+    const r = await profileFunction({ ...base(), warmupMs: 0, iterations: 10, module: path.join(dir, 'lib.cjs'), exportName: 'work', args: [], argsExpression: "['4,5,6']", outFile });
+    assert.ok(r.coveragePath, r.callCountsNote);
+    assert.equal(countOf(outFile, 'lib.cjs', 'work'), 10);
+    assert.equal(countOf(outFile, 'lib.cjs', 'parseRow'), 30);
+  });
+
   test('a static method named Class.method', async () => {
     const outFile = path.join(dir, 'out', 'area.cpuprofile');
     const r = await profileFunction({ ...base(), iterations: 30, module: path.join(dir, 'shapes.mjs'), exportName: 'Geometry.area', args: [3, 4], outFile });

@@ -111,6 +111,26 @@ const SCRIPT_MTS = [
 /** A plain JavaScript target that requires a .ts file (extensionless, as TypeScript-aware code does). */
 const USES_TS_CJS = "const { hot } = require('./shapes');\nexports.viaJs = (n) => hot(n);\n";
 
+/** JSX with the classic factory the project's tsconfig names (`h`, defined in the module itself). */
+const VIEW_TSX = [
+  'type Node = { tag: string; children: unknown[] };',
+  'export function h(tag: string, _props: unknown, ...children: unknown[]): Node {',
+  '  return { tag, children };',
+  '}',
+  '',
+  'export function renderList(n: number): number {',
+  '  let size = 0;',
+  '  for (let i = 0; i < n; i++) size += (<li>{i * 2}</li>).children.length;',
+  '  return size;',
+  '}',
+  '',
+].join('\n');
+
+/** JSX with no tsconfig: the automatic runtime, from the project's `react/jsx-runtime`. */
+const CARD_TSX = "export const card = (n: number): number => {\n  let s = 0;\n  for (let i = 0; i < n; i++) s += (<b>{i}</b>).props.children;\n  return s;\n};\n";
+const CARD_JSX = "export function cardJs(n) {\n  let s = 0;\n  for (let i = 0; i < n; i++) s += (<i>{i}</i>).props.children;\n  return s;\n}\n";
+const JSX_RUNTIME = 'exports.jsx = exports.jsxs = (type, props) => ({ type, props });\nexports.Fragment = Symbol("Fragment");\n';
+
 const BROKEN_TS = 'export function broken(n: number {\n  return n;\n}\n';
 
 function writeTree(files: Record<string, string>): string {
@@ -160,6 +180,14 @@ describe('TypeScript targets, transpiled in the profiling child', () => {
       'uses-ts.cjs': USES_TS_CJS,
       'broken.ts': BROKEN_TS,
       'esm-pkg/package.json': '{ "type": "module" }',
+      'jsx/tsconfig.json': '{ "compilerOptions": { "jsx": "react", "jsxFactory": "h" } }',
+      'jsx/view.tsx': VIEW_TSX,
+      'auto/card.tsx': CARD_TSX,
+      'auto/card.jsx': CARD_JSX,
+      'auto/node_modules/react/jsx-runtime.js': JSX_RUNTIME,
+      'auto/node_modules/react/package.json': '{ "name": "react", "version": "0.0.0-test" }',
+      'esm-pkg/bare.ts': "import { crunch } from '../util';\nimport { twice } from './lib';\nexport const bare = (n: number): number => twice(crunch(n));\n",
+      'esm-pkg/lib/index.ts': 'export const twice = (x: number): number => 2 * x;\n',
       'esm-pkg/calc.ts': "import { crunch } from '../util.js';\nexport const calc = (n: number): number => crunch(n) + Number(import.meta.url.length > 0);\n",
     });
   });
@@ -214,6 +242,31 @@ describe('TypeScript targets, transpiled in the profiling child', () => {
   test('a .ts file under "type": "module" is ESM (import.meta works) and imports ../util.js', async () => {
     const outFile = path.join(dir, 'out', 'calc.cpuprofile');
     const r = await profileFunction({ ...base(), module: 'esm-pkg/calc.ts', exportName: 'calc', args: [20_000], outFile });
+    assert.ok(r.calls > 0);
+    assert.ok(samplesOf(read(outFile), nodesOf(read(outFile), path.join(dir, 'util.ts'), 'crunch')) > 0);
+  });
+
+  test('a .tsx module with the tsconfig\'s JSX factory: hot spots on the .tsx lines', async () => {
+    const outFile = path.join(dir, 'out', 'view.cpuprofile');
+    const r = await profileFunction({ ...base(), module: 'jsx/view.tsx', exportName: 'renderList', args: [20_000], outFile });
+    assert.ok(r.calls > 0);
+    const profile = read(outFile);
+    const render = nodesOf(profile, path.join(dir, 'jsx', 'view.tsx'), 'renderList');
+    assert.ok(samplesOf(profile, render) > 0, 'renderList in view.tsx has samples');
+    assert.equal(render[0].callFrame.lineNumber, lineOf(VIEW_TSX, 'export function renderList(') - 1);
+    assert.equal(tickedLines(render)[0], lineOf(VIEW_TSX, 'for (let i = 0'));
+  });
+
+  test('.tsx and .jsx with no tsconfig use the automatic JSX runtime of the project (react/jsx-runtime)', async () => {
+    const tsx = await profileFunction({ ...base(), module: 'auto/card.tsx', exportName: 'card', args: [100], iterations: 5, outFile: path.join(dir, 'out', 'card.cpuprofile') });
+    assert.equal(tsx.calls, 5);
+    const jsx = await profileFunction({ ...base(), module: 'auto/card.jsx', exportName: 'cardJs', args: [100], iterations: 5, outFile: path.join(dir, 'out', 'card-js.cpuprofile') });
+    assert.equal(jsx.calls, 5);
+  });
+
+  test('ESM TypeScript with extensionless imports (bundler style): ../util is util.ts, ./lib is lib/index.ts', async () => {
+    const outFile = path.join(dir, 'out', 'bare.cpuprofile');
+    const r = await profileFunction({ ...base(), module: 'esm-pkg/bare.ts', exportName: 'bare', args: [20_000], outFile });
     assert.ok(r.calls > 0);
     assert.ok(samplesOf(read(outFile), nodesOf(read(outFile), path.join(dir, 'util.ts'), 'crunch')) > 0);
   });

@@ -1,0 +1,120 @@
+/**
+ * A current run against a baseline, benchmark by benchmark: the ratio current/baseline with its 95%
+ * confidence interval, a p-value, and a verdict. See README.md for why the test is Welch's t on the
+ * logarithms of the per-process means.
+ */
+import { benchmarkKey, type BenchmarkResult } from './model';
+import { mean } from './descriptive';
+import { welchTTest } from './welch';
+import { DEFAULT_ALPHA, DEFAULT_MIN_EFFECT } from './defaults';
+
+export type Verdict = 'faster' | 'slower' | 'same' | 'added' | 'removed';
+
+export interface CompareOptions {
+  /** Significance level of the test (default 0.01). */
+  alpha?: number;
+  /** Smallest relative change worth a verdict, e.g. 0.05 for 5% (default). Applied symmetrically in log space. */
+  minEffect?: number;
+}
+
+export interface BenchmarkComparison {
+  name: string;
+  file: string;
+  size?: number;
+  line?: number;
+  /** current/baseline time per operation (> 1: slower); null when one side is missing. */
+  ratio: number | null;
+  /** 95% confidence interval of the ratio; null when it cannot be computed (one side missing, or one sample). */
+  ci95: [number, number] | null;
+  /** Two-sided p-value; null when it cannot be computed. */
+  pValue: number | null;
+  verdict: Verdict;
+  /** What the test took as independent observations: per-process means (normal) or samples (one process on a side). */
+  method: 'processes' | 'samples' | null;
+  /** Means in ns per operation (mean of the per-process means), null on the missing side. */
+  currentMean: number | null;
+  baselineMean: number | null;
+}
+
+const logOf = (xs: readonly number[]) => xs.map((x) => Math.log(x));
+
+/** Compares two results of the same benchmark. Samples must be positive (they are times). */
+export function compareResult(current: BenchmarkResult, baseline: BenchmarkResult, options: CompareOptions = {}): BenchmarkComparison {
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const minEffect = options.minEffect ?? DEFAULT_MIN_EFFECT;
+  const cur = current.runs.filter((r) => r.samples.length > 0);
+  const base = baseline.runs.filter((r) => r.samples.length > 0);
+  const byProcess = cur.length >= 2 && base.length >= 2;
+  // Per-process means when both sides have several processes; otherwise the samples themselves, which
+  // ignores between-process noise (the harness always runs several processes; a single-VM Elixir run may not).
+  const x = byProcess ? cur.map((r) => mean(r.samples)) : cur.flatMap((r) => r.samples);
+  const y = byProcess ? base.map((r) => mean(r.samples)) : base.flatMap((r) => r.samples);
+  const out: BenchmarkComparison = {
+    name: current.name,
+    file: current.file,
+    ratio: null,
+    ci95: null,
+    pValue: null,
+    verdict: 'same',
+    method: byProcess ? 'processes' : 'samples',
+    currentMean: cur.length ? mean(cur.map((r) => mean(r.samples))) : null,
+    baselineMean: base.length ? mean(base.map((r) => mean(r.samples))) : null,
+  };
+  if (current.size !== undefined) out.size = current.size;
+  if (current.line !== undefined) out.line = current.line;
+  if (x.length < 2 || y.length < 2) {
+    // One sample on a side: a ratio, but no way to tell it from noise.
+    if (x.length > 0 && y.length > 0) out.ratio = Math.exp(mean(logOf(x)) - mean(logOf(y)));
+    return out;
+  }
+  const w = welchTTest(logOf(x), logOf(y));
+  out.ratio = Math.exp(w.difference);
+  out.ci95 = [Math.exp(w.ci[0]), Math.exp(w.ci[1])];
+  out.pValue = w.pValue;
+  out.verdict = verdictOf(w.difference, w.pValue, alpha, minEffect);
+  return out;
+}
+
+/** Significant at alpha AND at least minEffect in size (|log ratio| ≥ log(1 + minEffect)): both or 'same'. */
+export function verdictOf(logRatio: number, pValue: number, alpha: number, minEffect: number): 'faster' | 'slower' | 'same' {
+  if (!(pValue < alpha) || Math.abs(logRatio) < Math.log1p(minEffect)) return 'same';
+  return logRatio > 0 ? 'slower' : 'faster';
+}
+
+/**
+ * Every benchmark of both runs, matched by file, name and size: current ones in their order, then the
+ * removed ones in the baseline's order.
+ */
+export function compareRuns(current: readonly BenchmarkResult[], baseline: readonly BenchmarkResult[], options: CompareOptions = {}): BenchmarkComparison[] {
+  const base = new Map<string, BenchmarkResult>();
+  for (const b of baseline) if (!base.has(benchmarkKey(b))) base.set(benchmarkKey(b), b);
+  const seen = new Set<string>();
+  const out: BenchmarkComparison[] = [];
+  for (const c of current) {
+    const key = benchmarkKey(c);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const b = base.get(key);
+    out.push(b ? compareResult(c, b, options) : oneSided(c, 'added'));
+  }
+  for (const [key, b] of base) if (!seen.has(key)) out.push(oneSided(b, 'removed'));
+  return out;
+}
+
+function oneSided(r: BenchmarkResult, verdict: 'added' | 'removed'): BenchmarkComparison {
+  const m = mean(r.runs.filter((x) => x.samples.length > 0).map((x) => mean(x.samples)));
+  const out: BenchmarkComparison = {
+    name: r.name,
+    file: r.file,
+    ratio: null,
+    ci95: null,
+    pValue: null,
+    verdict,
+    method: null,
+    currentMean: verdict === 'added' ? m : null,
+    baselineMean: verdict === 'removed' ? m : null,
+  };
+  if (r.size !== undefined) out.size = r.size;
+  if (r.line !== undefined) out.line = r.line;
+  return out;
+}

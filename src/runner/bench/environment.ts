@@ -1,0 +1,51 @@
+/**
+ * Gathers the environment a run is measured in: Node version, CPU, OS, and the workspace's git commit
+ * and dirty flag. Git runs through execFile (no shell; the workspace path is never part of a command
+ * line); without git, or outside a repository, the git fields are null rather than an error.
+ */
+import { execFile } from 'node:child_process';
+import * as os from 'node:os';
+import type { Environment } from '../../core/bench/environment';
+
+export interface GatherOptions {
+  signal?: AbortSignal;
+  /** The git executable (default "git" on PATH). */
+  git?: string;
+  /** The time to record (default now). */
+  now?: Date;
+}
+
+const GIT_TIMEOUT_MS = 10_000;
+
+export async function gatherEnvironment(cwd: string, options: GatherOptions = {}): Promise<Environment> {
+  const cpus = os.cpus();
+  const git = options.git ?? 'git';
+  const [commit, status] = await Promise.all([
+    runGit(git, ['rev-parse', '--verify', 'HEAD'], cwd, options.signal),
+    // Tracked files only, like `git describe --dirty`: an untracked scratch file does not change what was measured.
+    runGit(git, ['status', '--porcelain', '--untracked-files=no'], cwd, options.signal),
+  ]);
+  const gitCommit = commit === null ? null : commit.trim() || null;
+  return {
+    runtime: `node ${process.version}`,
+    nodeVersion: process.version,
+    cpuModel: cpus[0]?.model.trim() || 'unknown',
+    cpuCount: cpus.length,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    gitCommit,
+    gitDirty: gitCommit === null || status === null ? null : status.trim().length > 0,
+    date: (options.now ?? new Date()).toISOString(),
+  };
+}
+
+/** stdout of a git command, or null when git is missing, fails, or this is not a repository. */
+function runGit(git: string, args: string[], cwd: string, signal?: AbortSignal): Promise<string | null> {
+  return new Promise((resolve) => {
+    // GIT_DIR and friends from a surrounding hook would point git at another repository.
+    const env = { ...process.env };
+    for (const k of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete env[k];
+    execFile(git, args, { cwd, env, signal, timeout: GIT_TIMEOUT_MS, windowsHide: true, maxBuffer: 16 * 1024 * 1024 }, (err, stdout) => {
+      resolve(err ? null : stdout);
+    });
+  });
+}
