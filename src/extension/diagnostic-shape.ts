@@ -50,3 +50,8 @@ export function findingToShape(finding: Finding): DiagnosticShape {
     code: { value: finding.ruleId, docsPath: finding.docsUrl },
   };
 }
+
+/** The shape with a runtime confirmation from the last profile appended to its message. */
+export function withRuntimeNote(shape: DiagnosticShape, runtimeNote: string | undefined): DiagnosticShape {
+  return runtimeNote ? { ...shape, message: `${shape.message}${runtimeNote}` } : shape;
+}

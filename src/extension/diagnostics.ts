@@ -4,15 +4,18 @@
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../core/lint/finding';
-import { DIAGNOSTIC_SOURCE, type DiagnosticShape, findingToShape } from './diagnostic-shape';
+import { DIAGNOSTIC_SOURCE, type DiagnosticShape, findingToShape, withRuntimeNote } from './diagnostic-shape';
 
 export function toRange(range: DiagnosticShape['range']): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-/** `extensionUri` is the extension's folder: the code links to its shipped docs/rules/<id>.md. */
-export function toDiagnostic(finding: Finding, extensionUri: vscode.Uri): vscode.Diagnostic {
-  const shape = findingToShape(finding);
+/**
+ * `extensionUri` is the extension's folder: the code links to its shipped docs/rules/<id>.md.
+ * `runtimeNote`: "— confirmed at runtime: …" from the last profile, appended to the message.
+ */
+export function toDiagnostic(finding: Finding, extensionUri: vscode.Uri, runtimeNote?: string): vscode.Diagnostic {
+  const shape = withRuntimeNote(findingToShape(finding), runtimeNote);
   const diagnostic = new vscode.Diagnostic(toRange(shape.range), shape.message, vscode.DiagnosticSeverity[shape.severity]);
   diagnostic.source = shape.source;
   diagnostic.code = { value: shape.code.value, target: vscode.Uri.joinPath(extensionUri, shape.code.docsPath) };

@@ -10,6 +10,8 @@ import { showRuleDocs } from './rule-docs';
 import { profileFunction } from './profile-function';
 import { HotLineDecorations } from './hot-lines';
 import { ProfileCodeLensProvider } from './profile-codelens';
+import { profileWith0x, trackZeroXContext } from './profile-0x';
+import { openClinicProfile } from './clinic-profile';
 import { compareProfiles, compareWithPreviousRun } from './compare-profiles';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -34,6 +36,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perfLens.clearHotLines', () => hotLines.clear()),
     vscode.commands.registerCommand('perfLens.toggleHotLines', () => vscode.window.setStatusBarMessage(hotLines.toggle(), 4000)),
     vscode.commands.registerCommand('perfLens.showLog', () => log.show(true)),
+    vscode.commands.registerCommand('perfLens.profileWith0x', () => profileWith0x(context.extensionUri, log)),
+    vscode.commands.registerCommand('perfLens.openClinicProfile', (target?: unknown) => openClinicProfile(context.extensionUri, log, target)),
+    trackZeroXContext(),
     vscode.commands.registerCommand('perfLens.compareProfiles', () => compareProfiles(context.extensionUri, log)),
     vscode.commands.registerCommand('perfLens.compareWithPreviousRun', (target?: unknown) => compareWithPreviousRun(context.extensionUri, log, target)),
   );

@@ -13,6 +13,9 @@ import { lintFileName } from './lint-target';
 import { inSkippedFolder } from './scan-filter';
 import { type LoadedEngine, loadEngine } from './engine-loader';
 import { toDiagnostic } from './diagnostics';
+import { RuntimeConfirmationStore } from './runtime-confirmation-store';
+import { type RuntimeConfirmationSink, setRuntimeConfirmationSink } from './runtime-confirmations';
+import type { RuntimeConfirmation } from '../core/profile/runtime-confirmation';
 
 interface CachedLint extends LintOutcome {
   version: number;
@@ -23,7 +26,7 @@ export interface LintOutcome {
   notes: { kind: 'skipped' | 'parse-error'; message: string }[];
 }
 
-export class HintController implements vscode.Disposable {
+export class HintController implements vscode.Disposable, RuntimeConfirmationSink {
   private readonly collection = vscode.languages.createDiagnosticCollection('perf-lens');
   private readonly cache = new Map<string, CachedLint>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -36,6 +39,8 @@ export class HintController implements vscode.Disposable {
   private engineFailed = false;
   /** Open documents' previous JS/TS trees: a re-lint after an edit re-parses only around the edit. */
   private trees: JsParseCache | undefined;
+  /** n-plus-one findings confirmed at runtime by the last Profile Function (runtime-confirmations.ts). */
+  private readonly confirmations = new RuntimeConfirmationStore();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -66,6 +71,8 @@ export class HintController implements vscode.Disposable {
       ws.onDidDeleteFiles((e) => this.forgetUnder(e.files)),
       ws.onDidRenameFiles((e) => this.forgetUnder(e.files.map((f) => f.oldUri))),
     );
+    setRuntimeConfirmationSink(this);
+    this.disposables.push({ dispose: () => setRuntimeConfirmationSink(undefined) });
     // After activate() returns: the first lint loads the engine, which must not count as activation.
     setTimeout(() => this.lintOpenDocuments(), 0);
   }
@@ -126,6 +133,23 @@ export class HintController implements vscode.Disposable {
     this.collection.set(uri, findings.map((f) => toDiagnostic(f, this.extensionUri)));
   }
 
+  /** The last profile's runtime confirmations replace the previous ones; open documents show them at once. */
+  setRuntimeConfirmations(confirmations: readonly RuntimeConfirmation[], textOf: (file: string) => string | undefined): void {
+    const before = new Set(vscode.workspace.textDocuments.filter((d) => this.confirmations.has(d.uri.fsPath)).map((d) => d.uri.toString()));
+    const files = new Set(this.confirmations.replace(confirmations, textOf));
+    for (const doc of vscode.workspace.textDocuments) {
+      const cached = this.outcomeFor(doc);
+      if (!cached || (!files.has(doc.uri.fsPath) && !before.has(doc.uri.toString()))) continue;
+      this.collection.set(doc.uri, this.diagnosticsOf(doc, cached.findings));
+    }
+  }
+
+  /** Diagnostics of an open document's findings, with the runtime confirmation of those that have one. */
+  private diagnosticsOf(doc: vscode.TextDocument, findings: Finding[]): vscode.Diagnostic[] {
+    const text = this.confirmations.has(doc.uri.fsPath) ? doc.getText() : undefined;
+    return findings.map((f) => toDiagnostic(f, this.extensionUri, text === undefined ? undefined : this.confirmations.noteFor(doc.uri.fsPath, text, f)));
+  }
+
   relativePath(uri: vscode.Uri): string {
     return vscode.workspace.asRelativePath(uri, false);
   }
@@ -180,7 +204,7 @@ export class HintController implements vscode.Disposable {
     if (!outcome || doc.isClosed || doc.version !== version) return;
     this.cache.set(key, { version, findings: outcome.findings, notes: outcome.notes });
     this.scanned.delete(key);
-    this.collection.set(doc.uri, outcome.findings.map((f) => toDiagnostic(f, this.extensionUri)));
+    this.collection.set(doc.uri, this.diagnosticsOf(doc, outcome.findings));
     this.logNotes(key, rel, outcome.notes);
     this.log.trace(
       `${rel}: ${outcome.findings.length} hints in ${(performance.now() - started).toFixed(1)} ms (${languageOf(fileName)})`,

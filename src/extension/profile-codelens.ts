@@ -11,14 +11,14 @@ import type { CallableFunction } from '../core/profile/callable-functions';
 import { loadEngine } from './engine-loader';
 import { profileLenses } from './profile-lenses';
 
-/** The files the runner can profile (.js .cjs .mjs .ts .cts .mts). */
-export const PROFILABLE_FILE = /\.(c|m)?(j|t)s$/i;
+/** The files the runner can profile (.js .cjs .mjs .jsx .ts .cts .mts .tsx). */
+export const PROFILABLE_FILE = /\.((c|m)?(j|t)s|tsx|jsx)$/i;
 /** Bigger documents (bundles, generated code) get no lenses: parsing them on every edit is not worth it. */
 const MAX_TEXT_CHARS = 1_000_000;
 const SETTING = 'perfLens.profile.codeLens';
 
 export class ProfileCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  static readonly selector: vscode.DocumentSelector = ['javascript', 'typescript'].map((language) => ({ scheme: 'file', language }));
+  static readonly selector: vscode.DocumentSelector = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'].map((language) => ({ scheme: 'file', language }));
 
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;

@@ -12,6 +12,7 @@ import { HotspotsPanel } from './hotspots-panel';
 import { PROFILABLE_FILE, type ProfileCodeLensProvider } from './profile-codelens';
 import { chooseAtCursor, chooseTarget, parseProfileTarget } from './profile-lenses';
 import { argsKey, parseRememberedArgs, profileSummary, validateArgs } from './profile-target';
+import { confirmAfterProfile } from './runtime-confirmations';
 
 /** How long the function is called under the profiler (the runner's default), and its warm-up before. */
 const PROFILED_MS = 2000;
@@ -166,6 +167,8 @@ export async function profileFunction(extensionUri: vscode.Uri, views: ProfileVi
   }
   views.hotLines.show(analysis.mine.hotLines);
   views.lenses.setLastProfile(analysis.mine.hotspots);
+  // Runtime confirmation of the module's n-plus-one findings, handed to the hint controller (runtime-confirmations.ts).
+  void confirmAfterProfile(engine, { module, exportName: fn.exportName, argsExpression: argsText, cwd: folder.uri.fsPath, run }, log);
   log.info(
     `profiled ${fn.name} (export "${fn.exportName}"): ${run.calls} calls, ${run.sampleCount} samples at ${run.achievedIntervalUs.toFixed(0)} µs (asked ${run.requestedIntervalUs}); ` +
       `${run.coveragePath ? `call counts in ${run.coveragePath}` : `no call counts${run.callCountsNote ? ` (${run.callCountsNote})` : ''}`}; ${run.profilePath}`,

@@ -15,6 +15,11 @@ export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/r
 // The "Profile" CodeLens (what the harness can call) and the editor's call counts.
 export { callableFunctions } from '../core/profile/callable-functions';
 export { callCountLookupFor } from './profile/call-counts';
+export { confirmFindingsAtRuntime } from './profile/confirm-findings';
+// 0x and clinic flame (the extension's Profile Script with 0x and Open clinic flame data).
+export { readProfileData, clinicFlameRuns } from './profile/zero-x-read';
+export { ZeroXRunError, defaultZeroXDir, profileWithZeroX } from './profile/zero-x-run';
+export { importFromZeroX } from '../core/profile/import/zero-x';
 // Compare Profiles / Compare with Previous Run (reads files only).
 export { compareProfileFiles, compareProfileFilesInWorker } from './compare-profiles';
 export { buildDiffFlame, diffFlames } from '../core/profile/diff-flame';

@@ -1,4 +1,4 @@
-// Scenario 8 of the real-editor suite: Compare Profiles and Compare with Previous Run on two profiles of
+// Scenario 9 of the real-editor suite: Compare Profiles and Compare with Previous Run on two profiles of
 // the same function, made with the CLI (`node dist/cli.js profile … --out`) into the workspace. The
 // workspace is opened in Restricted Mode: comparing only reads files, so it must work there.
 import { after, before, describe, test, type TestContext } from 'node:test';
@@ -96,16 +96,16 @@ describe('Perf Lens in a real editor: comparing two profiles (Restricted Mode)',
     await s?.close();
   });
 
-  scenario('8a. with a single run of a function, Compare with Previous Run says there is nothing to compare yet', async () => {
+  scenario('9a. with a single run of a function, Compare with Previous Run says there is nothing to compare yet', async () => {
     await s.page.getByText('Restricted Mode', { exact: false }).first().waitFor({ timeout: 15_000 });
     profileWithCli('[[5000], [5000]]', OLDER);
     await runCommand(s.page, 'Perf Lens: Compare with Previous Run');
     const toast = await waitForNotification(s.page, /earlier run/, 30_000);
-    await s.screenshot('8a-no-previous-run');
+    await s.screenshot('9a-no-previous-run');
     assert.match(toast, /no function has an earlier run to compare with yet \(report was profiled once\): profile it again after a change/);
   });
 
-  scenario('8b. Compare Profiles… (two file pickers) shows the functions with a verdict and draws the differential flame graph', async () => {
+  scenario('9b. Compare Profiles… (two file pickers) shows the functions with a verdict and draws the differential flame graph', async () => {
     profileWithCli('[[5000], [20000]]', NEWER);
     await resetUi(s.page);
     await runCommand(s.page, 'Perf Lens: Compare Profiles…', { opensInput: true });
@@ -134,7 +134,7 @@ describe('Perf Lens in a real editor: comparing two profiles (Restricted Mode)',
     const pixels = await canvasPixels(frame);
     assert.ok(pixels.drawn > 1000, `the flame graph drew: ${JSON.stringify(pixels)}`);
     assert.ok(pixels.red > 100, `a slower frame is red: ${JSON.stringify(pixels)}`);
-    await s.screenshot('8b-compare');
+    await s.screenshot('9b-compare');
 
     // Row 1 is report (row 0 the root): hover shows before → after.
     const flame = frame.locator('#flame');
@@ -144,7 +144,7 @@ describe('Perf Lens in a real editor: comparing two profiles (Restricted Mode)',
     assert.match(await tooltip.innerText(), /^report\n.*scratch\/words\.js:9\nself .* → .*\ntotal .* → .*\nbefore: self [\d.]+ ms, total [\d.]+ ms · after: self/);
     await frame.locator('#search').fill('encodeWords');
     assert.match(await frame.locator('#search-count').innerText(), /^[1-9]\d* frames?$/);
-    await s.screenshot('8b-compare-search');
+    await s.screenshot('9b-compare-search');
     // Click zooms into report, Escape zooms out.
     await flame.click({ position: { x: 30, y: 18 + 9 } });
     assert.equal(await flame.getAttribute('data-focus'), 'report');
@@ -159,7 +159,7 @@ describe('Perf Lens in a real editor: comparing two profiles (Restricted Mode)',
     assert.equal((await cursorPosition(s.page))?.line, 6, 'the cursor is on encodeWords\' line');
   });
 
-  scenario('8c. Compare with Previous Run: the last profiled run, picked first, against the run before it', async () => {
+  scenario('9c. Compare with Previous Run: the last profiled run, picked first, against the run before it', async () => {
     await resetUi(s.page);
     await runCommand(s.page, 'Perf Lens: Compare with Previous Run', { opensInput: true });
     const picker = s.page.locator('.quick-input-widget');
@@ -167,11 +167,11 @@ describe('Perf Lens in a real editor: comparing two profiles (Restricted Mode)',
     const first = picker.locator('.quick-input-list .monaco-list-row').first();
     await first.waitFor();
     assert.match((await first.innerText()).replace(/\s+/g, ' '), /^report ?2026-11-30 10:05:00 UTC ?compared with the run of 2026-11-30 10:00:00 UTC/);
-    await s.screenshot('8c-pick');
+    await s.screenshot('9c-pick');
     await s.page.keyboard.press('Enter');
     const frame = await webviewFrame(s.page, '#rows tr', 60_000);
     assert.equal(await frame.locator('#title').innerText(), 'report: 2026-11-30 10:00:00 → 10:05:00 UTC');
     assert.ok((await frame.locator('#rows td.name').allInnerTexts()).some((t) => t.trim() === 'encodeWords'));
-    await s.screenshot('8c-compare');
+    await s.screenshot('9c-compare');
   });
 });

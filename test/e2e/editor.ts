@@ -47,6 +47,8 @@ export interface StartOptions {
   withExtension?: boolean;
   /** Extra files written into the workspace copy, relative path → content. */
   files?: Record<string, string>;
+  /** Symbolic links made in the workspace copy, relative path → target (e.g. node_modules → the repo's). */
+  links?: Record<string, string>;
   /** Extra user settings. */
   settings?: Record<string, unknown>;
 }
@@ -88,6 +90,7 @@ export async function startEditor(opts: StartOptions): Promise<EditorSession> {
     fs.mkdirSync(path.dirname(path.join(workspace, rel)), { recursive: true });
     fs.writeFileSync(path.join(workspace, rel), content);
   }
+  for (const [rel, target] of Object.entries(opts.links ?? {})) fs.symlinkSync(target, path.join(workspace, rel));
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...opts.settings }, null, 2));
 

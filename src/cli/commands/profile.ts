@@ -7,12 +7,14 @@ import * as path from 'node:path';
 import type { Command, CommandIo } from '../command';
 import { type ParsedArgs, flag, oneOf, parseCommandArgs, stringValue } from '../args';
 import { EXIT_OK, UsageError } from '../errors';
-import { formatProfileJson, formatProfileText } from '../format/profile';
+import { formatConfirmationsText, formatProfileJson, formatProfileText } from '../format/profile';
 import { computeHotspots } from '../../core/profile/hotspots';
 import { readCpuProfile } from '../../runner/read-profile';
 import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
 import { callCountLookupFor } from '../../runner/profile/call-counts';
+import { type RuntimeConfirmationReport, confirmFindingsAtRuntime } from '../../runner/profile/confirm-findings';
 import { type ProfileRunResult, ProfileTargetError, isHarnessFrame, profileFunction, profileScript } from '../../runner/profile/run-profile';
+import { runProfileWith0x } from './profile-with-0x';
 
 const OPTIONS = {
   function: { type: 'string' },
@@ -26,11 +28,14 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   'my-code': { type: 'boolean' },
   'no-call-counts': { type: 'boolean' },
+  'no-confirm': { type: 'boolean' },
+  'with-0x': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const HELP = `Usage: perf-lens profile <module> --function <name> [--args '<JSON array>'] [options]
        perf-lens profile <script> [options] [-- <script args>]
+       perf-lens profile <script> --with-0x [--timeout <ms>] [--out <folder>] [-- <script args>]
 
 Runs the target in a child process under the V8 CPU profiler, saves the .cpuprofile (it opens in Chrome
 DevTools and VS Code) and prints the hot spots. With --function, the exported function is called over
@@ -51,14 +56,23 @@ Options:
   -f, --format <text|json>  output format (default: text)
       --my-code           list only the project's own files
       --no-call-counts    skip the counting pass (see below)
+      --no-confirm        skip the runtime check of the module's n-plus-one findings (see below)
+      --with-0x           run the script with the project's own 0x (node_modules/.bin/0x) instead:
+                          its folder (default .perf-lens/0x/<script>-<time>.0x, or --out) keeps 0x's
+                          data and flamegraph.html; the hot spots come from 0x's samples
   -h, --help              show this help
 
 Call counts: after a complete --function profile, the function is called as many times again under V8's
 precise coverage, which counts every call of every function exactly but turns V8's optimizer off (so it
 cannot run while profiling); the counts go to <profile>.coverage.json and into the hot spots' calls.
-Async functions and generators get none (V8 counts each resumption), nor does TypeScript run by the
-profiler (the counts are of the JavaScript it ran). A pass that would take over 3x the profiled time
-(at least 1 s) is skipped.
+Async functions and generators get none (V8 counts each resumption); TypeScript run by the profiler gets
+them on its .ts lines (through the source map of the JavaScript it ran). A pass that would take over 3x
+the profiled time (at least 1 s) is skipped.
+
+Runtime confirmation: when the module has n-plus-one findings, the function then runs again in a fresh
+process under V8's block coverage (optimizer off), which counts exactly how often the flagged call, its
+loop's body and the loop itself ran. A finding whose call ran once per iteration, over loops of at least
+two elements, is confirmed (confirmedFindings in JSON: calls, perCall, iterations, runs).
 
 Modules and scripts: .js, .cjs, .mjs (ESM and CommonJS), and .ts, .cts, .mts, .tsx, .jsx, transpiled on the fly
 (no type check; JSX as the tsconfig.json says, else React's automatic runtime) with the profile on the
@@ -119,6 +133,12 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
   const intervalUs = whole(args, 'interval', 10, 1_000_000) ?? 1000;
   const timeoutMs = whole(args, 'timeout', 100, 86_400_000);
   const outArg = stringValue(args, 'out');
+  if (flag(args, 'with-0x')) {
+    for (const o of ['function', 'args', 'args-js', 'duration', 'iterations', 'interval'] as const) {
+      if (stringValue(args, o) !== undefined) throw new UsageError(`--${o} cannot be used with --with-0x (0x runs a whole script at V8's --prof interval)`);
+    }
+    return runProfileWith0x({ script: file, argv: rest, out: outArg, timeoutMs, format, myCode: flag(args, 'my-code') }, io, signal);
+  }
 
   let run: ProfileRunResult;
   try {
@@ -152,15 +172,30 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
     throw e;
   }
 
+  let confirmations: RuntimeConfirmationReport | undefined;
+  if (fn !== undefined && !run.partial && !flag(args, 'no-confirm')) {
+    confirmations = await confirmFindingsAtRuntime({
+      module: file,
+      exportName: fn,
+      args: parseJsonArgs(stringValue(args, 'args')),
+      argsExpression: argsExpression(args),
+      cwd: io.cwd,
+      calls: run.calls,
+      profiledMs: run.profiledMs,
+      signal,
+    });
+  }
+
   const profile = readCpuProfile(run.profilePath);
   const callCount = run.coveragePath ? callCountLookupFor(profile, run.profilePath, run.coveragePath) : undefined;
   const report = computeHotspots(profile, { enclosingFunction: enclosingFunctionLookup(), callCount, myCodeOnly: flag(args, 'my-code'), hidden: isHarnessFrame });
   const out = { profile: run.profilePath, partial: run.partial, report };
   if (format === 'json') {
-    io.stdout(formatProfileJson(out, { calls: run.calls, requestedIntervalUs: run.requestedIntervalUs, callCountsFile: run.coveragePath, callCountsNote: run.callCountsNote }));
+    io.stdout(formatProfileJson(out, { calls: run.calls, requestedIntervalUs: run.requestedIntervalUs, callCountsFile: run.coveragePath, callCountsNote: run.callCountsNote, confirmations }));
   } else {
     io.stdout(formatProfileText(out, io.cwd));
     if (run.callCountsNote) io.stdout(`\ncall counts skipped: ${run.callCountsNote}`);
+    if (confirmations) io.stdout(formatConfirmationsText(confirmations, io.cwd));
     io.stdout(
       `\n${fn !== undefined ? `${run.calls} calls of ${fn} in ${run.profiledMs.toFixed(0)} ms; ` : ''}sampling: ${run.requestedIntervalUs} µs requested, ${run.achievedIntervalUs.toFixed(0)} µs achieved\n`,
     );

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import type { HotspotReport } from '../../core/profile/hotspots';
 import type { ProfileDiff } from '../../core/profile/diff';
+import type { RuntimeConfirmationReport } from '../../runner/profile/confirm-findings';
 
 export interface ProfileOutput {
   /** Path of the `.cpuprofile`. */
@@ -17,7 +18,7 @@ export interface ProfileOutput {
  */
 export function formatProfileJson(
   o: ProfileOutput,
-  run?: { calls: number; requestedIntervalUs: number; callCountsFile?: string; callCountsNote?: string },
+  run?: { calls: number; requestedIntervalUs: number; callCountsFile?: string; callCountsNote?: string; confirmations?: RuntimeConfirmationReport },
 ): string {
   const r = o.report;
   return `${JSON.stringify(
@@ -38,10 +39,41 @@ export function formatProfileJson(
       // perf-lens profile --function: the file behind the hot spots' `calls`, or why there are none.
       ...(run?.callCountsFile ? { callCountsFile: run.callCountsFile } : {}),
       ...(run?.callCountsNote ? { callCountsNote: run.callCountsNote } : {}),
+      // perf-lens profile --function: the module's n-plus-one findings checked at runtime (confirmed or not).
+      ...(run?.confirmations ? confirmationsJson(run.confirmations) : {}),
     },
     null,
     2,
   )}\n`;
+}
+
+function confirmationsJson(r: RuntimeConfirmationReport) {
+  const row = (c: RuntimeConfirmationReport['findings'][number]) => ({
+    ruleId: c.ruleId,
+    file: c.file,
+    line: c.line,
+    column: c.column,
+    calls: c.calls,
+    perCall: c.perCall,
+    iterations: c.iterations,
+    loopStarts: c.loopStarts,
+    runs: c.runs,
+    message: c.message,
+    confirmation: c.confirmation,
+  });
+  return {
+    confirmedFindings: r.findings.filter((c) => c.confirmed).map(row),
+    unconfirmedFindings: r.findings.filter((c) => !c.confirmed).map(row),
+    ...(r.note ? { confirmationNote: r.note } : {}),
+  };
+}
+
+/** A line per n-plus-one finding checked at runtime (confirmed ones first), or the reason none was. */
+export function formatConfirmationsText(r: RuntimeConfirmationReport, cwd: string): string {
+  // A module without n-plus-one findings says nothing here (JSON has the note).
+  if (r.findings.length === 0) return r.note && !r.nothingToCheck ? `\nruntime check of n-plus-one findings: ${r.note}` : '';
+  const sorted = [...r.findings].sort((a, b) => Number(b.confirmed) - Number(a.confirmed));
+  return `\n${sorted.map((c) => `${c.ruleId} ${shown(c.file, cwd)}:${c.line}:${c.column}: ${c.confirmation}`).join('\n')}`;
 }
 
 const ms = (x: number) => x.toFixed(1).padStart(9);

@@ -14,8 +14,10 @@
  *   invocation, so their counts are not calls;
  * - a count of 0: a function with samples ran, so the counted run differed from the profiled one;
  * - scripts whose source text is unknown (the runner gives none when the file on disk is not the text
- *   V8 ran, e.g. TypeScript transpiled on load) and URLs without coverage (a profile moved to original
- *   sources by source maps names the .ts files, while coverage names the JavaScript V8 ran).
+ *   V8 ran) and URLs without coverage (a profile moved to original sources by a build's source maps
+ *   names the .ts files, while coverage names the JavaScript V8 ran). TypeScript transpiled on load by
+ *   the harness is answered: its file carries the JavaScript V8 ran and the map (`mapperOf`), and each
+ *   function's range is placed on the .ts lines.
  */
 
 export interface CoverageRange {
@@ -54,8 +56,21 @@ export interface CallCountFile {
    * The scripts, as V8 reported them, with the `hash` (SHA-256 of the UTF-8 source, as in
    * `Debugger.scriptParsed`) and `length` (UTF-16) of the text V8 ran, when known.
    */
-  scripts: (ScriptCoverage & { hash?: string; length?: number })[];
+  scripts: (ScriptCoverage & TranspiledScript & { hash?: string; length?: number })[];
 }
+
+/**
+ * A script transpiled on load (TypeScript run by the harness): the JavaScript V8 ran, its source map to
+ * the .ts, and the SHA-256 of the .ts text it was made from. Its counts are placed on the .ts lines.
+ */
+export interface TranspiledScript {
+  source?: string;
+  sourceMap?: string;
+  originalHash?: string;
+}
+
+/** Maps a position of the text V8 ran (1-based line and column) to the source the user wrote. */
+export type PositionMapper = (line: number, column: number) => { line: number; column: number } | undefined;
 
 /** A call-count file that says why there are no counts (the runner reads it and removes it). */
 export interface SkippedCallCountFile {
@@ -162,7 +177,12 @@ const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l
  * URL (undefined when unknown: that script's functions then have no counts). Scripts that share a URL
  * (a module loaded twice) add up, as their samples do in the hot spots.
  */
-export function callCountLookup(scripts: readonly ScriptCoverage[], sourceOf: (url: string) => string | undefined): CallCountLookup {
+export function callCountLookup(
+  scripts: readonly ScriptCoverage[],
+  sourceOf: (url: string) => string | undefined,
+  /** For a transpiled script: generated → original positions (`sourceOf` then gives the generated text). */
+  mapperOf: (url: string) => PositionMapper | undefined = () => undefined,
+): CallCountLookup {
   const byUrl = new Map<string, Map<string, { fn: FunctionCoverage; count: number }>>();
   for (const script of scripts) {
     // Within one script, equal ranges are the same function reported twice (Node's wrappers): keep one.
@@ -191,12 +211,22 @@ export function callCountLookup(scripts: readonly ScriptCoverage[], sourceOf: (u
     const text = fns ? sourceOf(url) : undefined;
     if (fns && text !== undefined) {
       const at = lineColumnOfOffset(text);
+      const mapper = mapperOf(url);
       list = [];
       for (const { fn, count } of fns.values()) {
         const r = fn.ranges[0];
         if (r.startOffset < 0 || r.endOffset > text.length || r.startOffset >= r.endOffset) continue;
-        const s = at(r.startOffset);
-        const e = at(r.endOffset);
+        let s = at(r.startOffset);
+        let e = at(r.endOffset);
+        if (mapper) {
+          // The end is just after the closing brace: map the brace itself, then step past it.
+          const start = mapper(s.line, s.column);
+          const last = at(r.endOffset - 1);
+          const end = mapper(last.line, last.column);
+          if (!start || !end || before(end.line, end.column, start.line, start.column)) continue;
+          s = start;
+          e = { line: end.line, column: end.column + 1 };
+        }
         list.push({
           name: fn.functionName,
           startLine: s.line,

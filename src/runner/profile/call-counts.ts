@@ -2,14 +2,16 @@
  * The call-count file next to a profile (`<profile>.coverage.json`, written by the harness's counting
  * pass, count-calls.ts) read back into the `callCount` lookup of computeHotspots. Each script's source
  * is read from disk and used only when it is the very text V8 ran (same SHA-256 as V8's script hash, the
- * harness's arguments evaluator appended or not):
- * a TypeScript file transpiled on load, or a file changed since the run, gets no counts.
+ * harness's arguments evaluator appended or not): a file changed since the run gets no counts. A
+ * TypeScript file transpiled on load is counted in the JavaScript V8 ran, which the file carries with its
+ * source map, while the .ts is the text transpiled.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MODULE_SCOPE_EVALUATOR } from './args-expression';
-import { type CallCountFile, type CallCountLookup, callCountLookup, callCountsMatch, parseCallCountFile } from '../../core/profile/call-counts';
+import { type CallCountFile, type CallCountLookup, type PositionMapper, callCountLookup, callCountsMatch, parseCallCountFile } from '../../core/profile/call-counts';
+import { originalPositionFor, parseSourceMap } from '../../core/profile/source-map';
 
 /** Sources above this size are not read (a lookup into them is not worth the memory). */
 const MAX_SOURCE_BYTES = 50_000_000;
@@ -83,7 +85,50 @@ export function callCountLookupFor(
   if (!fs.existsSync(file)) return undefined;
   const parsed = parseCallCountFile(readJson(file));
   if (!parsed || !('scripts' in parsed) || !callCountsMatch(parsed, profile)) return undefined;
-  return callCountLookup(parsed.scripts, sourcesOf(parsed));
+  return callCountLookup(parsed.scripts, sourcesOf(parsed), mappersOf(parsed));
+}
+
+/**
+ * Scripts transpiled on load (TypeScript run by the harness): V8's counts are of the JavaScript it ran,
+ * which the file carries with its source map. They are placed on the .ts lines when the .ts on disk is
+ * still the text that was transpiled (its SHA-256), and every script of that URL was transpiled alike.
+ */
+function transpiledOf(file: CallCountFile, url: string): { source: string; map: string } | undefined {
+  const scripts = file.scripts.filter((x) => x.url === url);
+  const first = scripts[0];
+  if (!first?.source || !first.sourceMap || !first.originalHash) return undefined;
+  if (scripts.some((x) => x.source !== first.source || x.sourceMap !== first.sourceMap)) return undefined;
+  let text: string;
+  try {
+    const f = fileURLToPath(url);
+    if (fs.statSync(f).size > MAX_SOURCE_BYTES) return undefined;
+    text = fs.readFileSync(f, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return sha256(text) === first.originalHash ? { source: first.source, map: first.sourceMap } : undefined;
+}
+
+function mappersOf(file: CallCountFile): (url: string) => PositionMapper | undefined {
+  const cache = new Map<string, PositionMapper | undefined>();
+  return (url) => {
+    if (cache.has(url)) return cache.get(url);
+    let mapper: PositionMapper | undefined;
+    const t = transpiledOf(file, url);
+    if (t) {
+      try {
+        const map = parseSourceMap(t.map);
+        mapper = (line, column) => {
+          const o = originalPositionFor(map, line - 1, column - 1);
+          return o ? { line: o.line + 1, column: o.column + 1 } : undefined;
+        };
+      } catch {
+        mapper = undefined;
+      }
+    }
+    cache.set(url, mapper);
+    return mapper;
+  };
 }
 
 /** Per URL, the verified source; a URL with any script whose source does not verify has none. */
@@ -92,6 +137,11 @@ function sourcesOf(file: CallCountFile): (url: string) => string | undefined {
   return (url) => {
     if (cache.has(url)) return cache.get(url);
     let text: string | undefined;
+    const transpiled = transpiledOf(file, url);
+    if (transpiled) {
+      cache.set(url, transpiled.source);
+      return transpiled.source;
+    }
     for (const s of file.scripts.filter((x) => x.url === url)) {
       const t = verifiedSource(url, s);
       if (t === undefined || (text !== undefined && t !== text)) {

@@ -10,8 +10,10 @@
  *
  * The pass never fails the run: on any problem it writes a "skipped" file with the reason.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { Session } from 'node:inspector';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { CallCountFile, ScriptCoverage, SkippedCallCountFile } from '../../core/profile/call-counts';
 import { postSync } from './inspector-post';
@@ -37,6 +39,12 @@ export interface CountCallsOptions {
   profileFile: string;
   /** Scripts left out of the file (the harness's own). */
   excludeUrl?: (url: string) => boolean;
+  /**
+   * The source map of a script transpiled on load (TypeScript, ts-hooks.ts): such a script's file also
+   * carries the JavaScript V8 ran, its map and the SHA-256 of the .ts text, so its counts can be placed
+   * on the .ts lines.
+   */
+  sourceMapOf?: (url: string) => string | undefined;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -55,15 +63,26 @@ interface ScriptInfo {
   length?: number;
 }
 
-/** hash and length of every script V8 has parsed (Debugger.enable replays scriptParsed synchronously). */
-function scriptInfos(session: Session): Map<string, ScriptInfo> {
-  const infos = new Map<string, ScriptInfo>();
+/**
+ * hash and length of every script V8 has parsed (Debugger.enable replays scriptParsed synchronously), and
+ * the text of the scripts `wantSource` names.
+ */
+function scriptInfos(session: Session, wantSource: (scriptId: string) => boolean = () => false): Map<string, ScriptInfo & { source?: string }> {
+  const infos = new Map<string, ScriptInfo & { source?: string }>();
   const onParsed = (m: { params: { scriptId: string; hash?: string; length?: number } }) => {
     infos.set(m.params.scriptId, { hash: m.params.hash, length: m.params.length });
   };
   session.on('Debugger.scriptParsed', onParsed);
   try {
     postSync(session, 'Debugger.enable');
+    for (const [scriptId, info] of infos) {
+      if (!wantSource(scriptId)) continue;
+      try {
+        info.source = postSync<{ scriptSource: string }>(session, 'Debugger.getScriptSource', { scriptId }).scriptSource;
+      } catch {
+        // Without its text, that script's counts are not placed.
+      }
+    }
     postSync(session, 'Debugger.disable');
   } catch {
     // Without them the reader cannot check the sources: it then gives no counts, which is safe.
@@ -71,6 +90,15 @@ function scriptInfos(session: Session): Map<string, ScriptInfo> {
     session.off('Debugger.scriptParsed', onParsed);
   }
   return infos;
+}
+
+/** SHA-256 of a file's UTF-8 text (the .ts that was transpiled), or undefined when unreadable. */
+function hashOfFile(url: string): string | undefined {
+  try {
+    return createHash('sha256').update(fs.readFileSync(fileURLToPath(url), 'utf8'), 'utf8').digest('hex');
+  } catch {
+    return undefined;
+  }
 }
 
 function profileTimes(file: string): { startTime: number; endTime: number } {
@@ -144,10 +172,20 @@ async function countCalls(o: CountCallsOptions): Promise<void> {
       }
     }
     const { result } = postSync<{ result: ScriptCoverage[] }>(session, 'Profiler.takePreciseCoverage');
-    const infos = scriptInfos(session);
-    const scripts = result
-      .filter((s) => s.url.startsWith('file://') && !o.excludeUrl?.(s.url))
-      .map((s) => ({ ...s, ...(s.scriptId !== undefined ? infos.get(s.scriptId) : undefined) }));
+    const kept = result.filter((s) => s.url.startsWith('file://') && !o.excludeUrl?.(s.url));
+    const maps = new Map<string, string>();
+    for (const s of kept) {
+      const map = o.sourceMapOf?.(s.url);
+      if (map !== undefined && s.scriptId !== undefined) maps.set(s.scriptId, map);
+    }
+    const infos = scriptInfos(session, (id) => maps.has(id));
+    const scripts = kept.map((s) => {
+      const info = s.scriptId !== undefined ? infos.get(s.scriptId) : undefined;
+      const map = s.scriptId !== undefined ? maps.get(s.scriptId) : undefined;
+      const { source, ...rest } = info ?? {};
+      if (map === undefined || source === undefined) return { ...s, ...rest };
+      return { ...s, ...rest, source, sourceMap: map, originalHash: hashOfFile(s.url) };
+    });
     const out: CallCountFile = {
       format: 'perf-lens-call-counts',
       version: 1,

@@ -22,8 +22,9 @@ import { postSync } from './inspector-post';
 import { evaluateArgs, exposeModuleScope } from './args-expression';
 import { trimBefore } from '../../core/profile/trim';
 import type { CpuProfile } from '../../core/profile/model';
-import { esModuleInterop, installTypeScript, isEsmTypeScript, remapTypeScript } from './ts-hooks';
+import { esModuleInterop, installTypeScript, isEsmTypeScript, remapTypeScript, sourceMapOf } from './ts-hooks';
 import { countCallsAfterProfile } from './count-calls';
+import { countBlocks, startBlockCoverage } from './block-count';
 import {
   DEFAULT_DURATION_MS,
   DEFAULT_INTERVAL_US,
@@ -267,6 +268,9 @@ async function runFunction(req: FunctionHarnessRequest): Promise<never> {
     () => stopNow(req),
   );
 
+  // Runtime confirmation: block counters exist only in code compiled after coverage starts (block-count.ts).
+  const blockSession = req.blockCountFile ? startBlockCoverage() : undefined;
+  if (typeof blockSession === 'string') exitWith(req, { error: blockSession }, 1);
   const restore = req.argsExpression !== undefined ? exposeModuleScope(req.module) : () => undefined;
   const target = await resolveTarget(req);
   restore();
@@ -306,6 +310,26 @@ async function runFunction(req: FunctionHarnessRequest): Promise<never> {
       (completed) => completed,
       (e: unknown) => exitWith(req, { error: `${req.exportName} threw: ${firstLine(e)}` }, 1),
     );
+
+  if (blockSession && req.blockCountFile) {
+    state.phase = 'counting';
+    const t0 = performance.now();
+    const targetUrl = pathToFileURL(req.module).href;
+    await countBlocks({
+      session: blockSession,
+      calls: req.blockCountCalls ?? 1,
+      budgetMs: req.blockCountBudgetMs ?? 1000,
+      callOnce: call,
+      stopRequested: () => stopRequested,
+      file: req.blockCountFile,
+      includeUrl: (url) => url === targetUrl,
+      sourceMapOf,
+    });
+    state.finished = true;
+    const result: HarnessResult = { ok: true, partial: false, calls: 0, profiledMs: performance.now() - t0, warmupCalls: 0 };
+    fs.writeFileSync(req.resultFile, JSON.stringify(result));
+    process.exit(0);
+  }
 
   state.phase = 'warming up';
   startProfiler(req.intervalUs || DEFAULT_INTERVAL_US);
@@ -347,6 +371,7 @@ async function runFunction(req: FunctionHarnessRequest): Promise<never> {
       coverageFile: req.coverageFile,
       profileFile: req.outFile,
       excludeUrl: (url) => url === ownUrl,
+      sourceMapOf,
     });
   }
   process.exit(0);

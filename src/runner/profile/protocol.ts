@@ -40,6 +40,13 @@ export interface FunctionHarnessRequest {
    * under V8's precise coverage. Absent: no counting pass.
    */
   coverageFile?: string;
+  /**
+   * Runtime confirmation (block-count.ts): no profile; block coverage starts before the target loads,
+   * then up to `blockCountCalls` calls within `blockCountBudgetMs`, and the counts go to this file.
+   */
+  blockCountFile?: string;
+  blockCountCalls?: number;
+  blockCountBudgetMs?: number;
 }
 
 /** Profile a whole script run as the main program. */

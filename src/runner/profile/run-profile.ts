@@ -256,7 +256,7 @@ function checkOutFile(cwd: string, outFile: string): string {
 // ---------------------------------------------------------------------------------------------------
 // running the child
 
-interface RunSpec {
+export interface RunSpec {
   harness: string;
   cwd: string;
   outFile: string;
@@ -267,7 +267,7 @@ interface RunSpec {
   request(files: { resultFile: string }, stopAt: number | undefined): FunctionHarnessRequest | ScriptHarnessRequest;
 }
 
-interface ChildEnd {
+export interface ChildEnd {
   code: number | null;
   signal: NodeJS.Signals | null;
   timedOut: boolean;
@@ -316,7 +316,8 @@ async function run(spec: RunSpec): Promise<ProfileRunResult> {
   }
 }
 
-function runChild(spec: RunSpec, requestFile: string): Promise<ChildEnd> {
+/** Runs the harness on a request file in its own process group; the group is always killed at the end. */
+export function runChild(spec: Pick<RunSpec, 'harness' | 'cwd' | 'timeoutMs' | 'signal'>, requestFile: string): Promise<ChildEnd> {
   return new Promise<ChildEnd>((resolve, reject) => {
     const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
     const child = spawn(process.execPath, [spec.harness, requestFile], {
@@ -407,7 +408,7 @@ function runChild(spec: RunSpec, requestFile: string): Promise<ChildEnd> {
   });
 }
 
-async function readResult(file: string): Promise<HarnessResult | undefined> {
+export async function readResult(file: string): Promise<HarnessResult | undefined> {
   try {
     const r = JSON.parse(await fs.promises.readFile(file, 'utf8')) as HarnessResult;
     return typeof r === 'object' && r !== null && typeof r.ok === 'boolean' ? r : undefined;

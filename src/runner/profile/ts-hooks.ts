@@ -128,6 +128,12 @@ function drainMaps(): void {
   }
 }
 
+/** The source map (JSON text) of a file transpiled on load, by script URL. */
+export function sourceMapOf(url: string): string | undefined {
+  drainMaps();
+  return state.maps.get(url);
+}
+
 /**
  * The profile with every transpiled file's frames and ticks on its .ts lines; the profile itself when
  * nothing was transpiled, or when remapping fails (the run must still produce its profile).

@@ -143,7 +143,7 @@ describe('profileFunction', () => {
     const ok = { ...base(), module: path.join(dir, 'hot.cjs'), exportName: 'fib', args: [10], outFile };
     const cases: [Partial<typeof ok> & { iterations?: number; timeoutMs?: number; intervalUs?: number }, RegExp][] = [
       [{ module: path.join(dir, 'nope.cjs') }, /^the module file does not exist: .*nope\.cjs$/],
-      [{ module: path.join(dir, 'hot.py') }, /^the module must be a \.js, \.cjs, \.mjs, \.ts, \.cts or \.mts file: /],
+      [{ module: path.join(dir, 'hot.py') }, /^the module must be a \.js, \.cjs, \.mjs, \.ts, \.cts, \.mts, \.tsx or \.jsx file: /],
       [{ exportName: ' ' }, /^no export name was given$/],
       [{ iterations: 0 }, /^iterations must be a whole number of at least 1 \(got 0\)$/],
       [{ iterations: 2.5 }, /^iterations must be a whole number of at least 1 \(got 2\.5\)$/],
