@@ -64,7 +64,15 @@ async function answerFileDialog(page: Page, title: string, file: string): Promis
   const box = page.locator('.quick-input-widget');
   await box.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 30_000 });
   const input = box.locator('input');
+  // The dialog first puts its starting folder in the box: typing before that is overwritten.
+  const deadline = Date.now() + 15_000;
+  while ((await input.inputValue()) === '' && Date.now() < deadline) await page.waitForTimeout(100);
+  await page.waitForTimeout(300);
   await input.fill(file);
+  while ((await input.inputValue()) !== file && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    await input.fill(file);
+  }
   // The dialog checks the typed path asynchronously; Enter accepts it once it is known to be a file.
   await box.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
   await page.keyboard.press('Enter');
