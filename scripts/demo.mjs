@@ -55,3 +55,10 @@ console.log(`\n=== packingSlip: ${calls.slow} calls/s quadratic, ${calls.fast} c
 // Any saved profile (ours, node --cpu-prof, DevTools) can be read again.
 step('Hot spots of the saved profile, as JSON', ['hotspots', path.join(demoDir, 'packingSlip-slow.cpuprofile'), '--my-code', '--limit', '3', '--format', 'json']);
 
+
+// Benchmarks (vitest's API, run without vitest): the packingSlip and revenueByCategory twins, and how the
+// packingSlip twins scale with input size. Brief settings (3 processes, 100 ms per benchmark) keep the demo
+// short; the defaults measure longer and choose the number of processes from the noise they see.
+const quick = ['--processes', '3', '--time', '100', '--warmup', '50'];
+step('Benchmarks of the examples, saved as baseline "demo"', ['bench', 'examples/node-shop/bench', ...quick, '--save', 'demo']);
+step('The packingSlip benchmarks again, compared with "demo" (Markdown for a pull-request comment)', ['bench', 'examples/node-shop/bench/packing-slip.bench.mjs', ...quick, '--compare', 'demo', '--format', 'markdown']);

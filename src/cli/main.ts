@@ -9,9 +9,10 @@ import { lintCommand } from './commands/lint';
 import { hotspotsCommand } from './commands/hotspots';
 import { diffCommand } from './commands/diff';
 import { profileCommand } from './commands/profile';
+import { benchCommand } from './commands/bench';
 
 /** Every subcommand, in the order `perf-lens --help` lists them. */
-export const COMMANDS: readonly Command[] = [lintCommand, profileCommand, hotspotsCommand, diffCommand];
+export const COMMANDS: readonly Command[] = [lintCommand, profileCommand, hotspotsCommand, diffCommand, benchCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

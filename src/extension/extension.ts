@@ -9,9 +9,12 @@ import { scanWorkspace } from './scan-workspace';
 import { showRuleDocs } from './rule-docs';
 import { profileFunction } from './profile-function';
 import { HotLineDecorations } from './hot-lines';
+import { saveProfileReport } from './save-report';
+import { profileNpmScriptCommand, profileScriptCommand, profileTestFileCommand } from './profile-script';
 import { ProfileCodeLensProvider } from './profile-codelens';
 import { profileWith0x, trackZeroXContext } from './profile-0x';
 import { openClinicProfile } from './clinic-profile';
+import { ProfileEditorProvider, openCpuProfile } from './profile-editor';
 import { compareProfiles, compareWithPreviousRun } from './compare-profiles';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -33,12 +36,19 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perfLens.scanWorkspace', () => scanWorkspace(hints)),
     vscode.commands.registerCommand('perfLens.showRuleDocs', (ruleId?: unknown) => showRuleDocs(context.extensionUri, ruleId)),
     vscode.commands.registerCommand('perfLens.profileFunction', (target?: unknown) => profileFunction(context.extensionUri, { hotLines, lenses }, log, target)),
+    vscode.commands.registerCommand('perfLens.profileScript', () => profileScriptCommand({ extensionUri: context.extensionUri, hotLines, log })),
+    vscode.commands.registerCommand('perfLens.profileNpmScript', () => profileNpmScriptCommand({ extensionUri: context.extensionUri, hotLines, log })),
+    vscode.commands.registerCommand('perfLens.profileTestFile', () => profileTestFileCommand({ extensionUri: context.extensionUri, hotLines, log })),
     vscode.commands.registerCommand('perfLens.clearHotLines', () => hotLines.clear()),
     vscode.commands.registerCommand('perfLens.toggleHotLines', () => vscode.window.setStatusBarMessage(hotLines.toggle(), 4000)),
     vscode.commands.registerCommand('perfLens.showLog', () => log.show(true)),
     vscode.commands.registerCommand('perfLens.profileWith0x', () => profileWith0x(context.extensionUri, log)),
     vscode.commands.registerCommand('perfLens.openClinicProfile', (target?: unknown) => openClinicProfile(context.extensionUri, log, target)),
     trackZeroXContext(),
+    vscode.commands.registerCommand('perfLens.saveProfileReport', (uri?: unknown) => saveProfileReport(log, uri)),
+    ProfileEditorProvider.register(context.extensionUri, log),
+    vscode.commands.registerCommand('perfLens.openCpuProfile', (uri?: unknown) => openCpuProfile(uri)),
+    vscode.commands.registerCommand('perfLens.openInPerfLens', (uri?: unknown) => openCpuProfile(uri)),
     vscode.commands.registerCommand('perfLens.compareProfiles', () => compareProfiles(context.extensionUri, log)),
     vscode.commands.registerCommand('perfLens.compareWithPreviousRun', (target?: unknown) => compareWithPreviousRun(context.extensionUri, log, target)),
   );

@@ -1,76 +1,75 @@
 /**
- * The Hot Spots panel (a webview): the functions of the last profile in a sortable table and its flame
- * graph (webview/hotspots/, bundled to dist/webview/hotspots.js). One panel, reused by the next profile.
- * It posts the data once the page says `ready` (again after a reload), and acts only on messages that
- * pass the allow-list of hotspots-messages.ts: `open` of a file the report names.
+ * The Hot Spots view (a webview): the functions of a profile in a sortable table and its flame graph
+ * (webview/hotspots/, bundled to dist/webview/hotspots.js). `HotspotsView` binds the page and its
+ * messages to any webview panel: the panel of the last Profile Function run (`HotspotsPanel`, one, reused
+ * by the next profile) and the `.cpuprofile` custom editor (profile-editor.ts). It posts the data once the
+ * page says `ready` (again after a reload), and acts only on messages that pass the allow-list of
+ * hotspots-messages.ts: `open` of a file the report names.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ToWebview } from '../protocol/hotspots';
-import { hotspotsHtml } from './hotspots-html';
+import { hotspotsErrorHtml, hotspotsHtml } from './hotspots-html';
 import { openableFiles, validateFromWebview } from './hotspots-messages';
 
+export type HotspotsData = Omit<Extract<ToWebview, { type: 'show' }>, 'type'>;
 type Show = Extract<ToWebview, { type: 'show' }>;
 
-export class HotspotsPanel {
-  static readonly viewType = 'perfLens.hotspots';
-  private static current: HotspotsPanel | undefined;
+/** The webview options the view needs: scripts on, resources only from dist/webview. */
+export function hotspotsWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
+}
 
-  private data: Show;
-  private allowed: Set<string>;
+export class HotspotsView {
+  private data: Show | undefined;
+  private allowed = new Set<string>();
   private ready = false;
-  /** Where files open: the editor group the profile was started from. */
-  private sourceColumn: vscode.ViewColumn;
+  private readonly subscription: vscode.Disposable;
 
-  /** Shows `data` in the panel, creating it beside the active editor the first time. */
-  static show(extensionUri: vscode.Uri, data: Omit<Show, 'type'>): HotspotsPanel {
-    const message: Show = { type: 'show', ...data };
-    const sourceColumn = vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One;
-    if (HotspotsPanel.current) {
-      HotspotsPanel.current.update(message, sourceColumn);
-      HotspotsPanel.current.panel.reveal(undefined, false);
-      return HotspotsPanel.current;
-    }
-    const panel = vscode.window.createWebviewPanel(
-      HotspotsPanel.viewType,
-      data.title,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-      { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] },
-    );
-    HotspotsPanel.current = new HotspotsPanel(panel, extensionUri, message, sourceColumn);
-    return HotspotsPanel.current;
+  /**
+   * `sourceColumn`: where files open. Without `data` the page waits (empty) until `update` or `showError`.
+   */
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    title: string,
+    private sourceColumn: vscode.ViewColumn,
+  ) {
+    this.render(title);
+    this.subscription = panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw));
+    panel.onDidDispose(() => this.subscription.dispose());
   }
 
-  private constructor(
-    readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
-    data: Show,
-    sourceColumn: vscode.ViewColumn,
-  ) {
-    this.data = data;
+  update(data: HotspotsData, sourceColumn = this.sourceColumn): void {
+    const message: Show = { type: 'show', ...data };
+    this.data = message;
     this.allowed = openableFiles(data.report, data.flame);
     this.sourceColumn = sourceColumn;
-    const webview = panel.webview;
-    const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)).toString();
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  /** Replaces the page by one sentence (a profile that cannot be read); the view acts on nothing after. */
+  showError(title: string, message: string): void {
+    this.data = undefined;
+    this.allowed = new Set();
+    this.ready = false;
+    const webview = this.panel.webview;
+    webview.html = hotspotsErrorHtml({ cspSource: webview.cspSource, nonce: randomBytes(16).toString('base64'), styleUri: this.asset('hotspots.css'), title, message });
+  }
+
+  private asset(file: string): string {
+    return this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', file)).toString();
+  }
+
+  private render(title: string): void {
+    const webview = this.panel.webview;
     webview.html = hotspotsHtml({
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
-      scriptUri: asset('hotspots.js'),
-      styleUri: asset('hotspots.css'),
-      title: data.title,
+      scriptUri: this.asset('hotspots.js'),
+      styleUri: this.asset('hotspots.css'),
+      title,
     });
-    webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw));
-    panel.onDidDispose(() => {
-      if (HotspotsPanel.current === this) HotspotsPanel.current = undefined;
-    });
-  }
-
-  private update(data: Show, sourceColumn: vscode.ViewColumn): void {
-    this.data = data;
-    this.allowed = openableFiles(data.report, data.flame);
-    this.sourceColumn = sourceColumn;
-    this.panel.title = data.title;
-    if (this.ready) void this.panel.webview.postMessage(data);
   }
 
   private onMessage(raw: unknown): void {
@@ -78,7 +77,7 @@ export class HotspotsPanel {
     if (!message) return;
     if (message.type === 'ready') {
       this.ready = true;
-      void this.panel.webview.postMessage(this.data);
+      if (this.data) void this.panel.webview.postMessage(this.data);
       return;
     }
     const pos = new vscode.Position(message.line - 1, message.column - 1);
@@ -90,5 +89,37 @@ export class HotspotsPanel {
       (editor) => editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter),
       () => undefined,
     );
+  }
+}
+
+/** The panel of the last Profile Function run: one, reused by the next profile. */
+export class HotspotsPanel {
+  static readonly viewType = 'perfLens.hotspots';
+  private static current: HotspotsPanel | undefined;
+
+  /** Shows `data` in the panel, creating it beside the active editor the first time. */
+  static show(extensionUri: vscode.Uri, data: HotspotsData): HotspotsPanel {
+    // Files open in the editor group the profile was started from.
+    const sourceColumn = vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One;
+    if (HotspotsPanel.current) {
+      HotspotsPanel.current.view.update(data, sourceColumn);
+      HotspotsPanel.current.panel.title = data.title;
+      HotspotsPanel.current.panel.reveal(undefined, false);
+      return HotspotsPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(HotspotsPanel.viewType, data.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, hotspotsWebviewOptions(extensionUri));
+    const view = new HotspotsView(panel, extensionUri, data.title, sourceColumn);
+    view.update(data);
+    HotspotsPanel.current = new HotspotsPanel(panel, view);
+    return HotspotsPanel.current;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly view: HotspotsView,
+  ) {
+    panel.onDidDispose(() => {
+      if (HotspotsPanel.current === this) HotspotsPanel.current = undefined;
+    });
   }
 }

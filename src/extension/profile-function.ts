@@ -48,18 +48,10 @@ type Run = Awaited<ReturnType<Engine['profileFunction']>>;
  * user's code (hot lines, lenses, summary), of everything (the panel) and the flame graph. This is the
  * call to move off the extension host's thread.
  */
-async function analyseRun(engine: Engine, run: Run) {
-  const profile = engine.readCpuProfile(run.profilePath);
-  const lookup = engine.enclosingFunctionLookup();
-  const callCount = run.coveragePath ? engine.callCountLookupFor(profile, run.profilePath, run.coveragePath) : undefined;
-  const hidden = engine.isHarnessFrame;
-  return {
-    // Every function of the profiled files, so each lens finds its own (default limit: 100).
-    mine: engine.computeHotspots(profile, { enclosingFunction: lookup, callCount, myCodeOnly: true, hidden, limit: 1000 }),
-    // Every function, not only the user's: the panel's "my code only" box filters.
-    all: engine.computeHotspots(profile, { enclosingFunction: lookup, callCount, hidden, limit: 1000 }),
-    flame: engine.buildFlame(profile, { enclosingFunction: lookup, hidden }),
-  };
+/** Hot spots and flame graph of a run, read and computed in a worker thread (a big profile must not stall the extension host). */
+function analyseRun(engine: Engine, run: Run) {
+  // Every function of the profiled files in `myCode`, so each lens finds its own.
+  return engine.analyzeProfileOffThread(run.profilePath, { callCountsFile: run.coveragePath, myCodeLimit: 1000 });
 }
 
 /**
@@ -165,15 +157,15 @@ export async function profileFunction(extensionUri: vscode.Uri, views: ProfileVi
   } catch (e) {
     return say(`Perf Lens: the profile of ${fn.name} was saved but could not be read (${e instanceof Error ? e.message : String(e)}): ${run.profilePath}`, 'error');
   }
-  views.hotLines.show(analysis.mine.hotLines);
-  views.lenses.setLastProfile(analysis.mine.hotspots);
+  views.hotLines.show(analysis.myCode.hotLines);
+  views.lenses.setLastProfile(analysis.myCode.hotspots);
   // Runtime confirmation of the module's n-plus-one findings, handed to the hint controller (runtime-confirmations.ts).
   void confirmAfterProfile(engine, { module, exportName: fn.exportName, argsExpression: argsText, cwd: folder.uri.fsPath, run }, log);
   log.info(
     `profiled ${fn.name} (export "${fn.exportName}"): ${run.calls} calls, ${run.sampleCount} samples at ${run.achievedIntervalUs.toFixed(0)} µs (asked ${run.requestedIntervalUs}); ` +
       `${run.coveragePath ? `call counts in ${run.coveragePath}` : `no call counts${run.callCountsNote ? ` (${run.callCountsNote})` : ''}`}; ${run.profilePath}`,
   );
-  const summary = profileSummary(fn.name, run.calls, run.profiledMs, run.partial, analysis.mine.hotspots[0]);
+  const summary = profileSummary(fn.name, run.calls, run.profiledMs, run.partial, analysis.myCode.hotspots[0]);
   void vscode.window.showInformationMessage(summary, 'Show Hot Spots', 'Open Profile').then((choice) => {
     if (choice === 'Open Profile') void vscode.commands.executeCommand('vscode.open', vscode.Uri.file(run.profilePath));
     if (choice === 'Show Hot Spots') {

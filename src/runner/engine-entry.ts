@@ -12,6 +12,12 @@ export { buildFlame, layoutFlame } from '../core/profile/flame';
 export { readCpuProfile } from './read-profile';
 export { enclosingFunctionLookup } from './enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
+// The HTML report of a profile ("Save Profile as HTML Report…"): finds dist/webview next to dist/engine.js.
+export { writeProfileReport } from './report/write-report';
+// Profile Script / npm Script / Test File (the extension's script commands).
+export { ProfileOptionsError, profileScript } from './profile/run-profile';
+export { profileNpmScript, readNpmScripts } from './profile/npm-script';
+export { profileTestFile, detectTestRunner, findProjectDir } from './profile/test-runner';
 // The "Profile" CodeLens (what the harness can call) and the editor's call counts.
 export { callableFunctions } from '../core/profile/callable-functions';
 export { callCountLookupFor } from './profile/call-counts';
@@ -20,6 +26,9 @@ export { confirmFindingsAtRuntime } from './profile/confirm-findings';
 export { readProfileData, clinicFlameRuns } from './profile/zero-x-read';
 export { ZeroXRunError, defaultZeroXDir, profileWithZeroX } from './profile/zero-x-run';
 export { importFromZeroX } from '../core/profile/import/zero-x';
+// Opening a .cpuprofile (the custom editor; Profile Function's results): read and analysed in dist/profile-worker.js.
+export { analyzeProfileOffThread } from './profile-worker-client';
+export { ProfileReadError } from './read-profile';
 // Compare Profiles / Compare with Previous Run (reads files only).
 export { compareProfileFiles, compareProfileFilesInWorker } from './compare-profiles';
 export { buildDiffFlame, diffFlames } from '../core/profile/diff-flame';

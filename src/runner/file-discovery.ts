@@ -43,6 +43,8 @@ export interface DiscoveryOptions {
   gitignore?: boolean;
   signal?: AbortSignal;
   onNote?: (note: DiscoveryNote) => void;
+  /** Which files a folder walk keeps (default: every linted language); named files are always checked with languageOf. */
+  matchFile?: (absolute: string) => boolean;
 }
 
 /** Thrown when a named path does not exist: bad usage, the CLI exits 2. */
@@ -90,7 +92,7 @@ export async function discoverFiles(paths: readonly string[], options: Discovery
         out.push({ absolute: abs, display: display(abs, root.given) });
       }, {
         keepDir: (abs) => selected(abs, true),
-        keepFile: (abs) => languageOf(abs) !== undefined && selected(abs, false),
+        keepFile: (abs) => (options.matchFile ? options.matchFile(abs) : languageOf(abs) !== undefined) && selected(abs, false),
         onNote: (abs, message) => note(display(abs, root.given), message),
         signal: options.signal,
       });

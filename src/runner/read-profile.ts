@@ -2,12 +2,32 @@
 import * as fs from 'node:fs';
 import type { CpuProfile } from '../core/profile/model';
 import { ProfileFormatError, importFromCpuProfile } from '../core/profile/import/cpuprofile';
+import { CpuProfileBytesParser, JsonSyntaxError } from '../core/profile/import/cpuprofile-bytes';
 import { errorCode } from './file-discovery';
 
-/** V8 strings stop at about 512 MB: readFile + JSON.parse cannot open a larger file. */
+/** The node list is still parsed as one string, and V8 strings stop at about 512 MB. */
 const MAX_PROFILE_BYTES = 512 * 1024 * 1024;
 
 export class ProfileReadError extends Error {}
+
+/** Chunks of 1 MB: the file is never in memory whole (see cpuprofile-bytes.ts). */
+const CHUNK_BYTES = 1 << 20;
+
+function parseProfileFile(file: string, size: number): unknown {
+  const parser = new CpuProfileBytesParser(size);
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      if (n === 0) break;
+      parser.write(chunk.subarray(0, n));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return parser.end();
+}
 
 export function readCpuProfile(file: string): CpuProfile {
   let size: number;
@@ -21,9 +41,11 @@ export function readCpuProfile(file: string): CpuProfile {
   }
   let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json = parseProfileFile(file, size);
   } catch (e) {
-    throw new ProfileReadError(`${file} is not valid JSON (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    if (e instanceof JsonSyntaxError) throw new ProfileReadError(`${file} is not valid JSON (${e.message})`);
+    if (e instanceof Error && 'code' in e) throw new ProfileReadError(`cannot read ${file} (${errorCode(e)})`);
+    throw e;
   }
   try {
     return importFromCpuProfile(json);

@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 export const ROOT = path.join(__dirname, '..', '..');
 let built: string | undefined;
 
-/** Path of a freshly built cli.js, with lint-worker.js, profile-harness.js and profile-ts-loader.js beside it (as esbuild.mjs builds them). */
+/** Path of a freshly built cli.js, with lint-worker.js, profile-harness.js, profile-ts-loader.js and webview/ beside it (as esbuild.mjs builds them). */
 export function cliBundle(): string {
   if (built) return built;
   // Inside the repo, so the bundle finds node_modules (wasm) and docs/rules like dist/cli.js does.
@@ -22,12 +22,23 @@ export function cliBundle(): string {
       'lint-worker': path.join(ROOT, 'src/runner/lint-worker.ts'),
       'profile-harness': path.join(ROOT, 'src/runner/profile/harness.ts'),
       'profile-ts-loader': path.join(ROOT, 'src/runner/profile/ts-loader.ts'),
+      'profile-preload': path.join(ROOT, 'src/runner/profile/preload.ts'),
     },
     outdir,
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    logLevel: 'error',
+  });
+  // The Hot Spots webview beside it, as esbuild.mjs builds dist/webview/ (the --report page inlines it).
+  esbuild.buildSync({
+    entryPoints: { hotspots: path.join(ROOT, 'webview/hotspots/main.ts') },
+    outdir: path.join(outdir, 'webview'),
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
     logLevel: 'error',
   });
   process.on('exit', () => fs.rmSync(outdir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 // The Hot Spots panel's page follows the webview security rules (src/extension/hotspots-html.ts).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { contentSecurityPolicy, hotspotsHtml } from '../../src/extension/hotspots-html';
+import { contentSecurityPolicy, hotspotsErrorHtml, hotspotsHtml } from '../../src/extension/hotspots-html';
 
 const page = {
   cspSource: 'https://abc.vscode-resource.vscode-cdn.net',
@@ -37,4 +37,15 @@ test('the page: the CSP meta first, one script (with the nonce, from the given U
   for (const id of ['title', 'partial', 'summary', 'my-code', 'rows', 'empty', 'search', 'search-count', 'reset-zoom', 'flame-scroller', 'flame-spacer', 'flame', 'tooltip']) {
     assert.ok(html.includes(`id="${id}"`), id);
   }
+});
+
+test('the page of an unreadable profile: the sentence escaped, the stylesheet by nonce, no script allowed at all', () => {
+  const html = hotspotsErrorHtml({ cspSource: page.cspSource, nonce: page.nonce, styleUri: page.styleUri, title: 'Hot spots of x.cpuprofile', message: 'Perf Lens: /a/<x>.cpuprofile is not valid JSON (Unexpected end of JSON input)' });
+  const csp = /content="([^"]*)"/.exec(html)![1];
+  assert.match(csp, /^default-src &#39;none&#39;; style-src /);
+  assert.doesNotMatch(csp, /script-src/, 'scripts fall under default-src: none');
+  assert.doesNotMatch(html, /<script/);
+  assert.doesNotMatch(html, /\son[a-z]+=/i);
+  assert.ok(html.includes('<p id="error" class="warning" role="alert">Perf Lens: /a/&#60;x&#62;.cpuprofile is not valid JSON (Unexpected end of JSON input)</p>'));
+  assert.ok(html.includes(`href="${page.styleUri}" nonce="${page.nonce}"`));
 });

@@ -88,3 +88,27 @@ describe('package.json as an extension manifest', () => {
     assert.ok(!lines.some((l) => l.includes('node_modules') || l.includes('.map') || l.startsWith('!src')));
   });
 });
+
+describe('the .cpuprofile custom editor in the manifest', () => {
+  test('perfLens.cpuprofile is an option for *.cpuprofile, never the default (VS Code has its own viewer)', () => {
+    const editors: { viewType: string; selector: { filenamePattern: string }[]; priority: string }[] = pkg.contributes.customEditors;
+    const editor = editors.find((e) => e.viewType === 'perfLens.cpuprofile');
+    assert.ok(editor, 'contributed');
+    assert.deepEqual(editor.selector, [{ filenamePattern: '*.cpuprofile' }]);
+    assert.equal(editor.priority, 'option');
+    assert.ok(fs.readFileSync(path.join(ROOT, 'src/extension/profile-editor.ts'), 'utf8').includes("viewType = 'perfLens.cpuprofile'"));
+  });
+
+  test('"Open in Perf Lens" on .cpuprofile files in the Explorer, not in the palette; "Open CPU Profile…" in the palette', () => {
+    const entry = pkg.contributes.menus['explorer/context'].find((m: { command: string }) => m.command === 'perfLens.openInPerfLens');
+    assert.equal(entry?.when, 'resourceExtname == .cpuprofile');
+    assert.ok(pkg.contributes.menus.commandPalette.some((m: { command: string; when: string }) => m.command === 'perfLens.openInPerfLens' && m.when === 'false'));
+    assert.ok(!pkg.contributes.menus.commandPalette.some((m: { command: string }) => m.command === 'perfLens.openCpuProfile'));
+  });
+
+  test('the profile worker is bundled and ships', () => {
+    assert.match(fs.readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8'), /'profile-worker': 'src\/runner\/profile-worker\.ts'/);
+    const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+    assert.ok(ignore.includes('!dist/profile-*.js'), 'dist/profile-worker.js is allowed back');
+  });
+});

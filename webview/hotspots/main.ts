@@ -6,6 +6,7 @@
 import './hotspots.css';
 import type { Hotspot } from '../../src/core/profile/hotspots';
 import type { FromWebview, ToWebview } from '../../src/protocol/hotspots';
+import { unpackEmbedded } from '../../src/core/report/report-message';
 import { onHostMessage, vscodeApi } from '../shared/vscode-api';
 import { FlameView } from './flame-view';
 import { ms, nextSort, pct, shortLocation, summaryLine, visibleRows, type SortDir, type SortKey } from './rows';
@@ -16,7 +17,14 @@ interface State {
   sort: { key: SortKey; dir: SortDir };
 }
 
-const vscode = vscodeApi<FromWebview, State>();
+performance.mark('perf-lens:script-start');
+// Outside VS Code (a saved HTML report) nothing can open a file: the location is shown, ready to copy.
+const vscode = vscodeApi<FromWebview, State>({
+  outsideVsCode: (m) => {
+    if (m.type === 'open') showLocation(`${m.file}:${m.line}:${m.column}`);
+  },
+  decodeEmbedded: unpackEmbedded,
+});
 const state: State = vscode.getState() ?? { myCodeOnly: true, sort: { key: 'selfMs', dir: 'desc' } };
 let current: Show | undefined;
 
@@ -35,6 +43,13 @@ const flame = new FlameView($('flame-scroller'), $('flame-spacer'), $<HTMLCanvas
   onOpen: (f) => vscode.postMessage({ type: 'open', ...f, preserveFocus: true }),
 });
 
+function showLocation(where: string): void {
+  const path = $<HTMLInputElement>('open-path');
+  path.value = where;
+  $('open-note').hidden = false;
+  path.select();
+}
+
 function open(h: Hotspot): void {
   if (h.file !== '' && h.line > 0) vscode.postMessage({ type: 'open', file: h.file, line: h.line, column: Math.max(1, h.column) });
 }
@@ -46,6 +61,41 @@ function cell(text: string, className?: string): HTMLTableCellElement {
   return td;
 }
 
+/** Table rows rendered before the first paint, then per later frame. */
+const FIRST_ROWS = 60;
+const MORE_ROWS = 120;
+let tableGeneration = 0;
+
+/** Runs `fn` in a task after the next frame is rendered. */
+function afterNextPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
+function rowElement(h: Hotspot): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  const openable = h.file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(h.file);
+  if (openable) {
+    tr.tabIndex = 0;
+    tr.className = 'openable';
+    tr.addEventListener('click', () => open(h));
+    tr.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') open(h);
+    });
+  }
+  const where = cell(shortLocation(h.file, h.line), 'location');
+  where.title = h.file ? `${h.file}:${h.line}:${h.column}` : '';
+  tr.append(
+    cell(h.functionName, 'name'),
+    cell(ms(h.selfMs), 'num'),
+    cell(pct(h.selfPercent), 'num'),
+    cell(ms(h.totalMs), 'num'),
+    cell(pct(h.totalPercent), 'num'),
+    cell(h.calls === null ? '—' : String(h.calls), 'num'),
+    where,
+  );
+  return tr;
+}
+
 function renderTable(): void {
   if (!current) return;
   myCode.checked = state.myCodeOnly;
@@ -55,32 +105,16 @@ function renderTable(): void {
     th.setAttribute('aria-sort', th === active ? (state.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none');
   }
   const rows = visibleRows(current.report.hotspots, state.myCodeOnly, state.sort.key, state.sort.dir);
-  tbody.replaceChildren(
-    ...rows.map((h) => {
-      const tr = document.createElement('tr');
-      const openable = h.file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(h.file);
-      if (openable) {
-        tr.tabIndex = 0;
-        tr.className = 'openable';
-        tr.addEventListener('click', () => open(h));
-        tr.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter') open(h);
-        });
-      }
-      const where = cell(shortLocation(h.file, h.line), 'location');
-      where.title = h.file ? `${h.file}:${h.line}:${h.column}` : '';
-      tr.append(
-        cell(h.functionName, 'name'),
-        cell(ms(h.selfMs), 'num'),
-        cell(pct(h.selfPercent), 'num'),
-        cell(ms(h.totalMs), 'num'),
-        cell(pct(h.totalPercent), 'num'),
-        cell(h.calls === null ? '—' : String(h.calls), 'num'),
-        where,
-      );
-      return tr;
-    }),
-  );
+  // The first rows at once, the rest a chunk per frame after that: laying out 1000 rows at once took
+  // ~170 ms before the flame graph's first paint (bench/profile/flame-paint.mjs). A newer render cancels the rest.
+  const generation = ++tableGeneration;
+  tbody.replaceChildren(...rows.slice(0, FIRST_ROWS).map(rowElement));
+  const more = (from: number) => {
+    if (generation !== tableGeneration || from >= rows.length) return;
+    tbody.append(...rows.slice(from, from + MORE_ROWS).map(rowElement));
+    afterNextPaint(() => more(from + MORE_ROWS));
+  };
+  afterNextPaint(() => more(FIRST_ROWS));
   empty.hidden = rows.length > 0;
 }
 
@@ -90,9 +124,18 @@ function show(message: Show): void {
   document.title = message.title;
   partial.hidden = !message.partial;
   summary.textContent = summaryLine(message.report);
+  const first = performance.getEntriesByName('perf-lens:flame-drawn').length === 0;
   renderTable();
+  if (first) performance.mark('perf-lens:table-rendered');
   flame.show(message.flame);
   runSearch();
+  // Marks for bench/profile/flame-paint.mjs, first `show` only: the flame graph drawn on its canvas
+  // (synchronously, in `flame.show`), then painted (a task queued from the next animation frame runs
+  // once that frame's rendering is done).
+  if (first) {
+    performance.mark('perf-lens:flame-drawn');
+    afterNextPaint(() => performance.mark('perf-lens:flame-painted'));
+  }
 }
 
 function runSearch(): void {

@@ -10,12 +10,14 @@ import { readProfileData } from '../../runner/profile/zero-x-read';
 import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
 import { isHarnessFrame } from '../../runner/profile/run-profile';
 import { callCountLookupFor } from '../../runner/profile/call-counts';
+import { reportTarget, writeReportFor } from '../report-flag';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   'my-code': { type: 'boolean' },
   'as-recorded': { type: 'boolean' },
   limit: { type: 'string' },
+  report: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -36,6 +38,8 @@ Options:
       --my-code             only the project's own files (no node: internals, no node_modules)
       --as-recorded         charge samples exactly as V8 recorded them (no inlining correction)
       --limit <n>           at most n functions and n lines (default 100)
+      --report <file.html>  also write a self-contained HTML report (the table and the flame graph,
+                            up to 1000 functions, no network; replaces only an earlier report)
   -h, --help                show this help
 
 Exit status: 0 success, 2 bad usage or an unreadable profile.`;
@@ -51,6 +55,7 @@ export async function runHotspots(argv: readonly string[], io: CommandIo): Promi
   const limitRaw = stringValue(args, 'limit');
   if (limitRaw !== undefined && !/^[1-9]\d*$/.test(limitRaw)) throw new UsageError(`--limit must be a whole number of at least 1 (got "${limitRaw}")`);
   const file = path.resolve(io.cwd, args.positionals[0]);
+  const reportFile = reportTarget(stringValue(args, 'report'), io.cwd);
   let data;
   try {
     data = readProfileData(file);
@@ -69,6 +74,7 @@ export async function runHotspots(argv: readonly string[], io: CommandIo): Promi
   const out = { profile: data.format === 'cpuprofile' ? file : data.dataFile, partial: false, report };
   io.stdout(format === 'json' ? formatProfileJson(out) : formatProfileText(out, io.cwd));
   if (format === 'text') io.stdout(importedNotes(data));
+  if (reportFile) writeReportFor({ profilePath: file, profile, outFile: reportFile, asRecorded: flag(args, 'as-recorded') }, io, format);
   return EXIT_OK;
 }
 

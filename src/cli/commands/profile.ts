@@ -13,6 +13,8 @@ import { readCpuProfile } from '../../runner/read-profile';
 import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
 import { callCountLookupFor } from '../../runner/profile/call-counts';
 import { type RuntimeConfirmationReport, confirmFindingsAtRuntime } from '../../runner/profile/confirm-findings';
+import { reportTarget, writeReportFor } from '../report-flag';
+import { runProcessTreeProfile } from './profile-processes';
 import { type ProfileRunResult, ProfileTargetError, isHarnessFrame, profileFunction, profileScript } from '../../runner/profile/run-profile';
 import { runProfileWith0x } from './profile-with-0x';
 
@@ -30,12 +32,18 @@ const OPTIONS = {
   'no-call-counts': { type: 'boolean' },
   'no-confirm': { type: 'boolean' },
   'with-0x': { type: 'boolean' },
+  report: { type: 'string' },
+  'npm-script': { type: 'string' },
+  test: { type: 'string' },
+  'all-processes': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const HELP = `Usage: perf-lens profile <module> --function <name> [--args '<JSON array>'] [options]
        perf-lens profile <script> [options] [-- <script args>]
        perf-lens profile <script> --with-0x [--timeout <ms>] [--out <folder>] [-- <script args>]
+       perf-lens profile --npm-script <name> [options] [-- <script args>]
+       perf-lens profile --test <file> [options]
 
 Runs the target in a child process under the V8 CPU profiler, saves the .cpuprofile (it opens in Chrome
 DevTools and VS Code) and prints the hot spots. With --function, the exported function is called over
@@ -60,6 +68,13 @@ Options:
       --with-0x           run the script with the project's own 0x (node_modules/.bin/0x) instead:
                           its folder (default .perf-lens/0x/<script>-<time>.0x, or --out) keeps 0x's
                           data and flamegraph.html; the hot spots come from 0x's samples
+      --report <file.html>  also write a self-contained HTML report of the profile (the hot spots table
+                          and the flame graph, no network: for sharing and CI; replaces only an earlier report)
+      --npm-script <name> run \`npm run <name>\` (npm started without a shell) with every Node.js process it
+                          starts profiled; the one that used the most CPU time is shown, the others listed
+      --test <file>       run one test file with the project's own runner (from package.json: node --test,
+                          vitest run --pool=forks, jest --runInBand, mocha), profiling the process that runs it
+      --all-processes     with --npm-script/--test: save the other processes' profiles too (<out>.<pid>.cpuprofile)
   -h, --help              show this help
 
 Call counts: after a complete --function profile, the function is called as many times again under V8's
@@ -123,6 +138,12 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
     return EXIT_OK;
   }
   const format = oneOf(stringValue(args, 'format'), ['text', 'json'] as const, '--format', 'text');
+  if (stringValue(args, 'npm-script') !== undefined || stringValue(args, 'test') !== undefined) {
+    const timeoutMs = whole(args, 'timeout', 100, 86_400_000) ?? 600_000;
+    const intervalUs = whole(args, 'interval', 10, 1_000_000) ?? 1000;
+    return runProcessTreeProfile({ args, io, signal, format, intervalUs, timeoutMs, defaultOut: (name) => defaultOut(io.cwd, name) });
+  }
+  if (flag(args, 'all-processes')) throw new UsageError('--all-processes needs --npm-script or --test');
   const [target, ...rest] = args.positionals;
   if (!target) throw new UsageError('name the module or script to profile (see perf-lens profile --help)');
   const file = path.resolve(io.cwd, target);
@@ -133,10 +154,12 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
   const intervalUs = whole(args, 'interval', 10, 1_000_000) ?? 1000;
   const timeoutMs = whole(args, 'timeout', 100, 86_400_000);
   const outArg = stringValue(args, 'out');
+  const reportFile = reportTarget(stringValue(args, 'report'), io.cwd);
   if (flag(args, 'with-0x')) {
     for (const o of ['function', 'args', 'args-js', 'duration', 'iterations', 'interval'] as const) {
       if (stringValue(args, o) !== undefined) throw new UsageError(`--${o} cannot be used with --with-0x (0x runs a whole script at V8's --prof interval)`);
     }
+    if (reportFile) throw new UsageError('--report cannot be used with --with-0x (0x data has its own flamegraph.html); run perf-lens hotspots <0x folder> --report <file.html> afterwards');
     return runProfileWith0x({ script: file, argv: rest, out: outArg, timeoutMs, format, myCode: flag(args, 'my-code') }, io, signal);
   }
 
@@ -199,6 +222,11 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
     io.stdout(
       `\n${fn !== undefined ? `${run.calls} calls of ${fn} in ${run.profiledMs.toFixed(0)} ms; ` : ''}sampling: ${run.requestedIntervalUs} µs requested, ${run.achievedIntervalUs.toFixed(0)} µs achieved\n`,
     );
+  }
+  if (reportFile) {
+    const shown = path.relative(io.cwd, file);
+    const title = `Hot spots of ${fn !== undefined ? `${fn} (${shown})` : shown}`;
+    writeReportFor({ profilePath: run.profilePath, profile, outFile: reportFile, title, partial: run.partial }, io, format);
   }
   return EXIT_OK;
 }

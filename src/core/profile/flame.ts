@@ -8,7 +8,7 @@
  * subtree is one contiguous range: node i's subtree is i … end(i) − 1.
  */
 import type { CpuProfile } from './model';
-import { fileOfUrl, type FunctionAt } from './hotspots';
+import { fileOfUrl, sampleTimes, type FunctionAt } from './hotspots';
 
 export type FrameKind = 'user' | 'node' | 'module' | 'native' | 'gc' | 'idle' | 'program' | 'root';
 
@@ -62,27 +62,10 @@ export function kindOfFile(file: string): 'user' | 'node' | 'module' | 'native' 
   return 'native';
 }
 
-/** Each sample lasts until the next one; the last until endTime (as hotspots.ts and DevTools count). Keyed by node id. */
-function selfTimes(profile: CpuProfile): Map<number, number> {
-  const self = new Map<number, number>();
-  const deltas = profile.timeDeltas;
-  const stamps: number[] = new Array(deltas.length);
-  let t = profile.startTime;
-  for (let i = 0; i < deltas.length; i++) {
-    t += Math.max(0, deltas[i]);
-    stamps[i] = t;
-  }
-  for (let i = 0; i < profile.samples.length && i < stamps.length; i++) {
-    const end = i + 1 < stamps.length ? stamps[i + 1] : Math.max(profile.endTime, stamps[i]);
-    const d = Math.max(0, end - stamps[i]);
-    self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + d);
-  }
-  return self;
-}
-
 export function buildFlame(profile: CpuProfile, options: FlameOptions = {}): FlameData {
   const hidden = options.hidden ?? (() => false);
-  const self = selfTimes(profile);
+  // Each sample lasts until the next one, the last until endTime: the same count as hot spots (typed arrays, one pass).
+  const self = sampleTimes(profile);
   const indexOfId = new Map<number, number>();
   profile.nodes.forEach((n, i) => indexOfId.set(n.id, i));
 

@@ -31,10 +31,19 @@ export interface ProfileNode {
   positionTicks?: PositionTick[];
 }
 
+/**
+ * A list of numbers: a plain array from JSON.parse, or a typed array from the byte-level reader
+ * (import/cpuprofile-bytes.ts), which keeps millions of samples at 4 bytes each. JSON.stringify writes a
+ * typed array as an object: `Array.from` it before writing a profile.
+ */
+export type NumberList = number[] | Int32Array | Float64Array;
+
 export interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
-  samples: number[];
-  timeDeltas: number[];
+  /** Node id of each sample. */
+  samples: NumberList;
+  /** µs since the previous sample (the first: since startTime). */
+  timeDeltas: NumberList;
 }

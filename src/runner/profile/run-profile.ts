@@ -113,7 +113,7 @@ export function profileHarnessPath(dir = __dirname): string | undefined {
  * would otherwise sit above every user function with the whole run as their total.
  */
 export function isHarnessFrame(url: string): boolean {
-  return /[\\/]profile-(harness|ts-loader)\.js$/.test(url);
+  return /[\\/]profile-(harness|ts-loader|preload)\.js$/.test(url);
 }
 
 export async function profileFunction(o: ProfileFunctionOptions): Promise<ProfileRunResult> {

@@ -17,6 +17,12 @@ const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export interface ApplySourceMapsOptions {
   /** Scripts left alone, e.g. the profiling harness (its own dev-build map would hide that it is ours). */
   skip?: (url: string) => boolean;
+  /**
+   * Source map URLs the running process itself reported per script URL (the preload's
+   * Debugger.scriptParsed): code a tool compiled in memory (vitest, tsx) names its inline map there,
+   * not in the file on disk. Used before the file's own comment.
+   */
+  mapUrls?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -55,25 +61,30 @@ async function readSmallFile(file: string): Promise<string | undefined> {
 }
 
 /** The map of one script URL, or undefined (not a local file, in node_modules, no map, a broken map). */
-export async function loadScriptSourceMap(url: string): Promise<ScriptSourceMap | undefined> {
-  if (!url.startsWith('file://') || url.includes('/node_modules/')) return undefined;
-  let script: string;
-  try {
-    script = fileURLToPath(url);
-  } catch {
-    return undefined;
+export async function loadScriptSourceMap(url: string, knownRef?: string): Promise<ScriptSourceMap | undefined> {
+  if (url.includes('/node_modules/')) return undefined;
+  let ref = knownRef;
+  if (ref === undefined) {
+    if (!url.startsWith('file://')) return undefined;
+    let script: string;
+    try {
+      script = fileURLToPath(url);
+    } catch {
+      return undefined;
+    }
+    const text = await readSmallFile(script);
+    if (text === undefined) return undefined;
+    ref = sourceMappingUrlOf(text);
+    if (ref === undefined) return undefined;
   }
-  const text = await readSmallFile(script);
-  if (text === undefined) return undefined;
-  const ref = sourceMappingUrlOf(text);
-  if (ref === undefined) return undefined;
   let mapText: string | undefined;
-  let base = url;
+  // A script compiled in memory may be named by a plain path rather than a file: URL.
+  let base = url.startsWith('/') || /^[A-Za-z]:[\\/]/.test(url) ? pathToFileURL(url).href : url;
   try {
     if (ref.startsWith('data:')) {
       mapText = dataUrlText(ref);
     } else {
-      const mapUrl = new URL(ref, url);
+      const mapUrl = new URL(ref, base);
       if (mapUrl.protocol !== 'file:') return undefined;
       mapText = await readSmallFile(fileURLToPath(mapUrl));
       base = mapUrl.href;
@@ -118,7 +129,7 @@ export async function applySourceMaps(file: string, options: ApplySourceMapsOpti
       if (typeof url !== 'string' || seen.has(url)) continue;
       seen.add(url);
       if (options.skip?.(url)) continue;
-      const m = await loadScriptSourceMap(url);
+      const m = await loadScriptSourceMap(url, options.mapUrls?.get(url));
       if (m) maps.set(url, m);
     }
     if (maps.size === 0) return false;

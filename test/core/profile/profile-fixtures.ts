@@ -43,6 +43,8 @@ export function profileOf(root: Tree, samples: [ProfileNode, number][]): CpuProf
 
 export interface RealProfile {
   profile: CpuProfile;
+  /** The file's bytes as node wrote them. */
+  bytes: Uint8Array;
   /** The script's path, and its URL as the profile names it. */
   script: string;
   url: string;
@@ -57,8 +59,9 @@ export function withRealProfile(source: string, use: (p: RealProfile) => void): 
     const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500', script], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
-    const profile = importFromCpuProfile(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-    use({ profile, script, url: pathToFileURL(script).href });
+    const bytes = fs.readFileSync(path.join(dir, file));
+    const profile = importFromCpuProfile(JSON.parse(bytes.toString('utf8')));
+    use({ profile, bytes, script, url: pathToFileURL(script).href });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

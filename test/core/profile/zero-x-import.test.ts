@@ -40,7 +40,7 @@ test('the real 0x log keeps the samples\' own times', () => {
   const first = log.ticks[0].tm;
   const last = log.ticks[log.ticks.length - 1].tm;
   assert.equal(profile.startTime, first);
-  assert.equal(profile.timeDeltas.reduce((a, b) => a + b, 0), last - first);
+  assert.equal(Array.from(profile.timeDeltas).reduce((a, b) => a + b, 0), last - first);
   assert.ok(profile.endTime > last);
   const report = computeHotspots(profile);
   // V8's --prof samples about once a millisecond.

@@ -1,0 +1,198 @@
+/**
+ * Output of `perf-lens bench`: the public JSON shape (times in ns; keys are never renamed, only added),
+ * a text report for the terminal, and Markdown for pull-request comments.
+ */
+import type { Environment } from '../../core/bench/environment';
+import type { BenchmarkSummary } from '../../core/bench/summary';
+import type { BenchmarkComparison } from '../../core/bench/compare';
+import type { ScalingSeries } from '../../core/bench/scaling';
+import { formatScaling } from '../../core/bench/scaling';
+import { describeViolation, formatDuration, type BudgetViolation } from '../../core/bench/budgets';
+import { benchmarkLabel } from '../../core/bench/model';
+
+export interface BenchReport {
+  environment: Environment;
+  summaries: BenchmarkSummary[];
+  comparison: BenchmarkComparison[];
+  scaling: ScalingSeries[];
+  violations: BudgetViolation[];
+  unmatchedBudgets: string[];
+  budgetSource: string | null;
+  /** One sentence per benchmark file that failed. */
+  errors: string[];
+  /** --compare: the baseline's name, when it was saved, and how its environment differs. */
+  compared: { name: string; savedAt: string; environmentDifferences: string[] } | null;
+  /** --save: the file written, or why nothing was written. */
+  saved: { name: string; file: string } | null;
+  notSaved: string | null;
+  processes: Record<string, number>;
+  /** What the samples measured: elapsed ('wall') or CPU time. */
+  clock: 'wall' | 'cpu';
+}
+
+export function toJsonResult(s: BenchmarkSummary) {
+  return {
+    name: s.name,
+    file: s.file,
+    size: s.size ?? null,
+    samples: s.samples,
+    mean: s.mean,
+    median: s.median,
+    p99: s.p99,
+    sd: s.sd,
+    rsd: s.rsd,
+    ci95: s.ci95,
+    opsPerSec: s.opsPerSec,
+    line: s.line ?? null,
+    processes: s.processes,
+    p75: s.p75,
+    min: s.min,
+    max: s.max,
+    processRsd: s.processRsd,
+    ciMethod: s.ciMethod,
+    outliers: s.outliers,
+  };
+}
+
+export function toJsonComparison(c: BenchmarkComparison) {
+  return {
+    name: c.name,
+    ratio: c.ratio,
+    ci95: c.ci95,
+    pValue: c.pValue,
+    verdict: c.verdict,
+    file: c.file,
+    size: c.size ?? null,
+    line: c.line ?? null,
+    method: c.method,
+    currentMean: c.currentMean,
+    baselineMean: c.baselineMean,
+  };
+}
+
+export function formatBenchJson(r: BenchReport): string {
+  const out = {
+    environment: r.environment,
+    results: r.summaries.map(toJsonResult),
+    comparison: r.comparison.map(toJsonComparison),
+    scaling: r.scaling.map((s) => ({ name: s.name, file: s.file, line: s.line ?? null, exponent: s.fit.exponent, ci95: s.fit.ci95, rSquared: s.fit.rSquared, sizes: s.fit.sizes, text: formatScaling(s.fit) })),
+    budgets: { source: r.budgetSource, violations: r.violations, unmatched: r.unmatchedBudgets },
+    errors: r.errors,
+    baseline: r.compared ? { name: r.compared.name, savedAt: r.compared.savedAt, environmentDifferences: r.compared.environmentDifferences } : null,
+    saved: r.saved ? r.saved.file : null,
+    processes: r.processes,
+    clock: r.clock,
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+const pct = (x: number) => `${x.toFixed(1)}%`;
+
+function halfWidth(s: BenchmarkSummary): string {
+  if (!s.ci95) return '';
+  return `± ${pct((100 * (s.ci95[1] - s.ci95[0])) / 2 / s.mean)}`;
+}
+
+function ops(x: number): string {
+  if (x >= 1e6) return `${(x / 1e6).toFixed(2)}M`;
+  if (x >= 1e3) return `${(x / 1e3).toFixed(1)}k`;
+  return x >= 100 ? x.toFixed(0) : x.toFixed(2);
+}
+
+function ratioText(c: BenchmarkComparison): string {
+  if (c.ratio === null) return '';
+  return `${c.ratio.toFixed(3)}x`;
+}
+
+function ciText(ci: [number, number] | null, digits = 3): string {
+  return ci ? `[${ci[0].toFixed(digits)}, ${ci[1].toFixed(digits)}]` : '';
+}
+
+function pText(p: number | null): string {
+  if (p === null) return '';
+  return p < 0.0001 ? '< 0.0001' : p.toFixed(4);
+}
+
+function table(rows: string[][], rightAligned: boolean[]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => '  ' + r.map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd());
+}
+
+function environmentLine(e: Environment): string {
+  const git = e.gitCommit ? ` · commit ${e.gitCommit.slice(0, 10)}${e.gitDirty ? ' (uncommitted changes)' : ''}` : '';
+  return `${e.runtime} · ${e.cpuModel} ×${e.cpuCount} · ${e.os}${git}`;
+}
+
+function groupByFile<T extends { file: string }>(xs: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const g = m.get(x.file);
+    if (g) g.push(x);
+    else m.set(x.file, [x]);
+  }
+  return m;
+}
+
+export function formatBenchText(r: BenchReport): string {
+  const lines: string[] = [environmentLine(r.environment)];
+  for (const [file, group] of groupByFile(r.summaries)) {
+    lines.push('', `${file} (${r.processes[file] ?? '?'} processes)`);
+    const rows = [['benchmark', 'mean', '95% CI', 'median', 'p99', 'rsd', 'ops/s', 'samples', 'outliers']];
+    for (const s of group) {
+      // Tukey outliers (low+high, severe ones apart): reported, never dropped from the statistics.
+      const outliers = `${s.outliers.low + s.outliers.high}${s.outliers.severe ? ` (${s.outliers.severe} severe)` : ''}`;
+      rows.push([benchmarkLabel(s), formatDuration(s.mean), halfWidth(s), formatDuration(s.median), formatDuration(s.p99), pct(s.rsd), ops(s.opsPerSec), String(s.samples), outliers]);
+    }
+    lines.push(...table(rows, [false, true, false, true, true, true, true, true, false]));
+    for (const sc of r.scaling.filter((x) => x.file === file)) lines.push(`  scaling of ${sc.name}: ${formatScaling(sc.fit)} over n = ${sc.fit.sizes.join(', ')}`);
+  }
+  if (r.compared) {
+    lines.push('', `Compared with baseline "${r.compared.name}" (saved ${r.compared.savedAt}):`);
+    for (const d of r.compared.environmentDifferences) lines.push(`  note: ${d}`);
+    const rows = [['benchmark', 'file', 'ratio', '95% CI', 'p', 'verdict']];
+    for (const c of r.comparison) rows.push([benchmarkLabel(c), c.file, ratioText(c), ciText(c.ci95), pText(c.pValue), c.verdict]);
+    lines.push(...table(rows, [false, false, true, false, true, false]));
+    const slower = r.comparison.filter((c) => c.verdict === 'slower').length;
+    const faster = r.comparison.filter((c) => c.verdict === 'faster').length;
+    lines.push(`  ${slower} slower, ${faster} faster, ${r.comparison.filter((c) => c.verdict === 'same').length} same (α = 0.01, minimum effect 5%)`);
+  }
+  if (r.violations.length || r.unmatchedBudgets.length) lines.push('', `Budgets (${r.budgetSource}):`);
+  for (const v of r.violations) lines.push(`  ${v.file}${v.line ? `:${v.line}` : ''}: ${describeViolation(v)}`);
+  for (const u of r.unmatchedBudgets) lines.push(`  note: the budget of "${u}" names no benchmark of this run`);
+  if (r.saved) lines.push('', `Saved baseline "${r.saved.name}" to ${r.saved.file}`);
+  if (r.notSaved) lines.push('', r.notSaved);
+  return `${lines.join('\n')}\n`;
+}
+
+const mdEscape = (s: string) => s.replace(/[|\\`*_<>]/g, (c) => `\\${c}`);
+
+export function formatBenchMarkdown(r: BenchReport): string {
+  const lines: string[] = ['## Benchmarks', '', mdEscape(environmentLine(r.environment)), ''];
+  if (r.compared) {
+    lines.push(`### Compared with baseline \`${r.compared.name}\``, '');
+    for (const d of r.compared.environmentDifferences) lines.push(`> ${mdEscape(d)}`, '');
+    lines.push('| benchmark | file | ratio | 95% CI | p | verdict |', '|---|---|--:|---|--:|---|');
+    for (const c of r.comparison) {
+      const verdict = c.verdict === 'slower' ? '**slower**' : c.verdict === 'faster' ? '**faster**' : c.verdict;
+      lines.push(`| ${mdEscape(benchmarkLabel(c))} | ${mdEscape(c.file)} | ${ratioText(c)} | ${ciText(c.ci95)} | ${pText(c.pValue)} | ${verdict} |`);
+    }
+    lines.push('', 'Ratio = current / baseline time per operation; verdict at α = 0.01 with a minimum effect of 5% (Welch on log per-process means).', '');
+  }
+  lines.push('### Results', '', '| benchmark | file | mean | 95% CI | median | p99 | rsd | ops/s | processes |', '|---|---|--:|--:|--:|--:|--:|--:|--:|');
+  for (const s of r.summaries) {
+    lines.push(`| ${mdEscape(benchmarkLabel(s))} | ${mdEscape(s.file)} | ${formatDuration(s.mean)} | ${halfWidth(s)} | ${formatDuration(s.median)} | ${formatDuration(s.p99)} | ${pct(s.rsd)} | ${ops(s.opsPerSec)} | ${s.processes} |`);
+  }
+  if (r.scaling.length) {
+    lines.push('', '### Scaling', '');
+    for (const sc of r.scaling) lines.push(`- ${mdEscape(sc.name)} (${mdEscape(sc.file)}): ${formatScaling(sc.fit)} over n = ${sc.fit.sizes.join(', ')}`);
+  }
+  if (r.violations.length) {
+    lines.push('', '### Budgets exceeded', '');
+    for (const v of r.violations) lines.push(`- ${mdEscape(v.file)}${v.line ? `:${v.line}` : ''}: ${mdEscape(describeViolation(v))}`);
+  }
+  if (r.errors.length) {
+    lines.push('', '### Failed', '');
+    for (const e of r.errors) lines.push(`- ${mdEscape(e)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

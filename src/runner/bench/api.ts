@@ -1,0 +1,177 @@
+/**
+ * The benchmark API a bench file sees, as vitest's: `bench(name, fn, options?)`, `describe(name, fn)`,
+ * `.skip` / `.only` / `.todo`, options `time`, `iterations`, `warmupTime`, `warmupIterations`, `setup`,
+ * `teardown` — plus `bench.sizes(name, sizes, (n) => fn, options?)` for a benchmark over input sizes.
+ * Calls only collect; harness.ts runs what was collected once the file has loaded.
+ */
+import { pathToFileURL } from 'node:url';
+
+/** vitest's (tinybench's) hook signature: called with the task and the phase it surrounds. */
+export type BenchHook = (task: { name: string }, mode: 'warmup' | 'run') => unknown;
+
+export interface BenchOptions {
+  /** ms to measure (in each process). */
+  time?: number;
+  /** At least this many calls are measured, however long that takes. */
+  iterations?: number;
+  /** ms of warm-up before measuring. */
+  warmupTime?: number;
+  /** At least this many warm-up calls. */
+  warmupIterations?: number;
+  setup?: BenchHook;
+  teardown?: BenchHook;
+}
+
+export type BenchFn = () => unknown;
+
+export interface CollectedBenchmark {
+  /** Full name: describe names and the bench name, joined with " > ". */
+  name: string;
+  line?: number;
+  size?: number;
+  /** The function to time, or (bench.sizes) a factory that builds it for this size. */
+  make: () => BenchFn | Promise<BenchFn>;
+  options: BenchOptions;
+  only: boolean;
+}
+
+export class BenchApiError extends Error {}
+
+const NAME_SEPARATOR = ' > ';
+
+/** Collects the benchmarks of one file. */
+export class BenchCollector {
+  readonly benchmarks: CollectedBenchmark[] = [];
+  /** Promises returned by describe() callbacks, awaited after the file has loaded. */
+  readonly pending: Promise<unknown>[] = [];
+  private readonly suites: { name: string; only: boolean; skip: boolean }[] = [];
+  private readonly fileMarkers: string[];
+
+  constructor(file: string) {
+    this.fileMarkers = [pathToFileURL(file).href, file];
+  }
+
+  /** The 1-based line of the caller's frame in the benchmark file (source-mapped for TypeScript). */
+  private callerLine(): number | undefined {
+    const stack = new Error().stack ?? '';
+    for (const frame of stack.split('\n').slice(1)) {
+      for (const marker of this.fileMarkers) {
+        const at = frame.indexOf(marker + ':');
+        if (at < 0) continue;
+        const m = /^:(\d+):\d+/.exec(frame.slice(at + marker.length));
+        if (m) return Number(m[1]);
+      }
+    }
+    return undefined;
+  }
+
+  private fullName(name: string): string {
+    return [...this.suites.map((s) => s.name), name].join(NAME_SEPARATOR);
+  }
+
+  private get skipped(): boolean {
+    return this.suites.some((s) => s.skip);
+  }
+
+  private get inOnly(): boolean {
+    return this.suites.some((s) => s.only);
+  }
+
+  add(name: unknown, fn: unknown, options: unknown, only: boolean): void {
+    const n = nameOf(name, 'bench');
+    if (typeof fn !== 'function') throw new BenchApiError(`bench("${n}") needs a function to time as its second argument`);
+    const opts = checkOptions(options, n);
+    if (this.skipped) return;
+    const b: CollectedBenchmark = { name: this.fullName(n), make: () => fn as BenchFn, options: opts, only: only || this.inOnly };
+    const line = this.callerLine();
+    if (line !== undefined) b.line = line;
+    this.benchmarks.push(b);
+  }
+
+  addSizes(name: unknown, sizes: unknown, factory: unknown, options: unknown, only: boolean): void {
+    const n = nameOf(name, 'bench.sizes');
+    if (!Array.isArray(sizes) || sizes.length === 0 || sizes.some((s) => !(typeof s === 'number' && Number.isFinite(s) && s > 0))) {
+      throw new BenchApiError(`bench.sizes("${n}") needs a non-empty array of positive numbers as its second argument`);
+    }
+    if (new Set(sizes).size !== sizes.length) throw new BenchApiError(`bench.sizes("${n}") lists a size twice`);
+    if (typeof factory !== 'function') throw new BenchApiError(`bench.sizes("${n}") needs a function (n) => function to time as its third argument`);
+    const opts = checkOptions(options, n);
+    if (this.skipped) return;
+    const line = this.callerLine();
+    for (const size of sizes as number[]) {
+      const make = async (): Promise<BenchFn> => {
+        const fn = await (factory as (n: number) => unknown)(size);
+        if (typeof fn !== 'function') throw new BenchApiError(`bench.sizes("${n}") factory returned ${typeof fn} for size ${size}, not a function to time`);
+        return fn as BenchFn;
+      };
+      const b: CollectedBenchmark = { name: this.fullName(n), size, make, options: opts, only: only || this.inOnly };
+      if (line !== undefined) b.line = line;
+      this.benchmarks.push(b);
+    }
+  }
+
+  suite(name: unknown, fn: unknown, mode: 'run' | 'only' | 'skip'): void {
+    const n = nameOf(name, 'describe');
+    if (fn === undefined) return; // describe.todo-like: nothing to collect
+    if (typeof fn !== 'function') throw new BenchApiError(`describe("${n}") needs a function as its second argument`);
+    this.suites.push({ name: n, only: mode === 'only', skip: mode === 'skip' });
+    try {
+      const r = (fn as () => unknown)();
+      if (r && typeof (r as Promise<unknown>).then === 'function') this.pending.push(r as Promise<unknown>);
+    } finally {
+      this.suites.pop();
+    }
+  }
+
+  /** What runs: the `.only` ones when there are any, else all. */
+  selected(): CollectedBenchmark[] {
+    return this.benchmarks.some((b) => b.only) ? this.benchmarks.filter((b) => b.only) : this.benchmarks;
+  }
+
+  /** The API object the file imports (`bench`, `describe`, and a default export with both). */
+  api(): Record<string, unknown> {
+    const bench = (name: unknown, fn?: unknown, options?: unknown) => this.add(name, fn, options, false);
+    bench.only = (name: unknown, fn?: unknown, options?: unknown) => this.add(name, fn, options, true);
+    bench.skip = (name: unknown) => void nameOf(name, 'bench.skip');
+    bench.todo = (name: unknown) => void nameOf(name, 'bench.todo');
+    bench.skipIf = (condition: unknown) => (condition ? bench.skip : bench);
+    bench.runIf = (condition: unknown) => (condition ? bench : bench.skip);
+    bench.sizes = (name: unknown, sizes: unknown, factory: unknown, options?: unknown) => this.addSizes(name, sizes, factory, options, false);
+    const describe = (name: unknown, fn?: unknown) => this.suite(name, fn, 'run');
+    describe.only = (name: unknown, fn?: unknown) => this.suite(name, fn, 'only');
+    describe.skip = (name: unknown, fn?: unknown) => this.suite(name, fn, 'skip');
+    describe.todo = (name: unknown) => void nameOf(name, 'describe.todo');
+    describe.skipIf = (condition: unknown) => (condition ? describe.skip : describe);
+    describe.runIf = (condition: unknown) => (condition ? describe : describe.skip);
+    return { bench, describe, default: { bench, describe } };
+  }
+}
+
+function nameOf(name: unknown, call: string): string {
+  if (typeof name === 'function' && name.name) return name.name; // vitest accepts a named function as the name
+  if (typeof name !== 'string' || name.trim() === '') throw new BenchApiError(`${call}() needs a name (a non-empty string) as its first argument`);
+  return name;
+}
+
+function checkOptions(options: unknown, name: string): BenchOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object') throw new BenchApiError(`the options of bench("${name}") must be an object`);
+  const o = options as Record<string, unknown>;
+  const out: BenchOptions = {};
+  for (const key of ['time', 'warmupTime'] as const) {
+    if (o[key] === undefined) continue;
+    if (!(typeof o[key] === 'number' && Number.isFinite(o[key]) && (o[key] as number) >= 0)) throw new BenchApiError(`bench("${name}"): ${key} must be a number of milliseconds`);
+    out[key] = o[key] as number;
+  }
+  for (const key of ['iterations', 'warmupIterations'] as const) {
+    if (o[key] === undefined) continue;
+    if (!(Number.isSafeInteger(o[key]) && (o[key] as number) >= 0)) throw new BenchApiError(`bench("${name}"): ${key} must be a whole number`);
+    out[key] = o[key] as number;
+  }
+  for (const key of ['setup', 'teardown'] as const) {
+    if (o[key] === undefined) continue;
+    if (typeof o[key] !== 'function') throw new BenchApiError(`bench("${name}"): ${key} must be a function`);
+    out[key] = o[key] as BenchHook;
+  }
+  return out;
+}

@@ -1,0 +1,186 @@
+/**
+ * The parent side of one benchmark process: starts dist/bench-harness.js on one file in its own process
+ * group, restarts a time limit at each phase the child reports (loading the file, each benchmark), and
+ * always kills the whole group at the end, so nothing a benchmark file spawned outlives its run. A file
+ * that throws, crashes or hangs becomes one BenchFileError sentence with the exit code and stderr's tail.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isPhaseMessage, type BenchClock, type BenchHarnessRequest, type BenchHarnessResult, type MeasuredBenchmark } from './protocol';
+
+/** A benchmark file failed in one of its processes. The message is one sentence. */
+export class BenchFileError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly exitCode: number | null,
+    readonly stderrTail: string,
+  ) {
+    super(message);
+    this.name = 'BenchFileError';
+  }
+}
+
+/** Default time limit of each phase (loading the file, one benchmark), in ms. */
+export const DEFAULT_PHASE_TIMEOUT_MS = 60_000;
+const STDERR_TAIL_CHARS = 4096;
+const PIPE_CLOSE_WAIT_MS = 1000;
+
+/** dist/bench-harness.js next to the running bundle, else undefined. */
+export function benchHarnessPath(dir = __dirname): string | undefined {
+  const file = path.join(dir, 'bench-harness.js');
+  return fs.existsSync(file) ? file : undefined;
+}
+
+export interface RunFileOptions {
+  harness: string;
+  /** Absolute path of the benchmark file; `display` is how messages name it. */
+  file: string;
+  display: string;
+  cwd: string;
+  timeMs: number;
+  warmupMs: number;
+  sampleNs: number;
+  clock?: BenchClock;
+  rotate: number;
+  names?: string[];
+  /** Limit of each phase, in ms. */
+  phaseTimeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** The last non-empty line of stderr, short: what a one-sentence error can quote. */
+export function stderrLastLine(tail: string): string {
+  const lines = tail.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const last = lines[lines.length - 1] ?? '';
+  return last.length > 300 ? `${last.slice(0, 297)}...` : last;
+}
+
+/** Runs one process of one file; resolves to its measurements, rejects with a BenchFileError (or the abort reason). */
+export async function runBenchFile(o: RunFileOptions): Promise<MeasuredBenchmark[]> {
+  o.signal?.throwIfAborted();
+  const tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'perf-lens-bench-'));
+  try {
+    const requestFile = path.join(tmp, 'request.json');
+    const resultFile = path.join(tmp, 'result.json');
+    const request: BenchHarnessRequest = { file: o.file, resultFile, timeMs: o.timeMs, warmupMs: o.warmupMs, sampleNs: o.sampleNs, clock: o.clock ?? 'wall', rotate: o.rotate };
+    if (o.names) request.names = o.names;
+    await fs.promises.writeFile(requestFile, JSON.stringify(request));
+    const end = await runChild(o, requestFile);
+    if (end.aborted) throw o.signal?.reason ?? new Error('aborted');
+    const result = await readResult(resultFile);
+    const tail = stderrLastLine(end.stderrTail);
+    const quoted = tail ? `; stderr: ${tail}` : '';
+    const during = end.phase.name !== undefined ? ` while running benchmark "${end.phase.name}"` : ' while loading the file';
+    if (end.timedOut) {
+      throw new BenchFileError(`${o.display}: stopped after ${o.phaseTimeoutMs} ms${during} (the time limit), and its process group was killed${quoted}`, o.display, end.code, end.stderrTail);
+    }
+    if (result && !result.ok) throw new BenchFileError(`${o.display}: ${result.error}`, o.display, end.code, end.stderrTail);
+    if (!result || end.code !== 0) {
+      const how = end.code !== null ? `exited with code ${end.code}` : `was killed by ${end.signal ?? 'a signal'}`;
+      throw new BenchFileError(`${o.display}: the benchmark process ${how}${during}${quoted}`, o.display, end.code, end.stderrTail);
+    }
+    return result.benchmarks;
+  } finally {
+    await fs.promises.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+interface ChildEnd {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  aborted: boolean;
+  stderrTail: string;
+  phase: { name?: string };
+}
+
+function runChild(o: RunFileOptions, requestFile: string): Promise<ChildEnd> {
+  return new Promise<ChildEnd>((resolve, reject) => {
+    const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
+    const child = spawn(process.execPath, ['--expose-gc', o.harness, requestFile], {
+      cwd: o.cwd,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    let stderrTail = '';
+    child.stdout?.resume();
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL_CHARS);
+    });
+    let timedOut = false;
+    let aborted = false;
+    let exited = false;
+    const phase: { name?: string } = {};
+    const killGroup = (): void => {
+      if (child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // ESRCH: the group is already gone.
+      }
+    };
+    // A benchmark stuck in a synchronous loop cannot answer anything: the limit kills, it does not ask.
+    let timer: NodeJS.Timeout | undefined;
+    const restartTimer = (): void => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timedOut = true;
+        killGroup();
+      }, o.phaseTimeoutMs);
+    };
+    restartTimer();
+    child.on('message', (m) => {
+      if (!isPhaseMessage(m)) return;
+      if (m.phase === 'bench') phase.name = typeof m.name === 'string' ? m.name : undefined;
+      restartTimer();
+    });
+    const onAbort = (): void => {
+      aborted = true;
+      killGroup();
+    };
+    o.signal?.addEventListener('abort', onAbort, { once: true });
+    if (o.signal?.aborted) onAbort();
+    const cleanUp = (): void => {
+      if (timer) clearTimeout(timer);
+      o.signal?.removeEventListener('abort', onAbort);
+    };
+    child.on('error', (e) => {
+      if (exited) return;
+      exited = true;
+      cleanUp();
+      killGroup();
+      reject(new BenchFileError(`${o.display}: could not start the benchmark harness (${e.message})`, o.display, null, stderrTail));
+    });
+    child.on('exit', (code, signal) => {
+      if (exited) return;
+      exited = true;
+      cleanUp();
+      killGroup();
+      const done = (): void => resolve({ code, signal, timedOut, aborted, stderrTail, phase });
+      if (child.stdout?.readableEnded !== false && child.stderr?.readableEnded !== false) return done();
+      const wait = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        done();
+      }, PIPE_CLOSE_WAIT_MS);
+      child.once('close', () => {
+        clearTimeout(wait);
+        done();
+      });
+    });
+  });
+}
+
+async function readResult(file: string): Promise<BenchHarnessResult | undefined> {
+  try {
+    const r = JSON.parse(await fs.promises.readFile(file, 'utf8')) as BenchHarnessResult;
+    return typeof r === 'object' && r !== null && typeof r.ok === 'boolean' ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,185 @@
+// perf-lens bench through a real CLI bundle: real benchmark processes, real baselines on disk.
+import { test, describe, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildBenchBundles, isRunning, makeTree } from '../runner/bench/helpers';
+
+const QUICK_ARGS = ['--time', '30', '--warmup', '20'];
+
+function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [path.join(buildBenchBundles(), 'cli.js'), 'bench', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PERF_LENS_DEBUG: '', ...env },
+    timeout: 300_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// The work is a loop whose length SLOWDOWN multiplies: 3x is far beyond this machine's noise.
+const WORK = `
+const { bench } = require('vitest');
+const factor = Number(process.env.SLOWDOWN || 1);
+function work() {
+  let s = 0;
+  for (let i = 0; i < 20000 * factor; i++) s += Math.sqrt(i);
+  return s;
+}
+bench('work', work);
+`;
+
+describe('perf-lens bench', () => {
+  let dir: string;
+  before(() => {
+    dir = makeTree({ 'bench/work.bench.cjs': WORK, 'package.json': '{ "name": "t" }' });
+  });
+
+  test('--format json: the documented shape, times in ns', () => {
+    const r = runCli(['--format', 'json', '--processes', '2', ...QUICK_ARGS], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(out).slice(0, 3), ['environment', 'results', 'comparison']);
+    assert.equal(typeof out.environment.nodeVersion, 'string');
+    assert.equal(out.results.length, 1);
+    const res = out.results[0];
+    assert.deepEqual(Object.keys(res).slice(0, 11), ['name', 'file', 'size', 'samples', 'mean', 'median', 'p99', 'sd', 'rsd', 'ci95', 'opsPerSec']);
+    assert.equal(res.name, 'work');
+    assert.equal(res.file, 'bench/work.bench.cjs');
+    assert.equal(res.size, null);
+    assert.equal(res.processes, 2);
+    assert.equal(res.line, 9);
+    // 20,000 square roots take microseconds, not nanoseconds or seconds: the unit is ns.
+    assert.ok(res.mean > 1_000 && res.mean < 1e8, String(res.mean));
+    assert.ok(res.ci95[0] < res.mean && res.mean < res.ci95[1]);
+    assert.ok(Math.abs(res.opsPerSec - 1e9 / res.mean) < 1e-6 * res.opsPerSec);
+    assert.deepEqual(out.comparison, []);
+  });
+
+  // The CPU clock: on this shared 2-core machine (load average 17–27 while these tests were written) elapsed
+  // times swing 2–10x with the neighbours, more than the 3x slowdown the test injects; CPU time does not.
+  test('--clock cpu: --save then --compare on identical code: nothing slower; then a 3x slowdown fails with --fail-on-regression', () => {
+    const saved = runCli(['--save', 'main', '--clock', 'cpu', '--processes', '4', ...QUICK_ARGS], dir);
+    assert.equal(saved.status, 0, saved.stderr);
+    const file = path.join(dir, '.perf-lens', 'baselines', 'main.json');
+    assert.match(saved.stdout, /Saved baseline "main" to /);
+    const baseline = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert.equal(baseline.results[0].runs.length, 4);
+
+    const same = runCli(['--compare', 'main', '--clock', 'cpu', '--fail-on-regression', '--format', 'json', '--processes', '4', ...QUICK_ARGS], dir);
+    const sameOut = JSON.parse(same.stdout);
+    assert.equal(sameOut.comparison.length, 1);
+    const c = sameOut.comparison[0];
+    assert.deepEqual(Object.keys(c).slice(0, 5), ['name', 'ratio', 'ci95', 'pValue', 'verdict']);
+    assert.notEqual(c.verdict, 'slower', JSON.stringify(c));
+    assert.equal(sameOut.clock, 'cpu');
+    assert.match(sameOut.environment.runtime, /^node v\d+\.\d+\.\d+ \(CPU time\)$/);
+    assert.deepEqual(sameOut.baseline.environmentDifferences, []);
+    assert.equal(same.status, 0, same.stderr);
+
+    const slow = runCli(['--compare', 'main', '--clock', 'cpu', '--fail-on-regression', '--format', 'markdown', '--processes', '4', ...QUICK_ARGS], dir, { SLOWDOWN: '3' });
+    assert.equal(slow.status, 1, slow.stderr);
+    assert.match(slow.stdout, /\| work \| bench\/work\.bench\.cjs \| [0-9.]+x \| \[[0-9.]+, [0-9.]+\] \| [<0-9. ]+ \| \*\*slower\*\* \|/);
+    // Without --fail-on-regression the same finding is reported but does not fail the run.
+    const report = runCli(['--compare', 'main', '--clock', 'cpu', '--processes', '3', ...QUICK_ARGS], dir, { SLOWDOWN: '3' });
+    assert.equal(report.status, 0, report.stderr);
+    assert.match(report.stdout, /work\s+bench\/work\.bench\.cjs\s+[0-9.]+x .* slower/);
+    // A wall-clock run against the CPU-time baseline says so.
+    const wall = runCli(['--compare', 'main', '--processes', '2', ...QUICK_ARGS], dir);
+    assert.equal(wall.status, 0, wall.stderr);
+    assert.match(wall.stdout, /note: runtime differs: node v[0-9.]+ vs node v[0-9.]+ \(CPU time\)/);
+
+    // A file added since the baseline: its benchmark is `added`; comparing one file leaves the others out.
+    fs.writeFileSync(path.join(dir, 'bench/extra.bench.mjs'), "import { bench } from 'vitest';\nbench('extra', () => 1);\n");
+    const both = JSON.parse(runCli(['--compare', 'main', '--format', 'json', '--processes', '2', ...QUICK_ARGS], dir).stdout);
+    assert.deepEqual(both.comparison.map((x: { name: string; verdict: string }) => x.verdict === 'added' ? `${x.name}:added` : x.name), ['extra:added', 'work']);
+    const one = JSON.parse(runCli(['bench/extra.bench.mjs', '--compare', 'main', '--format', 'json', '--processes', '2', ...QUICK_ARGS], dir).stdout);
+    assert.deepEqual(one.comparison.map((x: { name: string; verdict: string }) => `${x.name}:${x.verdict}`), ['extra:added']);
+    fs.rmSync(path.join(dir, 'bench/extra.bench.mjs'));
+  });
+
+  test('a corrupt baseline is refused, for --compare and for --save, and left byte-identical', () => {
+    const tree = makeTree({ 'w.bench.cjs': WORK });
+    const file = path.join(tree, '.perf-lens', 'baselines', 'old.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const bytes = Buffer.from('{"schema": "perf-lens-bench-baseline", "version": 1, "results": [tr');
+    fs.writeFileSync(file, bytes);
+    for (const option of ['--compare', '--save']) {
+      const r = runCli([option, 'old', '--processes', '2', ...QUICK_ARGS], tree);
+      assert.equal(r.status, 2, `${option}: ${r.stdout}`);
+      assert.equal(r.stdout, '');
+      const lines = r.stderr.trim().split('\n');
+      assert.equal(lines.length, 1, r.stderr);
+      assert.match(lines[0], /^perf-lens: baseline "old" \(.*old\.json\) is not valid JSON/);
+      assert.deepEqual(fs.readFileSync(file), bytes);
+    }
+    const missing = runCli(['--compare', 'nope'], tree);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /there is no baseline named "nope" .*; saved: old/);
+  });
+
+  test('a budget over its limit fails the run with the bench( line; a failing file exits 2 with its sentence', () => {
+    const tree = makeTree({
+      'w.bench.cjs': WORK,
+      'perf-lens.config.json': JSON.stringify({ bench: { budgets: { work: { mean: '1ns' }, elsewhere: { p99: '1s' } } } }),
+    });
+    const r = runCli(['--processes', '2', ...QUICK_ARGS], tree);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /w\.bench\.cjs:9: work: mean [0-9.]+ (µs|ms) over its budget of 1ns/);
+    assert.match(r.stdout, /the budget of "elsewhere" names no benchmark of this run/);
+    assert.match(r.stdout, /benchmark\s+mean\s+95% CI\s+median\s+p99\s+rsd\s+ops\/s\s+samples\s+outliers\n\s+work\s+[0-9.]+ (µs|ms)\s+± [0-9.]+%/);
+
+    fs.writeFileSync(path.join(tree, 'crash.bench.cjs'), "require('vitest').bench('dies', () => process.exit(5));\n");
+    const c = runCli(['crash.bench.cjs', '--processes', '2', ...QUICK_ARGS], tree);
+    assert.equal(c.status, 2);
+    assert.match(c.stderr, /perf-lens: crash\.bench\.cjs: the benchmark process exited with code 5 while running benchmark "dies"/);
+  });
+
+  test('Ctrl-C (SIGINT) stops the run and kills the benchmark process group', async () => {
+    const tree = makeTree({});
+    const pidFile = path.join(tree, 'pid.json');
+    fs.writeFileSync(
+      path.join(tree, 'spin.bench.cjs'),
+      `require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nrequire('vitest').bench('spin', () => { for (;;) {} });\n`,
+    );
+    const cli = spawn(process.execPath, [path.join(buildBenchBundles(), 'cli.js'), 'bench', '--processes', '1'], { cwd: tree, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    cli.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => cli.on('exit', (code) => resolve(code)));
+    const t0 = Date.now();
+    while (!fs.existsSync(pidFile) || fs.readFileSync(pidFile, 'utf8') === '') {
+      assert.ok(Date.now() - t0 < 60_000, 'the benchmark never started');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+    await new Promise((r) => setTimeout(r, 200));
+    cli.kill('SIGINT');
+    assert.equal(await exited, 2);
+    assert.match(stderr, /perf-lens: interrupted: the running benchmark process was stopped/);
+    for (let i = 0; i < 40 && isRunning(pid); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(isRunning(pid), false);
+  });
+
+  test('bad usage exits 2 with one sentence', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--processes', '0'], /--processes must be a whole number of at least 1 \(got "0"\)/],
+      [['--format', 'xml'], /--format must be one of text, json, markdown \(got "xml"\)/],
+      [['--clock', 'sundial'], /--clock must be one of wall, cpu \(got "sundial"\)/],
+      [['--time', 'soon'], /--time must be a positive number of milliseconds/],
+      [['--save', '../escape'], /--save: the baseline name "..\/escape" contains a path separator/],
+      [['no-such-folder'], /no such file or folder: no-such-folder/],
+      [['--config', 'missing.json'], /cannot read .*missing\.json \(ENOENT\)/],
+    ];
+    for (const [args, message] of cases) {
+      const r = runCli(args, dir);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, message);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    }
+    const empty = makeTree({ 'a.js': '' });
+    const none = runCli([], empty);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /no benchmark files \(\*\.bench\.js, \.mjs, \.cjs, \.ts, \.mts\) were found/);
+  });
+});

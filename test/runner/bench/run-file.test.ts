@@ -1,0 +1,203 @@
+// The benchmark child through its parent side, with real processes: the vitest API, its imports in every
+// module system, hooks, async, sizes, and files that throw, crash or hang.
+import { test, describe, before } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BenchFileError, runBenchFile, type RunFileOptions } from '../../../src/runner/bench/run-file';
+import type { MeasuredBenchmark } from '../../../src/runner/bench/protocol';
+import { QUICK, buildBenchBundles, isRunning, makeTree } from './helpers';
+
+let harness: string;
+let dir: string;
+
+const API_FILE = `
+import { bench, describe } from 'vitest';
+bench('top', () => Math.sqrt(2));
+describe('outer', () => {
+  bench('a', () => [1, 2, 3].map((x) => x * 2));
+  describe('inner', () => {
+    bench('b', () => JSON.stringify({ x: 1 }), { time: 10, iterations: 50 });
+  });
+  bench.skip('skipped', () => 1);
+  bench.todo('later');
+});
+describe.skip('all skipped', () => {
+  bench('never', () => { throw new Error('must not run'); });
+});
+`;
+
+const HOOKS_FILE = `
+import * as fs from 'node:fs';
+import { bench } from 'perf-lens/bench';
+const log = [];
+let inFlight = 0;
+let maxInFlight = 0;
+bench('hooks', async () => {
+  inFlight++;
+  maxInFlight = Math.max(maxInFlight, inFlight);
+  await new Promise((resolve) => setImmediate(resolve));
+  inFlight--;
+}, {
+  setup: (task, mode) => { log.push('setup:' + mode + ':' + task.name); },
+  teardown: (task, mode) => {
+    log.push('teardown:' + mode);
+    if (mode === 'run') fs.writeFileSync(process.env.LOG_FILE ?? ${JSON.stringify('__LOG__')}, JSON.stringify({ log, maxInFlight }));
+  },
+});
+`;
+
+const SIZES_FILE = `
+const { bench } = require('vitest');
+const made = [];
+bench.sizes('sum', [100, 1000], (n) => {
+  made.push(n);
+  const xs = Array.from({ length: n }, (_, i) => i);
+  return () => xs.reduce((a, b) => a + b, 0);
+});
+`;
+
+const TS_BODY = `
+import { bench, describe } from 'vitest';
+interface Point { x: number; y: number }
+const p: Point = { x: 3, y: 4 };
+describe('geometry', () => {
+  // a comment so the bench( call is not on the line the JavaScript output would put it
+  bench('hypot', (): number => Math.hypot(p.x, p.y));
+});
+`;
+
+function opts(file: string, extra: Partial<RunFileOptions> = {}): RunFileOptions {
+  return { harness, file: path.join(dir, file), display: file, cwd: dir, rotate: 0, phaseTimeoutMs: 60_000, ...QUICK, ...extra };
+}
+
+const names = (ms: MeasuredBenchmark[]) => ms.map((m) => (m.size === undefined ? m.name : `${m.name}@${m.size}`));
+
+describe('benchmark child', () => {
+  before(() => {
+    harness = path.join(buildBenchBundles(), 'bench-harness.js');
+    dir = makeTree({
+      'api.bench.mjs': API_FILE,
+      'hooks.bench.mjs': HOOKS_FILE.replace('__LOG__', 'unused'),
+      'sizes.bench.cjs': SIZES_FILE,
+      'cts/geo.bench.ts': TS_BODY,
+      'esm/package.json': '{ "type": "module" }',
+      'esm/geo.bench.ts': TS_BODY,
+      'geo.bench.mts': TS_BODY,
+      'plain.bench.js': "const { bench } = require('perf-lens/bench');\nbench('plain', () => 'x'.repeat(10));\n",
+      'throws.bench.mjs': "import { bench } from 'vitest';\nbench('fine', () => 1);\nbench('boom', () => { throw new Error('kaput\\nsecond line'); });\n",
+      'crash.bench.cjs': "const { bench } = require('vitest');\nbench('dies', () => { console.error('last words before exit'); process.exit(7); });\n",
+      'bad-api.bench.cjs': "const { bench } = require('vitest');\nbench('no function');\n",
+      'syntax.bench.ts': "import { bench } from 'vitest';\nbench('x', () => { return 1 +; });\n",
+    });
+  });
+
+  test('bench and describe: full names, lines, skip and todo, file order, samples in ns', async () => {
+    const ms = await runBenchFile(opts('api.bench.mjs', { rotate: 1 }));
+    assert.deepEqual(names(ms), ['top', 'outer > a', 'outer > inner > b']);
+    assert.deepEqual(ms.map((m) => m.line), [3, 5, 7]);
+    for (const m of ms) {
+      assert.ok(m.samples.length >= 10, `${m.name}: ${m.samples.length} samples`);
+      assert.ok(m.samples.every((s) => s > 0 && Number.isFinite(s)));
+      assert.ok(m.iterationsPerSample >= 1);
+    }
+    // iterations: 50 is a floor on measured calls.
+    const b = ms[2];
+    assert.ok(b.samples.length * b.iterationsPerSample >= 50);
+  });
+
+  test('setup and teardown around warm-up and run, in that order; an async function is awaited call by call', async () => {
+    const logFile = path.join(dir, 'hooks-log.json');
+    fs.writeFileSync(path.join(dir, 'hooks.bench.mjs'), HOOKS_FILE.replace('__LOG__', logFile));
+    await runBenchFile(opts('hooks.bench.mjs'));
+    const { log, maxInFlight } = JSON.parse(fs.readFileSync(logFile, 'utf8'));
+    assert.deepEqual(log, ['setup:warmup:hooks', 'teardown:warmup', 'setup:run:hooks', 'teardown:run']);
+    assert.equal(maxInFlight, 1);
+  });
+
+  test('bench.sizes: one result per size, built by the factory, slower at the larger size', async () => {
+    const ms = await runBenchFile(opts('sizes.bench.cjs', { timeMs: 40 }));
+    assert.deepEqual(names(ms), ['sum@100', 'sum@1000']);
+    assert.deepEqual(ms.map((m) => m.line), [4, 4]);
+    const mean = (m: MeasuredBenchmark) => m.samples.reduce((a, b) => a + b, 0) / m.samples.length;
+    assert.ok(mean(ms[1]) > mean(ms[0]), `${mean(ms[1])} vs ${mean(ms[0])}`);
+  });
+
+  test('vitest imports without vitest: CommonJS, ESM, TypeScript as CommonJS and as ESM (lines of the .ts source)', async () => {
+    for (const file of ['plain.bench.js', 'cts/geo.bench.ts', 'esm/geo.bench.ts', 'geo.bench.mts']) {
+      const ms = await runBenchFile(opts(file));
+      if (file === 'plain.bench.js') assert.deepEqual(names(ms), ['plain']);
+      else {
+        assert.deepEqual(names(ms), ['geometry > hypot'], file);
+        assert.equal(ms[0].line, 7, file);
+      }
+    }
+  });
+
+  test('the CPU clock leaves out waiting: a 5 ms timer costs 5 ms of wall time and little CPU time', async () => {
+    fs.writeFileSync(path.join(dir, 'wait.bench.mjs'), "import { bench } from 'vitest';\nbench('wait', () => new Promise((resolve) => setTimeout(resolve, 5)));\n");
+    const mean = (m: MeasuredBenchmark) => m.samples.reduce((a, b) => a + b, 0) / m.samples.length;
+    const [wall] = await runBenchFile(opts('wait.bench.mjs', { timeMs: 30 }));
+    const [cpu] = await runBenchFile(opts('wait.bench.mjs', { timeMs: 30, clock: 'cpu' }));
+    assert.ok(mean(wall) >= 4e6, `wall ${mean(wall)} ns`);
+    assert.ok(mean(cpu) < 2e6, `cpu ${mean(cpu)} ns`);
+    assert.ok(cpu.samples.length >= 10);
+  });
+
+  test('a benchmark that throws: one sentence naming it and the error', async () => {
+    await assert.rejects(runBenchFile(opts('throws.bench.mjs')), (e: unknown) => {
+      assert.ok(e instanceof BenchFileError);
+      assert.equal(e.message, 'throws.bench.mjs: benchmark "boom" threw kaput');
+      assert.equal(e.exitCode, 1);
+      return true;
+    });
+  });
+
+  test('a benchmark that exits: the exit code and the last line of stderr', async () => {
+    await assert.rejects(runBenchFile(opts('crash.bench.cjs')), (e: unknown) => {
+      assert.ok(e instanceof BenchFileError);
+      assert.equal(e.message, 'crash.bench.cjs: the benchmark process exited with code 7 while running benchmark "dies"; stderr: last words before exit');
+      return true;
+    });
+  });
+
+  test('misuse of the API and a TypeScript syntax error are reported as loading errors', async () => {
+    await assert.rejects(runBenchFile(opts('bad-api.bench.cjs')), /bad-api\.bench\.cjs: bench\("no function"\) needs a function to time as its second argument/);
+    await assert.rejects(runBenchFile(opts('syntax.bench.ts')), /syntax\.bench\.ts: loading the file failed: .*syntax\.bench\.ts\(2,/);
+  });
+
+  test('a hung benchmark is stopped at the limit and its whole process group killed', async () => {
+    const pidFile = path.join(dir, 'hung-pids.json');
+    fs.writeFileSync(
+      path.join(dir, 'hung.bench.cjs'),
+      [
+        "const fs = require('node:fs');",
+        "const { spawn } = require('node:child_process');",
+        "const { bench } = require('vitest');",
+        "const c = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });",
+        `fs.writeFileSync(${JSON.stringify(pidFile)}, JSON.stringify({ harness: process.pid, grandchild: c.pid }));`,
+        "bench('spin', () => { for (;;) {} });",
+      ].join('\n'),
+    );
+    const t0 = Date.now();
+    await assert.rejects(runBenchFile(opts('hung.bench.cjs', { phaseTimeoutMs: 1500 })), (e: unknown) => {
+      assert.ok(e instanceof BenchFileError);
+      assert.equal(e.message, 'hung.bench.cjs: stopped after 1500 ms while running benchmark "spin" (the time limit), and its process group was killed');
+      return true;
+    });
+    assert.ok(Date.now() - t0 < 30_000);
+    const pids = JSON.parse(fs.readFileSync(pidFile, 'utf8'));
+    assert.equal(isRunning(pids.harness), false);
+    assert.equal(isRunning(pids.grandchild), false);
+  });
+
+  test('hostile file and folder names are data, never shell text', async () => {
+    const odd = "we ird $(touch pwned) ;'\"`x`/-dash & name.bench.cjs";
+    fs.mkdirSync(path.join(dir, path.dirname(odd)), { recursive: true });
+    fs.writeFileSync(path.join(dir, odd), "const { bench } = require('vitest');\nbench('odd', () => 1 + 1);\n");
+    const ms = await runBenchFile(opts(odd));
+    assert.deepEqual(names(ms), ['odd']);
+    assert.equal(fs.existsSync(path.join(dir, 'pwned')), false);
+    assert.equal(fs.existsSync(path.join(process.cwd(), 'pwned')), false);
+  });
+});
