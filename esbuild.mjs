@@ -46,6 +46,8 @@ const builds = [
     entryPoints: { hotspots: 'webview/hotspots/main.ts' },
     outdir: 'dist/webview',
   },
+  // The Compare Profiles panel (imports the Hot Spots panel's flame view and stylesheet).
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { compare: 'webview/compare/main.ts' }, outdir: 'dist/webview' },
 ];
 
 function copyWasm() {

@@ -15,6 +15,7 @@ import { ProfileCodeLensProvider } from './profile-codelens';
 import { profileWith0x, trackZeroXContext } from './profile-0x';
 import { openClinicProfile } from './clinic-profile';
 import { ProfileEditorProvider, openCpuProfile } from './profile-editor';
+import { compareProfiles, compareWithPreviousRun } from './compare-profiles';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Perf Lens', { log: true });
@@ -48,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): void {
     ProfileEditorProvider.register(context.extensionUri, log),
     vscode.commands.registerCommand('perfLens.openCpuProfile', (uri?: unknown) => openCpuProfile(uri)),
     vscode.commands.registerCommand('perfLens.openInPerfLens', (uri?: unknown) => openCpuProfile(uri)),
+    vscode.commands.registerCommand('perfLens.compareProfiles', () => compareProfiles(context.extensionUri, log)),
+    vscode.commands.registerCommand('perfLens.compareWithPreviousRun', (target?: unknown) => compareWithPreviousRun(context.extensionUri, log, target)),
   );
   hints.start();
 }

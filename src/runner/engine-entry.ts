@@ -29,3 +29,6 @@ export { importFromZeroX } from '../core/profile/import/zero-x';
 // Opening a .cpuprofile (the custom editor; Profile Function's results): read and analysed in dist/profile-worker.js.
 export { analyzeProfileOffThread } from './profile-worker-client';
 export { ProfileReadError } from './read-profile';
+// Compare Profiles / Compare with Previous Run (reads files only).
+export { compareProfileFiles, compareProfileFilesInWorker } from './compare-profiles';
+export { buildDiffFlame, diffFlames } from '../core/profile/diff-flame';

@@ -12,6 +12,10 @@ const ROW = 18;
 export interface FlameViewOptions {
   /** A frame was clicked (after zooming into it). */
   onOpen(frame: { file: string; line: number; column: number }): void;
+  /** The fill of node i (default: a warm hue per function by kind of code); the compare view colours by change. */
+  colour?(node: number): string;
+  /** The tooltip's lines under the name and location (default: total and self ms and % of the profile). */
+  describe?(node: number): string[];
 }
 
 function cssVar(name: string, fallback: string): string {
@@ -125,7 +129,7 @@ export class FlameView {
       const frame = data.frames[data.frame[i]];
       const hit = this.matches.has(data.frame[i]);
       ctx.globalAlpha = searching && !hit ? 0.35 : 1;
-      ctx.fillStyle = this.colour(frame.kind, frame.name);
+      ctx.fillStyle = this.options.colour ? this.options.colour(i) : this.colour(frame.kind, frame.name);
       ctx.fillRect(x, y, bw, ROW - 1);
       if (hit) {
         ctx.strokeStyle = highlight;
@@ -196,9 +200,15 @@ export class FlameView {
     const where = document.createElement('div');
     where.textContent = frame.file ? shortLocation(frame.file, frame.line) : '(no source)';
     where.title = frame.file;
-    const times = document.createElement('div');
-    times.textContent = `total ${ms(d.totalUs[node] / 1000)} ms (${share(d.totalUs[node])}) · self ${ms(d.selfUs[node] / 1000)} ms (${share(d.selfUs[node])})`;
-    this.tooltip.append(name, where, times);
+    const lines = this.options.describe
+      ? this.options.describe(node)
+      : [`total ${ms(d.totalUs[node] / 1000)} ms (${share(d.totalUs[node])}) · self ${ms(d.selfUs[node] / 1000)} ms (${share(d.selfUs[node])})`];
+    const times = lines.map((text) => {
+      const div = document.createElement('div');
+      div.textContent = text;
+      return div;
+    });
+    this.tooltip.append(name, where, ...times);
     this.tooltip.hidden = false;
     const host = this.scroller.getBoundingClientRect();
     const left = Math.min(e.clientX - host.left + 12, host.width - this.tooltip.offsetWidth - 4);

@@ -1,0 +1,166 @@
+/**
+ * The Compare Profiles panel's page: the header line saying how the two runs were made comparable, a
+ * sortable table of functions (self before → after, change, verdict) with a "my code only" box, and the
+ * differential flame graph (the Hot Spots panel's FlameView with colours by change and before/after
+ * tooltips). Talks to src/extension/compare-panel.ts through src/protocol/compare.ts: says `ready`,
+ * receives `show`, posts `open`.
+ */
+import '../hotspots/hotspots.css';
+import './compare.css';
+import type { DiffFlameData } from '../../src/core/profile/diff-flame';
+import type { FromWebview, ToWebview } from '../../src/protocol/compare';
+import { onHostMessage, vscodeApi } from '../shared/vscode-api';
+import { FlameView } from '../hotspots/flame-view';
+import { shortLocation } from '../hotspots/rows';
+import {
+  changeColour,
+  compareRows,
+  deltaCell,
+  deltaHeading,
+  frameLines,
+  nextCompareSort,
+  normalisationLine,
+  relativeCell,
+  runsLine,
+  sideCell,
+  verdictCell,
+  visibleCompareRows,
+  type CompareRow,
+  type CompareSortKey,
+  type SortDir,
+} from './rows';
+
+type Show = Extract<ToWebview, { type: 'show' }>;
+interface State {
+  myCodeOnly: boolean;
+  sort: { key: CompareSortKey; dir: SortDir };
+}
+
+const vscode = vscodeApi<FromWebview, State>();
+const state: State = vscode.getState() ?? { myCodeOnly: true, sort: { key: 'delta', dir: 'desc' } };
+let current: Show | undefined;
+let rows: CompareRow[] = [];
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const title = $<HTMLHeadingElement>('title');
+const runs = $<HTMLParagraphElement>('runs');
+const norm = $<HTMLParagraphElement>('norm');
+const myCode = $<HTMLInputElement>('my-code');
+const tbody = $<HTMLTableSectionElement>('rows');
+const empty = $<HTMLParagraphElement>('empty');
+const deltaHead = $<HTMLTableCellElement>('delta-head');
+const search = $<HTMLInputElement>('search');
+const searchCount = $<HTMLSpanElement>('search-count');
+const reset = $<HTMLButtonElement>('reset-zoom');
+
+const flameData = (): DiffFlameData | undefined => current?.flame;
+const flame = new FlameView($('flame-scroller'), $('flame-spacer'), $<HTMLCanvasElement>('flame'), $('tooltip'), {
+  onOpen: (f) => vscode.postMessage({ type: 'open', ...f, preserveFocus: true }),
+  colour: (i) => {
+    const d = flameData()!;
+    return changeColour(d.change[i], d.frames[d.frame[i]].kind);
+  },
+  describe: (i) => {
+    const d = flameData()!;
+    return frameLines(d.norm, { beforeSelfUs: d.beforeSelfUs[i], afterSelfUs: d.afterSelfUs[i], beforeTotalUs: d.beforeTotalUs[i], afterTotalUs: d.afterTotalUs[i] });
+  },
+});
+
+function open(r: CompareRow): void {
+  if (r.fn.file !== '' && r.fn.line > 0) vscode.postMessage({ type: 'open', file: r.fn.file, line: r.fn.line, column: Math.max(1, r.fn.column) });
+}
+
+function cell(text: string, className?: string): HTMLTableCellElement {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+function renderTable(): void {
+  if (!current) return;
+  const n = current.flame.norm;
+  myCode.checked = state.myCodeOnly;
+  for (const th of Array.from(document.querySelectorAll<HTMLElement>('th[data-key]'))) {
+    th.setAttribute('aria-sort', th.dataset.key === state.sort.key ? (state.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none');
+  }
+  const shown = visibleCompareRows(rows, state.myCodeOnly, state.sort.key, state.sort.dir);
+  tbody.replaceChildren(
+    ...shown.map((r) => {
+      const tr = document.createElement('tr');
+      tr.dataset.verdict = r.verdict;
+      if (r.fn.file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(r.fn.file)) {
+        tr.tabIndex = 0;
+        tr.className = 'openable';
+        tr.addEventListener('click', () => open(r));
+        tr.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter') open(r);
+        });
+      }
+      const where = cell(shortLocation(r.fn.file, r.fn.line), 'location');
+      where.title = r.fn.file ? `${r.fn.file}:${r.fn.line}:${r.fn.column}` : '';
+      tr.append(
+        cell(r.fn.functionName, 'name'),
+        where,
+        cell(sideCell(n, r, 'before'), 'num'),
+        cell(sideCell(n, r, 'after'), 'num'),
+        cell(deltaCell(n, r), 'num'),
+        cell(relativeCell(r), 'num'),
+        cell(verdictCell(r), `verdict ${r.verdict}`),
+      );
+      return tr;
+    }),
+  );
+  empty.hidden = shown.length > 0;
+}
+
+function show(message: Show): void {
+  current = message;
+  rows = compareRows(message.functions, message.flame.norm);
+  title.textContent = message.title;
+  document.title = message.title;
+  runs.textContent = runsLine(message.before, message.after);
+  norm.textContent = normalisationLine(message.flame.norm);
+  deltaHead.textContent = deltaHeading(message.flame.norm);
+  renderTable();
+  flame.show(message.flame);
+  runSearch();
+}
+
+function runSearch(): void {
+  const n = flame.search(search.value);
+  searchCount.textContent = search.value.trim() === '' ? '' : `${n} frame${n === 1 ? '' : 's'}`;
+}
+
+myCode.addEventListener('change', () => {
+  state.myCodeOnly = myCode.checked;
+  vscode.setState(state);
+  renderTable();
+});
+for (const th of Array.from(document.querySelectorAll<HTMLElement>('th[data-key]'))) {
+  const sortBy = () => {
+    state.sort = nextCompareSort(state.sort, th.dataset.key as CompareSortKey);
+    vscode.setState(state);
+    renderTable();
+  };
+  th.addEventListener('click', sortBy);
+  th.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') sortBy();
+  });
+}
+search.addEventListener('input', runSearch);
+reset.addEventListener('click', () => flame.resetZoom());
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape') return;
+  if (document.activeElement === search && search.value !== '') {
+    search.value = '';
+    runSearch();
+  } else {
+    flame.resetZoom();
+  }
+});
+
+onHostMessage<ToWebview>((message) => {
+  if (message.type === 'show') show(message);
+});
+vscode.postMessage({ type: 'ready' });
