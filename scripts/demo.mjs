@@ -1,6 +1,7 @@
 // The main job on the bundled examples: builds Perf Lens, then runs every capability the CLI has on examples/:
-// the performance hints (`perf-lens lint`, also as SARIF), and CPU profiles (`perf-lens profile`, `hotspots`)
-// of a quadratic function next to its fixed twin. Later capabilities add their step here.
+// the performance hints (`perf-lens lint`, also as SARIF), CPU profiles (`perf-lens profile`, `hotspots`, an
+// HTML report, an n-plus-one hint confirmed at runtime) of a quadratic function next to its fixed twin, and
+// benchmarks with a saved baseline. Later capabilities add their step here.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -54,6 +55,13 @@ console.log(`\n=== packingSlip: ${calls.slow} calls/s quadratic, ${calls.fast} c
 
 // Any saved profile (ours, node --cpu-prof, DevTools) can be read again.
 step('Hot spots of the saved profile, as JSON', ['hotspots', path.join(demoDir, 'packingSlip-slow.cpuprofile'), '--my-code', '--limit', '3', '--format', 'json']);
+
+// The same profile as one self-contained HTML page (table + flame graph, no network) to share or keep in CI.
+step('An HTML report of that profile', ['hotspots', path.join(demoDir, 'packingSlip-slow.cpuprofile'), '--limit', '5', '--report', path.join(demoDir, 'packingSlip-slow.html')]);
+
+// An n-plus-one hint confirmed at runtime: basketTotal looks up a product per basket line (fake Prisma client).
+const basket = "[require('./db/fake-prisma').createPrisma(), Array.from({ length: 300 }, (_, i) => ({ productId: (i % 50) + 1, quantity: 2 }))]";
+step('Profile of basketTotal, whose n-plus-one hint is checked at runtime', ['profile', 'examples/node-shop/src/pricing.slow.js', '--function', 'basketTotal', '--args-js', basket, '--iterations', '20', '--my-code', '--out', path.join(demoDir, 'basketTotal.cpuprofile')]);
 
 
 // Benchmarks (vitest's API, run without vitest): the packingSlip and revenueByCategory twins, and how the
