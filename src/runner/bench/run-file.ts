@@ -4,10 +4,10 @@
  * always kills the whole group at the end, so nothing a benchmark file spawned outlives its run. A file
  * that throws, crashes or hangs becomes one BenchFileError sentence with the exit code and stderr's tail.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { type GroupEnd, GroupStartError, runInGroup } from '../profile/process-group';
 import { isPhaseMessage, type BenchClock, type BenchHarnessRequest, type BenchHarnessResult, type MeasuredBenchmark } from './protocol';
 
 /** A benchmark file failed in one of its processes. The message is one sentence. */
@@ -25,8 +25,6 @@ export class BenchFileError extends Error {
 
 /** Default time limit of each phase (loading the file, one benchmark), in ms. */
 export const DEFAULT_PHASE_TIMEOUT_MS = 60_000;
-const STDERR_TAIL_CHARS = 4096;
-const PIPE_CLOSE_WAIT_MS = 1000;
 
 /** dist/bench-harness.js next to the running bundle, else undefined. */
 export function benchHarnessPath(dir = __dirname): string | undefined {
@@ -88,92 +86,34 @@ export async function runBenchFile(o: RunFileOptions): Promise<MeasuredBenchmark
   }
 }
 
-interface ChildEnd {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  timedOut: boolean;
-  aborted: boolean;
-  stderrTail: string;
+interface ChildEnd extends GroupEnd {
   phase: { name?: string };
 }
 
-function runChild(o: RunFileOptions, requestFile: string): Promise<ChildEnd> {
-  return new Promise<ChildEnd>((resolve, reject) => {
-    const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
-    const child = spawn(process.execPath, ['--expose-gc', o.harness, requestFile], {
+async function runChild(o: RunFileOptions, requestFile: string): Promise<ChildEnd> {
+  const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
+  const phase: { name?: string } = {};
+  try {
+    const end = await runInGroup({
+      command: process.execPath,
+      args: ['--expose-gc', o.harness, requestFile],
       cwd: o.cwd,
       env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      ipc: true,
+      // A benchmark stuck in a synchronous loop cannot answer anything: the limit kills (no requestStop), it does not ask.
+      timeoutMs: o.phaseTimeoutMs,
+      signal: o.signal,
+      onMessage: (m, restartTimeout) => {
+        if (!isPhaseMessage(m)) return;
+        if (m.phase === 'bench') phase.name = typeof m.name === 'string' ? m.name : undefined;
+        restartTimeout();
+      },
     });
-    let stderrTail = '';
-    child.stdout?.resume();
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL_CHARS);
-    });
-    let timedOut = false;
-    let aborted = false;
-    let exited = false;
-    const phase: { name?: string } = {};
-    const killGroup = (): void => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // ESRCH: the group is already gone.
-      }
-    };
-    // A benchmark stuck in a synchronous loop cannot answer anything: the limit kills, it does not ask.
-    let timer: NodeJS.Timeout | undefined;
-    const restartTimer = (): void => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timedOut = true;
-        killGroup();
-      }, o.phaseTimeoutMs);
-    };
-    restartTimer();
-    child.on('message', (m) => {
-      if (!isPhaseMessage(m)) return;
-      if (m.phase === 'bench') phase.name = typeof m.name === 'string' ? m.name : undefined;
-      restartTimer();
-    });
-    const onAbort = (): void => {
-      aborted = true;
-      killGroup();
-    };
-    o.signal?.addEventListener('abort', onAbort, { once: true });
-    if (o.signal?.aborted) onAbort();
-    const cleanUp = (): void => {
-      if (timer) clearTimeout(timer);
-      o.signal?.removeEventListener('abort', onAbort);
-    };
-    child.on('error', (e) => {
-      if (exited) return;
-      exited = true;
-      cleanUp();
-      killGroup();
-      reject(new BenchFileError(`${o.display}: could not start the benchmark harness (${e.message})`, o.display, null, stderrTail));
-    });
-    child.on('exit', (code, signal) => {
-      if (exited) return;
-      exited = true;
-      cleanUp();
-      killGroup();
-      const done = (): void => resolve({ code, signal, timedOut, aborted, stderrTail, phase });
-      if (child.stdout?.readableEnded !== false && child.stderr?.readableEnded !== false) return done();
-      const wait = setTimeout(() => {
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-        done();
-      }, PIPE_CLOSE_WAIT_MS);
-      child.once('close', () => {
-        clearTimeout(wait);
-        done();
-      });
-    });
-  });
+    return { ...end, phase };
+  } catch (e) {
+    if (!(e instanceof GroupStartError)) throw e;
+    throw new BenchFileError(`${o.display}: could not start the benchmark harness (${e.message})`, o.display, null, e.stderrTail);
+  }
 }
 
 async function readResult(file: string): Promise<BenchHarnessResult | undefined> {

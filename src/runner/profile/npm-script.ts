@@ -6,25 +6,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_INTERVAL_US } from './protocol';
 import { ProfileOptionsError } from './run-profile';
-import { type ProcessTreeResult, findOnPath, nodeExecutable, profilePreloadPath, profileProcessTree } from './profile-processes';
+import { type ProcessRunOptions, type ProcessTreeResult, checkProcessRunOptions, findOnPath, nodeExecutable, profileProcessTree } from './profile-processes';
 
-export interface ProfileNpmScriptOptions {
+export interface ProfileNpmScriptOptions extends ProcessRunOptions {
   /** The script's name in package.json "scripts". */
   name: string;
   /** Arguments for the script (after npm's `--`). */
   argv?: string[];
   /** The project folder (its package.json has the script). */
   cwd: string;
-  outFile: string;
-  intervalUs?: number;
-  /** Stop everything after this long and keep the partial profile; default: none. */
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  /** Default: profilePreloadPath(). */
-  preloadPath?: string;
-  keepOtherProfiles?: boolean;
 }
 
 /** The "scripts" of `<cwd>/package.json`; a one-sentence ProfileOptionsError when there is none to read. */
@@ -94,12 +85,7 @@ export async function profileNpmScript(o: ProfileNpmScriptOptions): Promise<Proc
   }
   const argv = o.argv ?? [];
   if (!Array.isArray(argv) || argv.some((a) => typeof a !== 'string')) throw new ProfileOptionsError('argv must be an array of strings');
-  const intervalUs = o.intervalUs ?? DEFAULT_INTERVAL_US;
-  if (!(Number.isSafeInteger(intervalUs) && intervalUs >= 1)) throw new ProfileOptionsError(`intervalUs must be a whole number of microseconds, at least 1 (got ${intervalUs})`);
-  if (o.timeoutMs !== undefined && !(Number.isFinite(o.timeoutMs) && o.timeoutMs > 0)) throw new ProfileOptionsError(`timeoutMs must be a positive number of milliseconds (got ${o.timeoutMs})`);
-  const preloadPath = o.preloadPath ?? profilePreloadPath();
-  if (!preloadPath) throw new ProfileOptionsError('the profile preload dist/profile-preload.js was not found next to this bundle (run the build)');
-  if (!o.outFile) throw new ProfileOptionsError('no output file (outFile) was given');
+  const { intervalUs, preloadPath } = checkProcessRunOptions(o);
   const npm = npmCommand();
   return profileProcessTree({
     command: npm.command,

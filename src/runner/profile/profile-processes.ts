@@ -14,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applySourceMaps } from './source-maps';
+import { DEFAULT_INTERVAL_US } from './protocol';
 import { runInGroup } from './process-group';
 import { PRELOAD_DIR_ENV, PRELOAD_INTERVAL_ENV, STOP_FILE, type ProcessMeta, processFiles } from './preload-protocol';
 import { ProfileOptionsError, ProfileTargetError, STOP_GRACE_MS, type ProfileRunResult, isHarnessFrame } from './run-profile';
@@ -66,6 +67,29 @@ export interface ProcessTreeResult extends ProfileRunResult {
 export function profilePreloadPath(dir = __dirname): string | undefined {
   const file = path.join(dir, 'profile-preload.js');
   return fs.existsSync(file) ? file : undefined;
+}
+
+/** The options every run of a command's processes takes (npm-script.ts, test-runner.ts). */
+export interface ProcessRunOptions {
+  outFile: string;
+  intervalUs?: number;
+  /** Stop everything after this long and keep the partial profile; default: none. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Default: profilePreloadPath(). */
+  preloadPath?: string;
+  keepOtherProfiles?: boolean;
+}
+
+/** Checks the shared options (one-sentence ProfileOptionsError each) and fills in the defaults. */
+export function checkProcessRunOptions(o: ProcessRunOptions): { intervalUs: number; preloadPath: string } {
+  const intervalUs = o.intervalUs ?? DEFAULT_INTERVAL_US;
+  if (!(Number.isSafeInteger(intervalUs) && intervalUs >= 1)) throw new ProfileOptionsError(`intervalUs must be a whole number of microseconds, at least 1 (got ${intervalUs})`);
+  if (o.timeoutMs !== undefined && !(Number.isFinite(o.timeoutMs) && o.timeoutMs > 0)) throw new ProfileOptionsError(`timeoutMs must be a positive number of milliseconds (got ${o.timeoutMs})`);
+  const preloadPath = o.preloadPath ?? profilePreloadPath();
+  if (!preloadPath) throw new ProfileOptionsError('the profile preload dist/profile-preload.js was not found next to this bundle (run the build)');
+  if (!o.outFile) throw new ProfileOptionsError('no output file (outFile) was given');
+  return { intervalUs, preloadPath };
 }
 
 /** NODE_OPTIONS with `--require "<file>"` added after the user's own options (quoted and escaped as Node parses it). */

@@ -3,7 +3,6 @@
  * group, hands it a request file, stops it on timeout or abort, and always kills the whole group at the
  * end so nothing the target spawned outlives the run.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,6 +17,7 @@ import {
 } from './protocol';
 import { applySourceMaps } from './source-maps';
 import { callCountsPath, removeCallCounts, settleCallCounts } from './call-counts';
+import { type GroupEnd, GroupStartError, runInGroup } from './process-group';
 
 export interface ProfileFunctionOptions {
   module: string;
@@ -98,9 +98,6 @@ export class ProfileOptionsError extends Error {
 
 /** How long a target gets to stop cleanly after `stop` before its process group is killed. */
 export const STOP_GRACE_MS = 3000;
-const STDERR_TAIL_CHARS = 4096;
-/** After the child exits, how long to wait for its pipes to close (they close once the group is dead). */
-const PIPE_CLOSE_WAIT_MS = 1000;
 
 /** dist/profile-harness.js next to the running bundle, else undefined. */
 export function profileHarnessPath(dir = __dirname): string | undefined {
@@ -267,13 +264,7 @@ export interface RunSpec {
   request(files: { resultFile: string }, stopAt: number | undefined): FunctionHarnessRequest | ScriptHarnessRequest;
 }
 
-export interface ChildEnd {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  timedOut: boolean;
-  aborted: boolean;
-  stderrTail: string;
-}
+export type ChildEnd = GroupEnd;
 
 async function run(spec: RunSpec): Promise<ProfileRunResult> {
   const tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'perf-lens-profile-'));
@@ -317,95 +308,27 @@ async function run(spec: RunSpec): Promise<ProfileRunResult> {
 }
 
 /** Runs the harness on a request file in its own process group; the group is always killed at the end. */
-export function runChild(spec: Pick<RunSpec, 'harness' | 'cwd' | 'timeoutMs' | 'signal'>, requestFile: string): Promise<ChildEnd> {
-  return new Promise<ChildEnd>((resolve, reject) => {
-    const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
-    const child = spawn(process.execPath, [spec.harness, requestFile], {
+export async function runChild(spec: Pick<RunSpec, 'harness' | 'cwd' | 'timeoutMs' | 'signal'>, requestFile: string): Promise<ChildEnd> {
+  const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
+  try {
+    return await runInGroup({
+      command: process.execPath,
+      args: [spec.harness, requestFile],
       cwd: spec.cwd,
       env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      ipc: true,
+      timeoutMs: spec.timeoutMs,
+      signal: spec.signal,
+      // The harness stops profiling and writes what it has (a partial profile on timeout).
+      requestStop: (child) => {
+        if (child.connected) child.send({ type: 'stop' } satisfies StopMessage, () => undefined);
+      },
+      graceMs: STOP_GRACE_MS,
     });
-    let stderrTail = '';
-    child.stdout?.resume();
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL_CHARS);
-    });
-
-    let timedOut = false;
-    let aborted = false;
-    let exited = false;
-    let graceTimer: NodeJS.Timeout | undefined;
-    const killGroup = (): void => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // ESRCH: the group is already gone.
-      }
-    };
-    const requestStop = (): void => {
-      if (exited || graceTimer) return;
-      if (child.connected) {
-        try {
-          child.send({ type: 'stop' } satisfies StopMessage, () => undefined);
-        } catch {
-          // The channel closed meanwhile: the grace timer still kills the group.
-        }
-      }
-      graceTimer = setTimeout(killGroup, STOP_GRACE_MS);
-    };
-    const timeoutTimer =
-      spec.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            timedOut = true;
-            requestStop();
-          }, spec.timeoutMs);
-    const onAbort = (): void => {
-      aborted = true;
-      requestStop();
-    };
-    spec.signal?.addEventListener('abort', onAbort, { once: true });
-    // An abort while the request file was being written has already fired.
-    if (spec.signal?.aborted) onAbort();
-
-    const cleanUp = (): void => {
-      if (timeoutTimer) clearTimeout(timeoutTimer);
-      if (graceTimer) clearTimeout(graceTimer);
-      spec.signal?.removeEventListener('abort', onAbort);
-    };
-
-    child.on('error', (e) => {
-      // Spawning failed (or a late IPC error): make sure nothing is left, then report.
-      if (exited) return;
-      exited = true;
-      cleanUp();
-      killGroup();
-      reject(new ProfileTargetError(`could not start the profile harness (${e.message})`, null, stderrTail));
-    });
-    child.on('exit', (code, signal) => {
-      if (exited) return;
-      exited = true;
-      cleanUp();
-      // Whatever the target spawned lives in the child's process group: end it all, always.
-      killGroup();
-      const done = (): void => resolve({ code, signal, timedOut, aborted, stderrTail });
-      if (child.stdout?.readableEnded !== false && child.stderr?.readableEnded !== false) return done();
-      // The pipes close once every process holding them is gone; one that left the group keeps them
-      // open, so do not wait for that forever.
-      const wait = setTimeout(() => {
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-        done();
-      }, PIPE_CLOSE_WAIT_MS);
-      child.once('close', () => {
-        clearTimeout(wait);
-        done();
-      });
-    });
-  });
+  } catch (e) {
+    if (!(e instanceof GroupStartError)) throw e;
+    throw new ProfileTargetError(`could not start the profile harness (${e.message})`, null, e.stderrTail);
+  }
 }
 
 export async function readResult(file: string): Promise<HarnessResult | undefined> {

@@ -15,9 +15,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_INTERVAL_US } from './protocol';
 import { ProfileOptionsError } from './run-profile';
-import { type ProcessTreeResult, nodeExecutable, profilePreloadPath, profileProcessTree } from './profile-processes';
+import { type ProcessRunOptions, type ProcessTreeResult, checkProcessRunOptions, nodeExecutable, profileProcessTree } from './profile-processes';
 
 export type TestRunnerId = 'node:test' | 'vitest' | 'jest' | 'mocha';
 
@@ -29,16 +28,10 @@ export interface DetectedTestRunner {
   reason: string;
 }
 
-export interface ProfileTestFileOptions {
+export interface ProfileTestFileOptions extends ProcessRunOptions {
   file: string;
   /** Where a relative `file` is resolved from, and where the search for package.json stops (default: the file's folder). */
   cwd: string;
-  outFile: string;
-  intervalUs?: number;
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  preloadPath?: string;
-  keepOtherProfiles?: boolean;
 }
 
 export interface TestFileRunResult extends ProcessTreeResult {
@@ -128,12 +121,7 @@ export async function profileTestFile(o: ProfileTestFileOptions): Promise<TestFi
   const args = testCommand(runner, file);
   const node = nodeExecutable();
   if (!node) throw new ProfileOptionsError('node was not found on PATH (it runs the tests)');
-  const intervalUs = o.intervalUs ?? DEFAULT_INTERVAL_US;
-  if (!(Number.isSafeInteger(intervalUs) && intervalUs >= 1)) throw new ProfileOptionsError(`intervalUs must be a whole number of microseconds, at least 1 (got ${intervalUs})`);
-  if (o.timeoutMs !== undefined && !(Number.isFinite(o.timeoutMs) && o.timeoutMs > 0)) throw new ProfileOptionsError(`timeoutMs must be a positive number of milliseconds (got ${o.timeoutMs})`);
-  const preloadPath = o.preloadPath ?? profilePreloadPath();
-  if (!preloadPath) throw new ProfileOptionsError('the profile preload dist/profile-preload.js was not found next to this bundle (run the build)');
-  if (!o.outFile) throw new ProfileOptionsError('no output file (outFile) was given');
+  const { intervalUs, preloadPath } = checkProcessRunOptions(o);
   const run = await profileProcessTree({
     command: node,
     args,

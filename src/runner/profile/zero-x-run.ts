@@ -3,9 +3,10 @@
  * of its own, without a shell, and reads back what 0x wrote. 0x itself runs the script under V8's
  * `--prof`, processes the log (`node --prof-process`) and writes `flamegraph.html`.
  */
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { type GroupEnd, GroupStartError, runInGroup } from './process-group';
 import { type ProfileData, readProfileData } from './zero-x-read';
 
 /** 0x is not installed in the project (or its package is damaged). */
@@ -143,93 +144,38 @@ const lastLine = (s: string) =>
     .filter(Boolean)
     .at(-1) ?? '';
 
-interface ZeroXEnd {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  timedOut: boolean;
-  aborted: boolean;
-  stderrTail: string;
-}
-
-function run0x(zeroX: ProjectZeroX, node: string, o: ZeroXRunOptions, work: string): Promise<ZeroXEnd> {
-  return new Promise((resolve, reject) => {
-    const args = [zeroX.script, '--quiet', '--working-dir', work, '--output-dir', o.outDir, '--', node, o.script, ...(o.argv ?? [])];
-    const env = { ...process.env, ELECTRON_RUN_AS_NODE: undefined };
-    const child = spawn(node, args, { cwd: o.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderrTail = '';
-    child.stdout?.resume();
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL_CHARS);
+async function run0x(zeroX: ProjectZeroX, node: string, o: ZeroXRunOptions, work: string): Promise<GroupEnd> {
+  /**
+   * The script only: 0x then processes what V8 logged so far. Its pid is in the log's name in our working
+   * folder. SIGKILL, because a script busy in a loop never runs 0x's SIGINT/SIGTERM handlers.
+   */
+  const stopScript = (child: ChildProcess): void => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const log = fs.existsSync(work) ? fs.readdirSync(work).find((f) => /^isolate-.*-(\d+)-v8\.log$/.test(f)) : undefined;
+    // Under load node may not have opened its log yet: look again shortly (the grace timer still ends it all).
+    if (!log) return void setTimeout(() => stopScript(child), 100);
+    try {
+      process.kill(Number(/-(\d+)-v8\.log$/.exec(log)![1]), 'SIGKILL');
+    } catch {
+      // it ended meanwhile
+    }
+  };
+  try {
+    return await runInGroup({
+      command: node,
+      args: [zeroX.script, '--quiet', '--working-dir', work, '--output-dir', o.outDir, '--', node, o.script, ...(o.argv ?? [])],
+      cwd: o.cwd,
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined },
+      timeoutMs: o.timeoutMs ?? 600_000,
+      signal: o.signal,
+      requestStop: stopScript,
+      graceMs: PROCESS_GRACE_MS,
+      abortKills: true,
+      tailChars: STDERR_TAIL_CHARS,
+      pipeCloseWaitMs: 2000,
     });
-    let timedOut = false;
-    let aborted = false;
-    let exited = false;
-    let graceTimer: NodeJS.Timeout | undefined;
-    const killGroup = () => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // ESRCH: already gone
-      }
-    };
-    /**
-     * The script only: 0x then processes what V8 logged so far. Its pid is in the log's name in our working
-     * folder. SIGKILL, because a script busy in a loop never runs 0x's SIGINT/SIGTERM handlers.
-     */
-    const stopScript = () => {
-      graceTimer ??= setTimeout(killGroup, PROCESS_GRACE_MS);
-      if (exited) return;
-      const log = fs.existsSync(work) ? fs.readdirSync(work).find((f) => /^isolate-.*-(\d+)-v8\.log$/.test(f)) : undefined;
-      // Under load node may not have opened its log yet: look again shortly (the grace timer still ends it all).
-      if (!log) return void setTimeout(stopScript, 100);
-      try {
-        process.kill(Number(/-(\d+)-v8\.log$/.exec(log)![1]), 'SIGKILL');
-      } catch {
-        // it ended meanwhile
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      stopScript();
-    }, o.timeoutMs ?? 600_000);
-    const onAbort = () => {
-      aborted = true;
-      killGroup();
-    };
-    o.signal?.addEventListener('abort', onAbort, { once: true });
-    if (o.signal?.aborted) onAbort();
-    const cleanUp = () => {
-      clearTimeout(timer);
-      if (graceTimer) clearTimeout(graceTimer);
-      o.signal?.removeEventListener('abort', onAbort);
-    };
-    child.on('error', (e) => {
-      if (exited) return;
-      exited = true;
-      cleanUp();
-      killGroup();
-      reject(new ZeroXRunError(`could not start 0x (${e.message})`, stderrTail));
-    });
-    child.on('exit', (code, signal) => {
-      if (exited) return;
-      exited = true;
-      cleanUp();
-      // Anything the script left behind lives in the group: end it all, always.
-      killGroup();
-      const done = () => resolve({ code, signal, timedOut, aborted, stderrTail });
-      if (child.stdout?.readableEnded !== false && child.stderr?.readableEnded !== false) return done();
-      // The pipes close once every holder is gone; one that left the group may keep them open.
-      const wait = setTimeout(() => {
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-        done();
-      }, 2000);
-      child.once('close', () => {
-        clearTimeout(wait);
-        done();
-      });
-    });
-  });
+  } catch (e) {
+    if (!(e instanceof GroupStartError)) throw e;
+    throw new ZeroXRunError(`could not start 0x (${e.message})`, e.stderrTail);
+  }
 }
