@@ -1,25 +1,15 @@
 /**
  * *Pure*: the Compare Profiles panel's page, under the same security rules as the Hot Spots panel
- * (hotspots-html.ts): CSP `default-src 'none'`, the script only with a fresh nonce, stylesheet and
+ * (webview-page-html.ts): CSP `default-src 'none'`, the script only with a fresh nonce, stylesheet and
  * script from the extension's webview origin, no inline handlers or styles, no remote resources.
  */
-import { contentSecurityPolicy, type WebviewPage } from './hotspots-html';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml, flameSection } from '../core/report/hotspots-page';
+import { webviewPageHtml, type WebviewPage } from './webview-page-html';
 
 export function compareHtml(p: WebviewPage): string {
-  const attr = escapeHtml;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(p.cspSource, p.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(p.styleUri)}" nonce="${attr(p.nonce)}">
-<title>${escapeHtml(p.title)}</title>
-</head>
-<body>
-<header>
+  return webviewPageHtml({
+    ...p,
+    body: `<header>
   <h1 id="title">${escapeHtml(p.title)}</h1>
   <p id="runs" class="summary"></p>
   <p id="norm" class="summary"></p>
@@ -45,20 +35,10 @@ export function compareHtml(p: WebviewPage): string {
   </table>
   <p id="empty" class="muted" hidden>No function of your own code was sampled in either run: untick "My code only".</p>
 </div>
-<div class="toolbar">
-  <strong>Differential flame graph</strong>
-  <span class="muted">width: the larger of the two runs · colour: change of self time · click a frame to zoom in and open it · Escape to zoom out</span>
-  <span class="spacer"></span>
-  <input type="search" id="search" placeholder="Search functions" aria-label="Search functions">
-  <span id="search-count" class="muted"></span>
-  <button id="reset-zoom" type="button">Reset zoom</button>
-</div>
-<div class="flame-wrap">
-  <div id="flame-scroller"><canvas id="flame" tabindex="0" role="img" aria-label="Differential flame graph"></canvas><div id="flame-spacer"></div></div>
-  <div id="tooltip" hidden></div>
-</div>
-<script nonce="${attr(p.nonce)}" src="${attr(p.scriptUri)}"></script>
-</body>
-</html>
-`;
+${flameSection({
+      heading: 'Differential flame graph',
+      hint: 'width: the larger of the two runs · colour: change of self time · click a frame to zoom in and open it · Escape to zoom out',
+      label: 'Differential flame graph',
+    })}`,
+  });
 }

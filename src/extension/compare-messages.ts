@@ -7,8 +7,7 @@
 import type { FunctionDiff } from '../core/profile/diff';
 import type { FlameData } from '../core/profile/flame';
 import type { FromWebview } from '../protocol/compare';
-
-const isAbsolutePath = (file: string) => file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file);
+import { isAbsolutePath, validateOpenMessage } from './webview-messages';
 
 /** The files the webview may ask to open: local files among the compared functions and flame frames. */
 export function openableFiles(functions: readonly FunctionDiff[], flame: FlameData): Set<string> {
@@ -18,21 +17,7 @@ export function openableFiles(functions: readonly FunctionDiff[], flame: FlameDa
   return files;
 }
 
-const positiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 10_000_000;
-
-/** The message as the host may act on it, or undefined (ignored): unknown type, missing or wrong fields, a file not in `allowed`. */
+/** The message as the host may act on it, or undefined (ignored): see webview-messages.ts. */
 export function validateFromWebview(message: unknown, allowed: ReadonlySet<string>): FromWebview | undefined {
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) return undefined;
-  const m = message as Record<string, unknown>;
-  switch (m.type) {
-    case 'ready':
-      return { type: 'ready' };
-    case 'open': {
-      if (typeof m.file !== 'string' || !allowed.has(m.file) || !positiveInt(m.line) || !positiveInt(m.column)) return undefined;
-      if (m.preserveFocus !== undefined && typeof m.preserveFocus !== 'boolean') return undefined;
-      return { type: 'open', file: m.file, line: m.line, column: m.column, preserveFocus: m.preserveFocus === true };
-    }
-    default:
-      return undefined;
-  }
+  return validateOpenMessage(message, allowed);
 }

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ToWebview } from '../protocol/compare';
 import { compareHtml } from './compare-html';
+import { openSourceAt } from './open-source';
 import { openableFiles, validateFromWebview } from './compare-messages';
 
 type Show = Extract<ToWebview, { type: 'show' }>;
@@ -80,14 +81,6 @@ export class ComparePanel {
       void this.panel.webview.postMessage(this.data);
       return;
     }
-    const pos = new vscode.Position(message.line - 1, message.column - 1);
-    void vscode.window.showTextDocument(vscode.Uri.file(message.file), {
-      viewColumn: this.sourceColumn,
-      preserveFocus: message.preserveFocus === true,
-      selection: new vscode.Range(pos, pos),
-    }).then(
-      (editor) => editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter),
-      () => undefined,
-    );
+    openSourceAt(message.file, message.line, message.column, this.sourceColumn, message.preserveFocus === true);
   }
 }

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ToWebview } from '../protocol/hotspots';
 import { hotspotsErrorHtml, hotspotsHtml } from './hotspots-html';
+import { openSourceAt } from './open-source';
 import { openableFiles, validateFromWebview } from './hotspots-messages';
 
 export type HotspotsData = Omit<Extract<ToWebview, { type: 'show' }>, 'type'>;
@@ -80,15 +81,7 @@ export class HotspotsView {
       if (this.data) void this.panel.webview.postMessage(this.data);
       return;
     }
-    const pos = new vscode.Position(message.line - 1, message.column - 1);
-    void vscode.window.showTextDocument(vscode.Uri.file(message.file), {
-      viewColumn: this.sourceColumn,
-      preserveFocus: message.preserveFocus === true,
-      selection: new vscode.Range(pos, pos),
-    }).then(
-      (editor) => editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter),
-      () => undefined,
-    );
+    openSourceAt(message.file, message.line, message.column, this.sourceColumn, message.preserveFocus === true);
   }
 }
 

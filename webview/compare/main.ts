@@ -10,31 +10,13 @@ import './compare.css';
 import type { DiffFlameData } from '../../src/core/profile/diff-flame';
 import type { FromWebview, ToWebview } from '../../src/protocol/compare';
 import { onHostMessage, vscodeApi } from '../shared/vscode-api';
+import { cell, isLocalFile, makeRowOpenable, wireTableControls, type TableState } from '../shared/table-controls';
 import { FlameView } from '../hotspots/flame-view';
 import { shortLocation } from '../hotspots/rows';
-import {
-  changeColour,
-  compareRows,
-  deltaCell,
-  deltaHeading,
-  frameLines,
-  nextCompareSort,
-  normalisationLine,
-  relativeCell,
-  runsLine,
-  sideCell,
-  verdictCell,
-  visibleCompareRows,
-  type CompareRow,
-  type CompareSortKey,
-  type SortDir,
-} from './rows';
+import { changeColour, compareRows, deltaCell, deltaHeading, frameLines, nextCompareSort, normalisationLine, relativeCell, runsLine, sideCell, verdictCell, visibleCompareRows, type CompareRow, type CompareSortKey } from './rows';
 
 type Show = Extract<ToWebview, { type: 'show' }>;
-interface State {
-  myCodeOnly: boolean;
-  sort: { key: CompareSortKey; dir: SortDir };
-}
+type State = TableState<CompareSortKey>;
 
 const vscode = vscodeApi<FromWebview, State>();
 const state: State = vscode.getState() ?? { myCodeOnly: true, sort: { key: 'delta', dir: 'desc' } };
@@ -49,9 +31,6 @@ const myCode = $<HTMLInputElement>('my-code');
 const tbody = $<HTMLTableSectionElement>('rows');
 const empty = $<HTMLParagraphElement>('empty');
 const deltaHead = $<HTMLTableCellElement>('delta-head');
-const search = $<HTMLInputElement>('search');
-const searchCount = $<HTMLSpanElement>('search-count');
-const reset = $<HTMLButtonElement>('reset-zoom');
 
 const flameData = (): DiffFlameData | undefined => current?.flame;
 const flame = new FlameView($('flame-scroller'), $('flame-spacer'), $<HTMLCanvasElement>('flame'), $('tooltip'), {
@@ -70,13 +49,6 @@ function open(r: CompareRow): void {
   if (r.fn.file !== '' && r.fn.line > 0) vscode.postMessage({ type: 'open', file: r.fn.file, line: r.fn.line, column: Math.max(1, r.fn.column) });
 }
 
-function cell(text: string, className?: string): HTMLTableCellElement {
-  const td = document.createElement('td');
-  td.textContent = text;
-  if (className) td.className = className;
-  return td;
-}
-
 function renderTable(): void {
   if (!current) return;
   const n = current.flame.norm;
@@ -89,14 +61,7 @@ function renderTable(): void {
     ...shown.map((r) => {
       const tr = document.createElement('tr');
       tr.dataset.verdict = r.verdict;
-      if (r.fn.file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(r.fn.file)) {
-        tr.tabIndex = 0;
-        tr.className = 'openable';
-        tr.addEventListener('click', () => open(r));
-        tr.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter') open(r);
-        });
-      }
+      if (isLocalFile(r.fn.file)) makeRowOpenable(tr, () => open(r));
       const where = cell(shortLocation(r.fn.file, r.fn.line), 'location');
       where.title = r.fn.file ? `${r.fn.file}:${r.fn.line}:${r.fn.column}` : '';
       tr.append(
@@ -127,38 +92,7 @@ function show(message: Show): void {
   runSearch();
 }
 
-function runSearch(): void {
-  const n = flame.search(search.value);
-  searchCount.textContent = search.value.trim() === '' ? '' : `${n} frame${n === 1 ? '' : 's'}`;
-}
-
-myCode.addEventListener('change', () => {
-  state.myCodeOnly = myCode.checked;
-  vscode.setState(state);
-  renderTable();
-});
-for (const th of Array.from(document.querySelectorAll<HTMLElement>('th[data-key]'))) {
-  const sortBy = () => {
-    state.sort = nextCompareSort(state.sort, th.dataset.key as CompareSortKey);
-    vscode.setState(state);
-    renderTable();
-  };
-  th.addEventListener('click', sortBy);
-  th.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' || e.key === ' ') sortBy();
-  });
-}
-search.addEventListener('input', runSearch);
-reset.addEventListener('click', () => flame.resetZoom());
-document.addEventListener('keydown', (e) => {
-  if (e.key !== 'Escape') return;
-  if (document.activeElement === search && search.value !== '') {
-    search.value = '';
-    runSearch();
-  } else {
-    flame.resetZoom();
-  }
-});
+const { runSearch } = wireTableControls({ state, save: (st) => vscode.setState(st), nextSort: nextCompareSort, renderTable, flame });
 
 onHostMessage<ToWebview>((message) => {
   if (message.type === 'show') show(message);

@@ -8,14 +8,12 @@ import type { Hotspot } from '../../src/core/profile/hotspots';
 import type { FromWebview, ToWebview } from '../../src/protocol/hotspots';
 import { unpackEmbedded } from '../../src/core/report/report-message';
 import { onHostMessage, vscodeApi } from '../shared/vscode-api';
+import { cell, isLocalFile, makeRowOpenable, wireTableControls, type TableState } from '../shared/table-controls';
 import { FlameView } from './flame-view';
-import { ms, nextSort, pct, shortLocation, summaryLine, visibleRows, type SortDir, type SortKey } from './rows';
+import { ms, nextSort, pct, shortLocation, summaryLine, visibleRows, type SortKey } from './rows';
 
 type Show = Extract<ToWebview, { type: 'show' }>;
-interface State {
-  myCodeOnly: boolean;
-  sort: { key: SortKey; dir: SortDir };
-}
+type State = TableState<SortKey>;
 
 performance.mark('perf-lens:script-start');
 // Outside VS Code (a saved HTML report) nothing can open a file: the location is shown, ready to copy.
@@ -35,9 +33,6 @@ const summary = $<HTMLParagraphElement>('summary');
 const myCode = $<HTMLInputElement>('my-code');
 const tbody = $<HTMLTableSectionElement>('rows');
 const empty = $<HTMLParagraphElement>('empty');
-const search = $<HTMLInputElement>('search');
-const searchCount = $<HTMLSpanElement>('search-count');
-const reset = $<HTMLButtonElement>('reset-zoom');
 
 const flame = new FlameView($('flame-scroller'), $('flame-spacer'), $<HTMLCanvasElement>('flame'), $('tooltip'), {
   onOpen: (f) => vscode.postMessage({ type: 'open', ...f, preserveFocus: true }),
@@ -54,13 +49,6 @@ function open(h: Hotspot): void {
   if (h.file !== '' && h.line > 0) vscode.postMessage({ type: 'open', file: h.file, line: h.line, column: Math.max(1, h.column) });
 }
 
-function cell(text: string, className?: string): HTMLTableCellElement {
-  const td = document.createElement('td');
-  td.textContent = text;
-  if (className) td.className = className;
-  return td;
-}
-
 /** Table rows rendered before the first paint, then per later frame. */
 const FIRST_ROWS = 60;
 const MORE_ROWS = 120;
@@ -73,15 +61,7 @@ function afterNextPaint(fn: () => void): void {
 
 function rowElement(h: Hotspot): HTMLTableRowElement {
   const tr = document.createElement('tr');
-  const openable = h.file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(h.file);
-  if (openable) {
-    tr.tabIndex = 0;
-    tr.className = 'openable';
-    tr.addEventListener('click', () => open(h));
-    tr.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') open(h);
-    });
-  }
+  if (isLocalFile(h.file)) makeRowOpenable(tr, () => open(h));
   const where = cell(shortLocation(h.file, h.line), 'location');
   where.title = h.file ? `${h.file}:${h.line}:${h.column}` : '';
   tr.append(
@@ -138,38 +118,7 @@ function show(message: Show): void {
   }
 }
 
-function runSearch(): void {
-  const n = flame.search(search.value);
-  searchCount.textContent = search.value.trim() === '' ? '' : `${n} frame${n === 1 ? '' : 's'}`;
-}
-
-myCode.addEventListener('change', () => {
-  state.myCodeOnly = myCode.checked;
-  vscode.setState(state);
-  renderTable();
-});
-for (const th of Array.from(document.querySelectorAll<HTMLElement>('th[data-key]'))) {
-  const sortBy = () => {
-    state.sort = nextSort(state.sort, th.dataset.key as SortKey);
-    vscode.setState(state);
-    renderTable();
-  };
-  th.addEventListener('click', sortBy);
-  th.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' || e.key === ' ') sortBy();
-  });
-}
-search.addEventListener('input', runSearch);
-reset.addEventListener('click', () => flame.resetZoom());
-document.addEventListener('keydown', (e) => {
-  if (e.key !== 'Escape') return;
-  if (document.activeElement === search && search.value !== '') {
-    search.value = '';
-    runSearch();
-  } else {
-    flame.resetZoom();
-  }
-});
+const { runSearch } = wireTableControls({ state, save: (st) => vscode.setState(st), nextSort: nextSort, renderTable, flame });
 
 onHostMessage<ToWebview>((message) => {
   if (message.type === 'show') show(message);

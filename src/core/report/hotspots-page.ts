@@ -34,16 +34,25 @@ export function hotspotsBody(title: string): string {
   <p id="empty" class="muted" hidden>No function of your own code was sampled: untick "My code only".</p>
 </div>
 <p id="open-note" class="open-note" hidden><label for="open-path">Source</label> <input id="open-path" readonly size="60"></p>
-<div class="toolbar">
-  <strong>Flame graph</strong>
-  <span class="muted">click a frame to zoom in and open it · Escape to zoom out</span>
+${flameSection({ heading: 'Flame graph', hint: 'click a frame to zoom in and open it · Escape to zoom out', label: 'Flame graph' })}`;
+}
+
+/**
+ * The flame graph's toolbar (search, reset zoom) and canvas, with the ids webview/hotspots/flame-view.ts
+ * and the pages' main.ts look up; also the Compare panel's (src/extension/compare-html.ts). Text given
+ * here is trusted markup, not escaped.
+ */
+export function flameSection(text: { heading: string; hint: string; label: string }): string {
+  return `<div class="toolbar">
+  <strong>${text.heading}</strong>
+  <span class="muted">${text.hint}</span>
   <span class="spacer"></span>
   <input type="search" id="search" placeholder="Search functions" aria-label="Search functions">
   <span id="search-count" class="muted"></span>
   <button id="reset-zoom" type="button">Reset zoom</button>
 </div>
 <div class="flame-wrap">
-  <div id="flame-scroller"><canvas id="flame" tabindex="0" role="img" aria-label="Flame graph"></canvas><div id="flame-spacer"></div></div>
+  <div id="flame-scroller"><canvas id="flame" tabindex="0" role="img" aria-label="${text.label}"></canvas><div id="flame-spacer"></div></div>
   <div id="tooltip" hidden></div>
 </div>`;
 }

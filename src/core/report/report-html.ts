@@ -9,6 +9,7 @@
  */
 import { EMBEDDED_MESSAGES_ID, jsonForScript } from './embedded-messages';
 import { escapeHtml, hotspotsBody } from './hotspots-page';
+import { htmlDocument } from './html-document';
 import { packShow, unpackEmbedded, type ShowMessage } from './report-message';
 import { REPORT_THEME_CSS } from './report-theme';
 
@@ -56,25 +57,13 @@ export function profileReportHtml(input: ReportInput, sha256: Sha256Base64): str
   const csp = reportContentSecurityPolicy(sha256(script), [sha256(theme), sha256(style)]);
   const title = input.message.title;
   // The theme comes first so the webview's own stylesheet (same specificity) can still override it.
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta name="generator" content="${escapeHtml(input.generator)}">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${theme}</style>
-<style>${style}</style>
-</head>
-<body>
-${hotspotsBody(title)}
-<script type="application/json" id="${EMBEDDED_MESSAGES_ID}">${jsonForScript([packShow(input.message)])}</script>
-<script>${script}</script>
-</body>
-</html>
-`;
+  return htmlDocument({
+    csp,
+    head: [`<meta name="generator" content="${escapeHtml(input.generator)}">`, '<meta name="referrer" content="no-referrer">'],
+    title,
+    headAfterTitle: [`<style>${theme}</style>`, `<style>${style}</style>`],
+    body: [hotspotsBody(title), `<script type="application/json" id="${EMBEDDED_MESSAGES_ID}">${jsonForScript([packShow(input.message)])}</script>`, `<script>${script}</script>`].join('\n'),
+  });
 }
 
 /** The messages embedded in a report, read back and unpacked as the page does (tests, and tools that post-process reports). */
