@@ -5,16 +5,12 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { say } from './say';
 import { loadEngine } from './engine-loader';
 import { ComparePanel } from './compare-panel';
 import { comparisonTitle, previousRun, runsNewestFirst, stampLabel, type SavedRun } from './compare-runs';
 
 const PROFILES_DIR = ['.perf-lens', 'profiles'];
-
-function say(message: string, kind: 'info' | 'error' = 'info'): string {
-  void (kind === 'error' ? vscode.window.showErrorMessage(message) : vscode.window.showInformationMessage(message));
-  return message;
-}
 
 /** `.perf-lens/profiles` of each workspace folder. */
 function profileFolders(): vscode.Uri[] {

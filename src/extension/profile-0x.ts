@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { trustGate } from './trust';
+import { refuseUntrusted, say } from './say';
 import { loadEngine } from './engine-loader';
 import { HotspotsPanel } from './hotspots-panel';
 
@@ -53,17 +53,8 @@ export function offerToolPage(summary: string, page: string | undefined, label: 
 
 /** Resolves to the sentence shown to the user (tests read it). */
 export async function profileWith0x(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): Promise<string> {
-  const gate = trustGate(vscode.workspace.isTrusted, 'profiling with 0x');
-  if (!gate.allowed) {
-    void vscode.window.showWarningMessage(gate.message, gate.action).then((choice) => {
-      if (choice === gate.action) void vscode.commands.executeCommand('workbench.trust.manage');
-    });
-    return gate.message;
-  }
-  const say = (message: string, kind: 'info' | 'error' = 'info') => {
-    void (kind === 'error' ? vscode.window.showErrorMessage(message) : vscode.window.showInformationMessage(message));
-    return message;
-  };
+  const refused = refuseUntrusted('profiling with 0x');
+  if (refused) return refused;
   const script = await pickScript();
   if (!script) return 'cancelled';
   const folder = vscode.workspace.getWorkspaceFolder(script);

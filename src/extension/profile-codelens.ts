@@ -10,9 +10,8 @@ import type { Hotspot } from '../core/profile/hotspots';
 import type { CallableFunction } from '../core/profile/callable-functions';
 import { loadEngine } from './engine-loader';
 import { profileLenses } from './profile-lenses';
+import { PROFILABLE_FILE } from './profile-target';
 
-/** The files the runner can profile (.js .cjs .mjs .jsx .ts .cts .mts .tsx). */
-export const PROFILABLE_FILE = /\.((c|m)?(j|t)s|tsx|jsx)$/i;
 /** Bigger documents (bundles, generated code) get no lenses: parsing them on every edit is not worth it. */
 const MAX_TEXT_CHARS = 1_000_000;
 const SETTING = 'perfLens.profile.codeLens';

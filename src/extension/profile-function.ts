@@ -5,13 +5,13 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { trustGate } from './trust';
+import { refuseUntrusted, say } from './say';
 import { type LoadedEngine, loadEngine } from './engine-loader';
 import type { HotLineDecorations } from './hot-lines';
-import { HotspotsPanel } from './hotspots-panel';
-import { PROFILABLE_FILE, type ProfileCodeLensProvider } from './profile-codelens';
+import { showProfileResult } from './show-profile-result';
+import type { ProfileCodeLensProvider } from './profile-codelens';
 import { chooseAtCursor, chooseTarget, parseProfileTarget } from './profile-lenses';
-import { argsKey, parseRememberedArgs, profileSummary, validateArgs } from './profile-target';
+import { PROFILABLE_FILE, argsKey, parseRememberedArgs, profileSummary, validateArgs } from './profile-target';
 import { confirmAfterProfile } from './runtime-confirmations';
 
 /** How long the function is called under the profiler (the runner's default), and its warm-up before. */
@@ -48,28 +48,13 @@ type Run = Awaited<ReturnType<Engine['profileFunction']>>;
  * user's code (hot lines, lenses, summary), of everything (the panel) and the flame graph. This is the
  * call to move off the extension host's thread.
  */
-/** Hot spots and flame graph of a run, read and computed in a worker thread (a big profile must not stall the extension host). */
-function analyseRun(engine: Engine, run: Run) {
-  // Every function of the profiled files in `myCode`, so each lens finds its own.
-  return engine.analyzeProfileOffThread(run.profilePath, { callCountsFile: run.coveragePath, myCodeLimit: 1000 });
-}
-
 /**
  * Resolves to the sentence shown to the user (tests read it). `target` comes from a "Profile" lens
  * (`{ uri, name, line }`); without it, the function at the cursor is profiled.
  */
 export async function profileFunction(extensionUri: vscode.Uri, views: ProfileViews, log: vscode.LogOutputChannel, target?: unknown): Promise<string> {
-  const gate = trustGate(vscode.workspace.isTrusted, 'profiling a function');
-  if (!gate.allowed) {
-    void vscode.window.showWarningMessage(gate.message, gate.action).then((choice) => {
-      if (choice === gate.action) void vscode.commands.executeCommand('workbench.trust.manage');
-    });
-    return gate.message;
-  }
-  const say = (message: string, kind: 'info' | 'error' = 'info') => {
-    void (kind === 'error' ? vscode.window.showErrorMessage(message) : vscode.window.showInformationMessage(message));
-    return message;
-  };
+  const refused = refuseUntrusted('profiling a function');
+  if (refused) return refused;
   const wanted = target === undefined ? undefined : parseProfileTarget(target);
   if (typeof wanted === 'string') return say(wanted, 'error');
   let doc: vscode.TextDocument | undefined;
@@ -151,31 +136,22 @@ export async function profileFunction(extensionUri: vscode.Uri, views: ProfileVi
     return say(message, 'error');
   }
 
-  let analysis: Awaited<ReturnType<typeof analyseRun>>;
-  try {
-    analysis = await analyseRun(engine, run);
-  } catch (e) {
-    return say(`Perf Lens: the profile of ${fn.name} was saved but could not be read (${e instanceof Error ? e.message : String(e)}): ${run.profilePath}`, 'error');
-  }
-  views.hotLines.show(analysis.myCode.hotLines);
-  views.lenses.setLastProfile(analysis.myCode.hotspots);
-  // Runtime confirmation of the module's n-plus-one findings, handed to the hint controller (runtime-confirmations.ts).
-  void confirmAfterProfile(engine, { module, exportName: fn.exportName, argsExpression: argsText, cwd: folder.uri.fsPath, run }, log);
-  log.info(
-    `profiled ${fn.name} (export "${fn.exportName}"): ${run.calls} calls, ${run.sampleCount} samples at ${run.achievedIntervalUs.toFixed(0)} µs (asked ${run.requestedIntervalUs}); ` +
-      `${run.coveragePath ? `call counts in ${run.coveragePath}` : `no call counts${run.callCountsNote ? ` (${run.callCountsNote})` : ''}`}; ${run.profilePath}`,
-  );
-  const summary = profileSummary(fn.name, run.calls, run.profiledMs, run.partial, analysis.myCode.hotspots[0]);
-  void vscode.window.showInformationMessage(summary, 'Show Hot Spots', 'Open Profile').then((choice) => {
-    if (choice === 'Open Profile') void vscode.commands.executeCommand('vscode.open', vscode.Uri.file(run.profilePath));
-    if (choice === 'Show Hot Spots') {
-      HotspotsPanel.show(extensionUri, {
-        report: analysis.all,
-        flame: analysis.flame,
-        title: `Hot spots of ${fn.name} (${vscode.workspace.asRelativePath(module)})`,
-        partial: run.partial,
-      });
-    }
+  return showProfileResult({
+    extensionUri,
+    engine,
+    hotLines: views.hotLines,
+    log,
+    run,
+    label: `${fn.name} (export "${fn.exportName}")`,
+    logDetail: `${run.calls} calls; ${run.coveragePath ? `call counts in ${run.coveragePath}` : `no call counts${run.callCountsNote ? ` (${run.callCountsNote})` : ''}`}`,
+    panelTitle: `Hot spots of ${fn.name} (${vscode.workspace.asRelativePath(module)})`,
+    // Every function of the profiled files, so each lens finds its own.
+    myCodeLimit: 1000,
+    summary: (top) => profileSummary(fn.name, run.calls, run.profiledMs, run.partial, top),
+    onAnalysed: (analysis) => {
+      views.lenses.setLastProfile(analysis.myCode.hotspots);
+      // Runtime confirmation of the module's n-plus-one findings, handed to the hint controller (runtime-confirmations.ts).
+      void confirmAfterProfile(engine, { module, exportName: fn.exportName, argsExpression: argsText, cwd: folder.uri.fsPath, run }, log);
+    },
   });
-  return summary;
 }

@@ -6,13 +6,13 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { trustGate } from './trust';
+import { refuseUntrusted, say } from './say';
+import { PROFILABLE_FILE } from './profile-target';
 import { type Engine, loadEngine } from './engine-loader';
 import type { HotLineDecorations } from './hot-lines';
 import { showProfileResult, type FinishedRun } from './show-profile-result';
 import { npmScriptPicks, processNote, profileFileName, scriptSummary } from './profile-script-target';
 
-const PROFILABLE = /\.(c|m)?(j|t)s$/i;
 /** A script or a test run that never ends is stopped here, keeping its partial profile. */
 const TIME_LIMIT_MS = 10 * 60_000;
 
@@ -22,25 +22,10 @@ export interface ScriptCommandContext {
   log: vscode.LogOutputChannel;
 }
 
-function say(message: string, kind: 'info' | 'error' = 'info'): string {
-  void (kind === 'error' ? vscode.window.showErrorMessage(message) : vscode.window.showInformationMessage(message));
-  return message;
-}
-
-/** Undefined when trusted; else the sentence shown (with the Manage Workspace Trust button). */
-function untrusted(what: string): string | undefined {
-  const gate = trustGate(vscode.workspace.isTrusted, what);
-  if (gate.allowed) return undefined;
-  void vscode.window.showWarningMessage(gate.message, gate.action).then((choice) => {
-    if (choice === gate.action) void vscode.commands.executeCommand('workbench.trust.manage');
-  });
-  return gate.message;
-}
-
 /** The open JS/TS file of a workspace folder (saved first), or the sentence saying what is missing. */
 async function activeFile(what: string): Promise<{ doc: vscode.TextDocument; folder: vscode.WorkspaceFolder } | string> {
   const doc = vscode.window.activeTextEditor?.document;
-  if (!doc || doc.uri.scheme !== 'file' || !PROFILABLE.test(doc.fileName)) return say(`Perf Lens: open the JavaScript or TypeScript ${what} to profile.`);
+  if (!doc || doc.uri.scheme !== 'file' || !PROFILABLE_FILE.test(doc.fileName)) return say(`Perf Lens: open the JavaScript or TypeScript ${what} to profile.`);
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
   if (!folder) return say('Perf Lens: the file must be inside an open workspace folder to be profiled.');
   if (doc.isDirty) await doc.save();
@@ -70,7 +55,7 @@ async function runWithProgress<T>(engine: Engine, log: vscode.LogOutputChannel, 
   }
 }
 
-function show(ctx: ScriptCommandContext, engine: Engine, run: FinishedRun & { profiledMs: number }, label: string, panelTitle: string, note?: string): string {
+function show(ctx: ScriptCommandContext, engine: Engine, run: FinishedRun & { profiledMs: number }, label: string, panelTitle: string, note?: string): Promise<string> {
   return showProfileResult({
     ...ctx,
     engine,
@@ -83,7 +68,7 @@ function show(ctx: ScriptCommandContext, engine: Engine, run: FinishedRun & { pr
 
 /** "Perf Lens: Profile Script". Resolves to the sentence shown (tests read it). */
 export async function profileScriptCommand(ctx: ScriptCommandContext): Promise<string> {
-  const refused = untrusted('profiling a script');
+  const refused = refuseUntrusted('profiling a script');
   if (refused) return refused;
   const target = await activeFile('script');
   if (typeof target === 'string') return target;
@@ -109,7 +94,7 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
 
 /** "Perf Lens: Profile npm Script…". */
 export async function profileNpmScriptCommand(ctx: ScriptCommandContext): Promise<string> {
-  const refused = untrusted('profiling an npm script');
+  const refused = refuseUntrusted('profiling an npm script');
   if (refused) return refused;
   const folder = await pickFolder();
   if (!folder) return say('Perf Lens: open a folder with a package.json to profile one of its npm scripts.');
@@ -135,7 +120,7 @@ export async function profileNpmScriptCommand(ctx: ScriptCommandContext): Promis
 
 /** "Perf Lens: Profile Test File". */
 export async function profileTestFileCommand(ctx: ScriptCommandContext): Promise<string> {
-  const refused = untrusted('profiling a test file');
+  const refused = refuseUntrusted('profiling a test file');
   if (refused) return refused;
   const target = await activeFile('test file');
   if (typeof target === 'string') return target;

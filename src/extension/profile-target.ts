@@ -5,6 +5,9 @@
 import type { SourceFunction } from '../core/profile/source-functions';
 import type { HotLine, Hotspot } from '../core/profile/hotspots';
 
+/** The files the runner can profile (.js .cjs .mjs .jsx .ts .cts .mts .tsx). */
+export const PROFILABLE_FILE = /\.((c|m)?(j|t)s|tsx|jsx)$/i;
+
 /**
  * The function to call for a cursor on `line` (1-based): the innermost named function around it, so a
  * cursor in a callback inside `report()` profiles `report`. Undefined when no named function encloses it.

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { say } from './say';
 import { loadEngine } from './engine-loader';
 import { defaultReportPath, newestProfile } from './report-files';
 
@@ -81,7 +82,3 @@ export async function saveProfileReport(log: vscode.LogOutputChannel, target?: u
   return summary;
 }
 
-function say(message: string, kind: 'info' | 'error' = 'info'): string {
-  void (kind === 'error' ? vscode.window.showErrorMessage(message) : vscode.window.showInformationMessage(message));
-  return message;
-}

@@ -1,13 +1,15 @@
 /**
- * What every profiling command does after a run: hot lines in the editor, a line in the log, the summary
+ * What every profiling command does after a run: the profile read and analysed in a worker thread (a big
+ * profile must not stall the extension host), hot lines in the editor, a line in the log, the summary
  * notification with "Show Hot Spots" (the panel, every function and the flame graph) and "Open Profile".
- * The same steps as the end of profile-function.ts, which can call this instead (left for the merge).
  */
 import * as vscode from 'vscode';
 import type { Engine } from './engine-loader';
 import type { HotLineDecorations } from './hot-lines';
 import { HotspotsPanel } from './hotspots-panel';
+import { say } from './say';
 import type { Hotspot } from '../core/profile/hotspots';
+import type { ProfileAnalysis } from '../runner/profile-analysis';
 
 export interface FinishedRun {
   profilePath: string;
@@ -15,6 +17,8 @@ export interface FinishedRun {
   sampleCount: number;
   achievedIntervalUs: number;
   requestedIntervalUs: number;
+  /** A function profile's call-count file: calls in the table, the summary and the lenses. */
+  coveragePath?: string;
 }
 
 export interface ShowProfileResult {
@@ -23,43 +27,39 @@ export interface ShowProfileResult {
   hotLines: HotLineDecorations;
   log: vscode.LogOutputChannel;
   run: FinishedRun;
-  /** What ran, for the log: "npm run work". */
+  /** What ran, for the log and errors: "npm run work", "packingSlip". */
   label: string;
+  /** Appended to the log line (call counts, say). */
+  logDetail?: string;
   /** The Hot Spots panel's title. */
   panelTitle: string;
+  /** How many of the user's own functions to keep (default 100; the Profile lenses want them all). */
+  myCodeLimit?: number;
   /** The notification's sentence, given the hottest function of the user's own code. */
   summary(top: Hotspot | undefined): string;
+  /** More to do once the profile is analysed (before the summary shows): the lenses' last times, say. */
+  onAnalysed?(analysis: ProfileAnalysis): void;
 }
 
 /** Resolves to the summary sentence (tests read it); the notification is not awaited. */
-export function showProfileResult(o: ShowProfileResult): string {
+export async function showProfileResult(o: ShowProfileResult): Promise<string> {
   const { engine, run } = o;
-  let profile: ReturnType<Engine['readCpuProfile']>;
-  let lookup: ReturnType<Engine['enclosingFunctionLookup']>;
-  let report: ReturnType<Engine['computeHotspots']>;
+  let analysis: ProfileAnalysis;
   try {
-    profile = engine.readCpuProfile(run.profilePath);
-    lookup = engine.enclosingFunctionLookup();
-    report = engine.computeHotspots(profile, { enclosingFunction: lookup, myCodeOnly: true, hidden: engine.isHarnessFrame });
+    analysis = await engine.analyzeProfileOffThread(run.profilePath, { callCountsFile: run.coveragePath, myCodeLimit: o.myCodeLimit });
   } catch (e) {
-    const message = `Perf Lens: the profile of ${o.label} was saved but could not be read (${e instanceof Error ? e.message : String(e)}): ${run.profilePath}`;
-    void vscode.window.showErrorMessage(message);
-    return message;
+    return say(`Perf Lens: the profile of ${o.label} was saved but could not be read (${e instanceof Error ? e.message : String(e)}): ${run.profilePath}`, 'error');
   }
-  o.hotLines.show(report.hotLines);
-  o.log.info(`profiled ${o.label}: ${run.sampleCount} samples at ${run.achievedIntervalUs.toFixed(0)} µs (asked ${run.requestedIntervalUs}); ${run.profilePath}`);
-  const summary = o.summary(report.hotspots[0]);
+  o.hotLines.show(analysis.myCode.hotLines);
+  o.onAnalysed?.(analysis);
+  o.log.info(
+    `profiled ${o.label}: ${run.sampleCount} samples at ${run.achievedIntervalUs.toFixed(0)} µs (asked ${run.requestedIntervalUs})${o.logDetail ? `; ${o.logDetail}` : ''}; ${run.profilePath}`,
+  );
+  const summary = o.summary(analysis.myCode.hotspots[0]);
   void vscode.window.showInformationMessage(summary, 'Show Hot Spots', 'Open Profile').then((choice) => {
     if (choice === 'Open Profile') void vscode.commands.executeCommand('vscode.open', vscode.Uri.file(run.profilePath));
-    if (choice === 'Show Hot Spots') {
-      // Every function, not only the user's: the panel's "my code only" box filters.
-      HotspotsPanel.show(o.extensionUri, {
-        report: engine.computeHotspots(profile, { enclosingFunction: lookup, hidden: engine.isHarnessFrame, limit: 1000 }),
-        flame: engine.buildFlame(profile, { enclosingFunction: lookup, hidden: engine.isHarnessFrame }),
-        title: o.panelTitle,
-        partial: run.partial,
-      });
-    }
+    // Every function, not only the user's: the panel's "my code only" box filters.
+    if (choice === 'Show Hot Spots') HotspotsPanel.show(o.extensionUri, { report: analysis.all, flame: analysis.flame, title: o.panelTitle, partial: run.partial });
   });
   return summary;
 }
