@@ -4,12 +4,17 @@
  * the last result: "Run benchmark · last: 1.23 ms ± 2.1% · 813 ops/s · 1.31x slower than 'main'".
  */
 import type { BenchCall } from '../core/bench/bench-calls';
-import { BENCH_NAME_SEPARATOR } from '../core/bench/bench-calls';
 import { formatDuration } from '../core/bench/budgets';
 import { formatScaling } from '../core/bench/scaling';
 import type { BenchmarkSummary } from '../core/bench/summary';
 import type { BenchmarkComparison } from '../core/bench/compare';
 import type { LastBenchResult, LastScaling } from './bench-results';
+
+/**
+ * The harness's " > " between suite and benchmark names (core's BENCH_NAME_SEPARATOR; not imported as a
+ * value, which would bundle bench-calls.ts and the TypeScript compiler into dist/extension.js).
+ */
+const NAME_SEPARATOR = ' > ';
 
 /** What a lens's click runs: `perfLens.runBenchmark` with these names, or `perfLens.runBenchmarkFile`. */
 export type BenchLensTarget = { command: 'perfLens.runBenchmark'; names: string[] } | { command: 'perfLens.runBenchmarkFile' };
@@ -82,7 +87,7 @@ export function benchLenses(input: BenchLensInput): BenchLensSpec[] {
   });
   for (const call of input.calls) {
     if (call.kind === 'describe') {
-      const prefix = call.name + BENCH_NAME_SEPARATOR;
+      const prefix = call.name + NAME_SEPARATOR;
       const names = [...new Set(benches.filter((b) => b.name.startsWith(prefix)).map((b) => b.name))];
       if (names.length === 0) continue;
       out.push({ line: call.line, title: `Run ${plural(names.length, 'benchmark')}`, tooltip: `Run the benchmarks of "${call.name}"`, target: { command: 'perfLens.runBenchmark', names } });
