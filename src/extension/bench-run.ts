@@ -196,8 +196,9 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
     );
   } catch (e) {
     if (e instanceof Error && e.message === 'cancelled') return say('Perf Lens: benchmarking cancelled; the running process was stopped.');
-    if (e instanceof engine.BenchOptionsError) return say(`Perf Lens: ${e.message}.`, 'error');
-    return say(`Perf Lens: benchmarking ${what} failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    const message = e instanceof engine.BenchOptionsError ? `Perf Lens: ${e.message}.` : `Perf Lens: benchmarking ${what} failed: ${e instanceof Error ? e.message : String(e)}`;
+    log.error(`benchmarks: ${message}`);
+    return say(message, 'error');
   }
 
   store.record(ran, recorded, scaling);
