@@ -19,6 +19,7 @@ import { compareProfiles, compareWithPreviousRun } from './compare-profiles';
 import { BenchResultsStore } from './bench-results';
 import { BenchCodeLensProvider } from './bench-codelens';
 import { runBenchmarkCommand, runBenchmarkFileCommand, runBenchmarksCommand } from './bench-run';
+import { generateScalingBenchmark } from './scaling-benchmark';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Perf Lens', { log: true });
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perfLens.runBenchmarks', () => runBenchmarksCommand({ store: benchResults, log })),
     vscode.commands.registerCommand('perfLens.runBenchmarkFile', (uri?: unknown) => runBenchmarkFileCommand({ store: benchResults, log }, uri)),
     vscode.commands.registerCommand('perfLens.runBenchmark', (target?: unknown) => runBenchmarkCommand({ store: benchResults, log }, target)),
+    vscode.commands.registerCommand('perfLens.generateScalingBenchmark', (target?: unknown) => generateScalingBenchmark(log, target)),
   );
   hints.start();
 }

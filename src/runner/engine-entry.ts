@@ -41,3 +41,5 @@ export { scalingOf } from '../core/bench/scaling';
 export { checkBudgets } from '../core/bench/budgets';
 export { loadBudgetConfig } from './bench/budgets-config';
 export { listBaselines, loadBaseline } from './bench/baseline-store';
+// "Generate a scaling benchmark" (the quadratic-building quick action).
+export { moduleKindOf, scalingBenchFileName, scalingBenchTemplate } from '../core/bench/scaling-template';

@@ -2,10 +2,26 @@
 // describe( and bench( calls; a click runs that one benchmark briefly (2 processes, 30 ms each, from the
 // perfLens.bench.* settings), then its lens shows the last result; a budget set tight in the workspace's
 // perf-lens.config.json becomes a Warning on that bench( line in the Problems panel, cleared on edit.
+// Then the quadratic-building quick action "Generate a scaling benchmark" writes a bench.sizes file for the
+// flagged function, whose lens runs it and shows the fitted exponent; a second time it leaves the file alone.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openFile, problemList, showProblems, startEditor, waitForNotification, waitForProblems, type EditorSession } from './editor';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  applyQuickFix,
+  goToLine,
+  openFile,
+  problemList,
+  quickFixEntries,
+  readWorkspaceFile,
+  showProblems,
+  startEditor,
+  waitForNotification,
+  waitForProblems,
+  type EditorSession,
+} from './editor';
 
 const FILE = 'node-shop/bench/packing-slip.bench.mjs';
 const QUADRATIC = 'packingSlip, 2,000 names > quadratic (lastIndexOf + +=)';
@@ -76,5 +92,40 @@ describe('the Run benchmark CodeLens in a real editor (trusted workspace)', { ti
       await s.page.keyboard.type('\n// edited\n');
       await showProblems(s.page);
       await waitFor('the budget warning cleared', () => problemList(s.page), (r) => !r.some((p) => /exceeds the budget/.test(p.text)), 15_000);
+    }));
+
+  test('the quadratic-building quick action writes a scaling benchmark for the flagged function, which runs from its lens; never overwritten', () =>
+    s.step('scaling', async () => {
+      // (Closing all editors would ask about the edited bench file; the next file opens in a tab of its own.)
+      await s.page.keyboard.press('Escape');
+      await openFile(s.page, 'node-shop/src/pricing.slow.js');
+      // distinctSkus: `[...acc, p.sku]` in its reduce callback, line 30.
+      const rows = await waitForProblems(s.page, (r) => r.some((p) => p.file === 'pricing.slow.js' && /quadratic-building.*\[Ln 30,/.test(p.text)));
+      const at = /\[Ln 30, Col (\d+)\]/.exec(rows.find((p) => p.file === 'pricing.slow.js' && /\[Ln 30,/.test(p.text))!.text)!;
+      await goToLine(s.page, 30, Number(at[1]));
+      const entries = await quickFixEntries(s.page);
+      assert.ok(entries.includes('Generate a scaling benchmark'), JSON.stringify(entries));
+      await applyQuickFix(s.page, 'Generate a scaling benchmark');
+      await waitForNotification(s.page, /wrote distinctSkus\.bench\.mjs: edit inputOf/, 20_000);
+      const written = readWorkspaceFile(s, 'node-shop/src/distinctSkus.bench.mjs');
+      assert.match(written, /^import target from "\.\/pricing\.slow\.js"; \/\/ CommonJS/m);
+      assert.match(written, /return \(\) => target\.distinctSkus\(\.\.\.args\);/);
+      await s.page.locator('.tab.active', { hasText: 'distinctSkus.bench.mjs' }).waitFor({ timeout: 10_000 });
+
+      await waitFor('the lenses of the new file', () => lensTexts(s.page), (t) => t.includes('Run benchmark'));
+      await s.page.locator('.editor-group-container.active .codelens-decoration a[title="Run \\"distinctSkus\\" in fresh processes"]').click();
+      const sized = await waitFor('the scaling on the lens', () => lensTexts(s.page), (t) => t.some((x) => x.startsWith('Run benchmark · last: ≈ O(n^')), 90_000);
+      assert.match(sized.find((x) => x.startsWith('Run benchmark · last:'))!, /^Run benchmark · last: ≈ O\(n\^-?[\d.]+\)( \[-?[\d.]+, -?[\d.]+\])? · n=10,000: [\d.]+ (ns|µs|ms) ± [\d.]+% · [\d,.]+ ops\/s$/);
+      await s.screenshot('3-scaling-benchmark');
+
+      // The user's edits are never replaced: a second time, the file is opened as it is.
+      fs.appendFileSync(path.join(s.workspace, 'node-shop/src/distinctSkus.bench.mjs'), '// my edit\n');
+      await s.page.locator('.tabs-container .tab', { hasText: 'pricing.slow.js' }).click();
+      await s.page.locator('.tabs-container .tab.active', { hasText: 'pricing.slow.js' }).waitFor({ timeout: 10_000 });
+      await goToLine(s.page, 30, Number(at[1]));
+      await quickFixEntries(s.page);
+      await applyQuickFix(s.page, 'Generate a scaling benchmark');
+      await waitForNotification(s.page, /distinctSkus\.bench\.mjs already exists; it was opened, not changed/, 20_000);
+      assert.match(readWorkspaceFile(s, 'node-shop/src/distinctSkus.bench.mjs'), /\/\/ my edit\n$/);
     }));
 });
