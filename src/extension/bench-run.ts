@@ -10,6 +10,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { benchmarkLabel } from '../core/bench/model';
+import { formatScaling } from '../core/bench/scaling';
 import type { Budget } from '../core/bench/budgets';
 import type { BenchmarkComparison } from '../core/bench/compare';
 import { trustGate } from './trust';
@@ -190,7 +191,10 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
             lines.push(`${s.file} › ${benchmarkLabel(s)}: ${formatResult(entry)} (${s.processes} processes, ${s.samples} samples)`);
             for (const v of entry.violations) lines.push(`  over budget: ${budgetMessage(v)}`);
           }
-          for (const sc of engine.scalingOf(outcome.results)) scaling.push({ absoluteFile: path.resolve(root, sc.file), name: sc.name, fit: sc.fit });
+          for (const sc of engine.scalingOf(outcome.results)) {
+            scaling.push({ absoluteFile: path.resolve(root, sc.file), name: sc.name, fit: sc.fit });
+            lines.push(`${sc.file} › ${sc.name}: ${formatScaling(sc.fit)} over sizes ${sc.fit.sizes.join(', ')}`);
+          }
         }
       },
     );
@@ -205,13 +209,15 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
   for (const l of lines) log.info(`benchmarks: ${l}`);
   for (const e of errors) log.error(`benchmarks: ${e}`);
   const violations = recorded.reduce((n, r) => n + r.violations.length, 0);
-  return summarise(log, recorded, violations, errors);
+  return summarise(log, recorded, scaling, violations, errors);
 }
 
-function summarise(log: vscode.LogOutputChannel, recorded: readonly LastBenchResult[], violations: number, errors: readonly string[]): BenchRunReport {
+function summarise(log: vscode.LogOutputChannel, recorded: readonly LastBenchResult[], scaling: readonly LastScaling[], violations: number, errors: readonly string[]): BenchRunReport {
   const parts: string[] = [];
+  const names = new Set(recorded.map((r) => r.summary.name));
   if (recorded.length === 1) parts.push(`${benchmarkLabel(recorded[0].summary)}: ${formatResult(recorded[0])}.`);
-  else parts.push(`${recorded.length} benchmark results.`);
+  else if (names.size === 1 && scaling.length === 1) parts.push(`${scaling[0].name}: ${formatScaling(scaling[0].fit)} over ${recorded.length} sizes.`);
+  else parts.push(`${recorded.length} benchmark results${names.size < recorded.length ? ` (${names.size} benchmarks)` : ''}; each is in the Perf Lens log.`);
   if (violations) parts.push(violations === 1 ? `Over budget: ${budgetMessage(recorded.flatMap((r) => r.violations)[0])}.` : `${violations} budgets exceeded (see Problems).`);
   if (errors.length) parts.push(errors.length === 1 ? `Failed: ${errors[0]}` : `${errors.length} files failed (see the log).`);
   const message = `Perf Lens: ${parts.join(' ')}`;
