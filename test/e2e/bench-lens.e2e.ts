@@ -4,6 +4,7 @@
 // perf-lens.config.json becomes a Warning on that bench( line in the Problems panel, cleared on edit.
 // Then the quadratic-building quick action "Generate a scaling benchmark" writes a bench.sizes file for the
 // flagged function, whose lens runs it and shows the fitted exponent; a second time it leaves the file alone.
+// In Restricted Mode, no lens.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -127,5 +128,26 @@ describe('the Run benchmark CodeLens in a real editor (trusted workspace)', { ti
       await applyQuickFix(s.page, 'Generate a scaling benchmark');
       await waitForNotification(s.page, /distinctSkus\.bench\.mjs already exists; it was opened, not changed/, 20_000);
       assert.match(readWorkspaceFile(s, 'node-shop/src/distinctSkus.bench.mjs'), /\/\/ my edit\n$/);
+    }));
+});
+
+describe('no Run benchmark lens in Restricted Mode', { timeout: 120_000 }, () => {
+  let s: EditorSession;
+  before(async () => {
+    s = await startEditor({ name: 'bench-lens-restricted', trust: 'restricted' });
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test('the example bench file gets no lens (running it would run workspace code)', () =>
+    s.step('restricted', async () => {
+      // Hints on another file first: the engine has loaded, so a lens provider that wanted to draw could.
+      await openFile(s.page, 'node-shop/src/pricing.slow.js');
+      await waitForProblems(s.page, (r) => r.some((p) => p.file === 'pricing.slow.js' && /quadratic-building/.test(p.text)));
+      await openFile(s.page, FILE);
+      await s.page.waitForTimeout(3_000);
+      await s.screenshot('restricted');
+      assert.deepEqual(await lensTexts(s.page), []);
     }));
 });
