@@ -9,6 +9,7 @@ import { findingToShape } from './diagnostic-shape';
 import { ruleIdOf, toRange } from './diagnostics';
 import { lintFileName, LINTED_LANGUAGE_IDS } from './lint-target';
 import { suppressionEdit } from './suppression-edit';
+import { GENERATE_SCALING_BENCHMARK } from './scaling-benchmark';
 import type { HintController } from './hint-controller';
 
 /** Linted languages, plus Elixir files opened as plain text (no Elixir extension installed). */
@@ -62,6 +63,13 @@ export class HintCodeActionProvider implements vscode.CodeActionProvider {
       docs.command = { title: docs.title, command: 'perfLens.showRuleDocs', arguments: [finding.ruleId] };
       docs.diagnostics = [diagnostic];
       others.push(docs);
+      // Measure the quadratic growth the hint describes: a bench.sizes file for the function around it.
+      if (finding.ruleId === 'quadratic-building' && language === 'js' && doc.uri.scheme === 'file') {
+        const scaling = new vscode.CodeAction('Generate a scaling benchmark', vscode.CodeActionKind.QuickFix);
+        scaling.command = { title: scaling.title, command: GENERATE_SCALING_BENCHMARK, arguments: [{ uri: doc.uri, line: finding.line }] };
+        scaling.diagnostics = [diagnostic];
+        others.push(scaling);
+      }
     }
     return [...fixes, ...others];
   }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/lint/finding';
 import { DIAGNOSTIC_SOURCE, type DiagnosticShape, findingToShape, withRuntimeNote } from './diagnostic-shape';
+import type { BudgetDiagnosticShape } from './bench-diagnostic-shape';
 
 export function toRange(range: DiagnosticShape['range']): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
@@ -28,4 +29,12 @@ export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
   const code = diagnostic.code;
   if (typeof code === 'object' && code !== null) return String(code.value);
   return code === undefined ? undefined : String(code);
+}
+
+/** A violated benchmark budget (bench-diagnostic-shape.ts) → a `vscode.Diagnostic` on its `bench(` line. */
+export function budgetToDiagnostic(shape: BudgetDiagnosticShape): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(shape.range), shape.message, vscode.DiagnosticSeverity[shape.severity]);
+  diagnostic.source = shape.source;
+  diagnostic.code = shape.code;
+  return diagnostic;
 }

@@ -16,12 +16,18 @@ import { profileWith0x, trackZeroXContext } from './profile-0x';
 import { openClinicProfile } from './clinic-profile';
 import { ProfileEditorProvider, openCpuProfile } from './profile-editor';
 import { compareProfiles, compareWithPreviousRun } from './compare-profiles';
+import { BenchResultsStore } from './bench-results';
+import { BenchCodeLensProvider } from './bench-codelens';
+import { runBenchmarkCommand, runBenchmarkFileCommand, runBenchmarksCommand } from './bench-run';
+import { generateScalingBenchmark } from './scaling-benchmark';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Perf Lens', { log: true });
   const hints = new HintController(context.extensionUri, log);
   const hotLines = new HotLineDecorations(context.extensionUri);
   const lenses = new ProfileCodeLensProvider(log);
+  const benchResults = new BenchResultsStore();
+  const benchLenses = new BenchCodeLensProvider(benchResults, log);
   context.subscriptions.push(
     log,
     hints,
@@ -51,6 +57,12 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perfLens.openInPerfLens', (uri?: unknown) => openCpuProfile(uri)),
     vscode.commands.registerCommand('perfLens.compareProfiles', () => compareProfiles(context.extensionUri, log)),
     vscode.commands.registerCommand('perfLens.compareWithPreviousRun', (target?: unknown) => compareWithPreviousRun(context.extensionUri, log, target)),
+    benchLenses,
+    vscode.languages.registerCodeLensProvider(BenchCodeLensProvider.selector, benchLenses),
+    vscode.commands.registerCommand('perfLens.runBenchmarks', () => runBenchmarksCommand({ store: benchResults, log })),
+    vscode.commands.registerCommand('perfLens.runBenchmarkFile', (uri?: unknown) => runBenchmarkFileCommand({ store: benchResults, log }, uri)),
+    vscode.commands.registerCommand('perfLens.runBenchmark', (target?: unknown) => runBenchmarkCommand({ store: benchResults, log }, target)),
+    vscode.commands.registerCommand('perfLens.generateScalingBenchmark', (target?: unknown) => generateScalingBenchmark(log, target)),
   );
   hints.start();
 }

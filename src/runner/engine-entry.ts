@@ -32,3 +32,14 @@ export { ProfileReadError } from './read-profile';
 // Compare Profiles / Compare with Previous Run (reads files only).
 export { compareProfileFiles, compareProfileFilesInWorker } from './compare-profiles';
 export { buildDiffFlame, diffFlames } from '../core/profile/diff-flame';
+// Benchmarks (the "Run benchmark" lenses and perfLens.runBenchmark*): where the calls are, the runs, statistics, budgets, baselines.
+export { benchCallsInSource } from '../core/bench/bench-calls';
+export { BenchOptionsError, discoverBenchFiles, runBenchmarks } from './bench/run-benchmarks';
+export { summarize } from '../core/bench/summary';
+export { compareRuns } from '../core/bench/compare';
+export { scalingOf } from '../core/bench/scaling';
+export { checkBudgets } from '../core/bench/budgets';
+export { loadBudgetConfig } from './bench/budgets-config';
+export { listBaselines, loadBaseline } from './bench/baseline-store';
+// "Generate a scaling benchmark" (the quadratic-building quick action).
+export { moduleKindOf, scalingBenchFileName, scalingBenchTemplate } from '../core/bench/scaling-template';

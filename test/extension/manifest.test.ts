@@ -44,14 +44,14 @@ describe('package.json as an extension manifest', () => {
     assert.equal(severityKeys.length, RULE_IDS.length, 'no setting for a rule that does not exist');
   });
 
-  test('every setting lives under perfLens.hints or perfLens.profile, is described and has a default', () => {
+  test('every setting lives under perfLens.hints, perfLens.profile or perfLens.bench, is described and has a default', () => {
     const props: Record<string, { default?: unknown; description?: string; markdownDescription?: string }> =
       pkg.contributes.configuration.properties;
     for (const key of ['enabled', 'include', 'exclude', 'extraDataAccessCalls', 'includeTestFiles', 'maxFileSizeKb', 'debounceMs']) {
       assert.ok(props[`perfLens.hints.${key}`], key);
     }
     for (const [key, p] of Object.entries(props)) {
-      assert.match(key, /^perfLens\.(hints|profile)\./);
+      assert.match(key, /^perfLens\.(hints|profile|bench)\./);
       assert.ok((p.description ?? p.markdownDescription ?? '').length > 20, `${key} needs a description`);
       assert.notEqual(p.default, undefined, `${key} needs a default`);
     }
@@ -82,7 +82,7 @@ describe('package.json as an extension manifest', () => {
       .filter((l) => l !== '' && !l.startsWith('#'));
     assert.equal(lines[0], '**');
     for (const l of lines.slice(1)) assert.ok(l.startsWith('!'), l);
-    for (const needed of ['!dist/extension.js', '!dist/engine.js', '!dist/wasm/*.wasm', '!dist/webview/*.js', '!dist/webview/*.css', '!docs/rules/*.md']) {
+    for (const needed of ['!dist/extension.js', '!dist/engine.js', '!dist/bench-harness.js', '!dist/wasm/*.wasm', '!dist/webview/*.js', '!dist/webview/*.css', '!docs/rules/*.md']) {
       assert.ok(lines.includes(needed), needed);
     }
     assert.ok(!lines.some((l) => l.includes('node_modules') || l.includes('.map') || l.startsWith('!src')));

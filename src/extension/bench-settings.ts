@@ -1,0 +1,39 @@
+/**
+ * Pure: `perfLens.bench.*` read through a getter (WorkspaceConfiguration.get, or an object in tests),
+ * each key validated on its own (a bad value falls back to its default with one sentence).
+ */
+import { BudgetError, parseBudgets, type Budget } from '../core/bench/budgets';
+
+export interface BenchSettings {
+  /** Exactly this many processes per file; undefined: the runner's adaptive count. */
+  processes?: number;
+  /** Measuring time per benchmark and process in ms; undefined: the runner's default. */
+  timeMs?: number;
+  /** From `perfLens.bench.budgets`; undefined when the setting is empty (the config files then apply). */
+  budgets?: Budget[];
+  problems: string[];
+}
+
+export function readBenchSettings(get: (key: string) => unknown): BenchSettings {
+  const out: BenchSettings = { problems: [] };
+  const processes = get('processes');
+  if (processes !== undefined && processes !== null) {
+    if (typeof processes === 'number' && Number.isSafeInteger(processes) && processes >= 1) out.processes = processes;
+    else out.problems.push(`perfLens.bench.processes must be a whole number of at least 1 or null (got ${JSON.stringify(processes)}); the adaptive count is used`);
+  }
+  const timeMs = get('timeMs');
+  if (timeMs !== undefined && timeMs !== null) {
+    if (typeof timeMs === 'number' && Number.isFinite(timeMs) && timeMs > 0) out.timeMs = timeMs;
+    else out.problems.push(`perfLens.bench.timeMs must be a positive number of milliseconds or null (got ${JSON.stringify(timeMs)}); the default is used`);
+  }
+  const budgets = get('budgets');
+  if (budgets !== undefined && budgets !== null && !(typeof budgets === 'object' && !Array.isArray(budgets) && Object.keys(budgets).length === 0)) {
+    try {
+      out.budgets = parseBudgets(budgets);
+    } catch (e) {
+      if (!(e instanceof BudgetError)) throw e;
+      out.problems.push(`perfLens.bench.budgets: ${e.message}; the budgets of perf-lens.config.json / package.json are used`);
+    }
+  }
+  return out;
+}
