@@ -13,7 +13,7 @@ import { benchmarkLabel } from '../core/bench/model';
 import { formatScaling } from '../core/bench/scaling';
 import type { Budget } from '../core/bench/budgets';
 import type { BenchmarkComparison } from '../core/bench/compare';
-import { trustGate } from './trust';
+import { refuseUntrusted } from './say';
 import { type Engine, loadEngine } from './engine-loader';
 import type { BenchResultsStore, LastBenchResult, LastScaling } from './bench-results';
 import { formatResult } from './bench-lenses';
@@ -110,13 +110,8 @@ function budgetsFor(engine: Engine, folder: vscode.WorkspaceFolder, fromSetting:
 }
 
 async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunReport> {
-  const gate = trustGate(vscode.workspace.isTrusted, 'Running benchmarks');
-  if (!gate.allowed) {
-    void vscode.window.showWarningMessage(gate.message, gate.action).then((choice) => {
-      if (choice === gate.action) void vscode.commands.executeCommand('workbench.trust.manage');
-    });
-    return { message: gate.message, results: 0, violations: 0, errors: 0 };
-  }
+  const refused = refuseUntrusted('Running benchmarks');
+  if (refused) return { message: refused, results: 0, violations: 0, errors: 0 };
   const { log, store } = ctx;
   let engine: Engine;
   try {
