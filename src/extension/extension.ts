@@ -16,6 +16,7 @@ import { profileWith0x, trackZeroXContext } from './profile-0x';
 import { openClinicProfile } from './clinic-profile';
 import { ProfileEditorProvider, openCpuProfile } from './profile-editor';
 import { compareProfiles, compareWithPreviousRun } from './compare-profiles';
+import { BenchmarksViewProvider } from './benchmarks-view';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Perf Lens', { log: true });
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perfLens.openInPerfLens', (uri?: unknown) => openCpuProfile(uri)),
     vscode.commands.registerCommand('perfLens.compareProfiles', () => compareProfiles(context.extensionUri, log)),
     vscode.commands.registerCommand('perfLens.compareWithPreviousRun', (target?: unknown) => compareWithPreviousRun(context.extensionUri, log, target)),
+    BenchmarksViewProvider.register(context.extensionUri, log),
   );
   hints.start();
 }

@@ -32,3 +32,11 @@ export { ProfileReadError } from './read-profile';
 // Compare Profiles / Compare with Previous Run (reads files only).
 export { compareProfileFiles, compareProfileFilesInWorker } from './compare-profiles';
 export { buildDiffFlame, diffFlames } from '../core/profile/diff-flame';
+// Benchmarks (the extension's Benchmarks view): discover, run in fresh processes, summarise, compare, keep baselines.
+export { BenchOptionsError, discoverBenchFiles, runBenchmarks } from './bench/run-benchmarks';
+export { BaselineStoreError, listBaselines, loadBaseline, saveBaseline } from './bench/baseline-store';
+export { gatherEnvironment } from './bench/environment';
+export { summarize as summarizeBenchmark } from '../core/bench/summary';
+export { compareRuns as compareBenchmarkRuns } from '../core/bench/compare';
+export { createBaseline } from '../core/bench/baseline';
+export { benchNamesInSource, comparableBaseline } from '../core/bench/panel-inputs';
