@@ -44,14 +44,14 @@ describe('package.json as an extension manifest', () => {
     assert.equal(severityKeys.length, RULE_IDS.length, 'no setting for a rule that does not exist');
   });
 
-  test('every setting lives under perfLens.hints or perfLens.profile, is described and has a default', () => {
+  test('every setting lives under perfLens.hints, perfLens.profile or perfLens.bench, is described and has a default', () => {
     const props: Record<string, { default?: unknown; description?: string; markdownDescription?: string }> =
       pkg.contributes.configuration.properties;
     for (const key of ['enabled', 'include', 'exclude', 'extraDataAccessCalls', 'includeTestFiles', 'maxFileSizeKb', 'debounceMs']) {
       assert.ok(props[`perfLens.hints.${key}`], key);
     }
     for (const [key, p] of Object.entries(props)) {
-      assert.match(key, /^perfLens\.(hints|profile)\./);
+      assert.match(key, /^perfLens\.(hints|profile|bench)\./);
       assert.ok((p.description ?? p.markdownDescription ?? '').length > 20, `${key} needs a description`);
       assert.notEqual(p.default, undefined, `${key} needs a default`);
     }
@@ -110,5 +110,13 @@ describe('the .cpuprofile custom editor in the manifest', () => {
     assert.match(fs.readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8'), /'profile-worker': 'src\/runner\/profile-worker\.ts'/);
     const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
     assert.ok(ignore.includes('!dist/profile-*.js'), 'dist/profile-worker.js is allowed back');
+  });
+  test('the Benchmarks view: a webview view in its own activity-bar container with a shipped icon, registered by activate; its harness ships', () => {
+    const container = pkg.contributes.viewsContainers.activitybar.find((c: { id: string }) => c.id === 'perfLens-benchmarks');
+    assert.ok(container && fs.existsSync(path.join(ROOT, container.icon)), 'container with an icon file');
+    assert.deepEqual(pkg.contributes.views['perfLens-benchmarks'].map((v: { type: string; id: string }) => [v.type, v.id]), [['webview', 'perfLens.benchmarks']]);
+    assert.match(extensionSource, /BenchmarksViewProvider\.register\(/);
+    const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+    assert.ok(ignore.includes('!dist/bench-harness.js') && ignore.includes('!media/**'));
   });
 });
