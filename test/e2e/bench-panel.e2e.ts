@@ -11,6 +11,8 @@ import type { Frame } from 'playwright-core';
 
 let s: EditorSession;
 let view: Frame;
+/** Console messages of the page and its frames (the webview's) that report a Content-Security-Policy violation. */
+const cspViolations: string[] = [];
 
 const REVENUE_BENCH = 'node-shop/bench/revenue.bench.ts';
 const FAST_PRICING = 'node-shop/src/pricing.fast.js';
@@ -44,6 +46,9 @@ async function chartPixels(): Promise<{ drawn: number; red: number }> {
 describe('Perf Lens in a real editor: the Benchmarks view', { timeout: 240_000 }, () => {
   before(async () => {
     s = await startEditor({ name: 'bench-panel', trust: 'trusted', settings: { 'perfLens.bench.processes': 3, 'perfLens.bench.timeMs': 50 } });
+    s.page.on('console', (m) => {
+      if (/Content[ -]Security[ -]Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
   });
   after(async () => {
     await s?.close();
@@ -110,6 +115,8 @@ describe('Perf Lens in a real editor: the Benchmarks view', { timeout: 240_000 }
     assert.ok(ratio > 2, `ratio ${ratio}`);
     const pixels = await chartPixels();
     assert.ok(pixels.drawn > 1000 && pixels.red > 50, JSON.stringify(pixels));
+    // Chart.js under the strict CSP: it styles the canvas through element.style and needs no eval.
+    assert.deepEqual(cspViolations, []);
     await view.locator('#results-section').scrollIntoViewIfNeeded();
     await s.screenshot('b5-compare-slower');
   });

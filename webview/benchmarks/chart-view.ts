@@ -35,13 +35,15 @@ export class ChartView {
     Chart.defaults.color = p.text;
     Chart.defaults.font.family = style.getPropertyValue('--vscode-font-family') || Chart.defaults.font.family;
     const width = p.highContrast ? 2 : 1;
+    // Horizontal bars: a side view is narrow and benchmark names are long; one row per benchmark.
+    this.canvas.parentElement!.style.height = `${chartHeight(m.labels.length, m.series.length)}px`;
     this.chart = new Chart(this.canvas, {
       type: 'barWithErrorBars',
       data: {
-        labels: m.labels,
+        labels: m.labels.map(shortLabel),
         datasets: m.series.map((s) => ({
           label: s.label,
-          data: s.points,
+          data: s.points.map((pt) => ({ x: pt.y, xMin: pt.yMin, xMax: pt.yMax })),
           backgroundColor: s.role === 'baseline' ? p.baseline : m.verdicts.map((v) => barColour(p, v)),
           borderColor: p.text,
           borderWidth: p.highContrast ? 1 : 0,
@@ -55,11 +57,14 @@ export class ChartView {
         animation: false,
         responsive: true,
         maintainAspectRatio: false,
-        indexAxis: 'x',
-        plugins: { legend: { display: m.series.length > 1 }, tooltip: { enabled: true } },
+        indexAxis: 'y',
+        plugins: {
+          legend: { display: m.series.length > 1, labels: { color: p.text } },
+          tooltip: { enabled: true, callbacks: { title: (items) => m.labels[items[0]?.dataIndex ?? 0] ?? '' } },
+        },
         scales: {
-          x: { ticks: { color: p.text, autoSkip: false, maxRotation: 60 }, grid: { color: p.grid } },
-          y: {
+          y: { ticks: { color: p.text, autoSkip: false }, grid: { color: p.grid } },
+          x: {
             type: m.mode === 'absolute' ? 'logarithmic' : 'linear',
             beginAtZero: m.mode === 'relative',
             title: { display: true, text: m.yTitle, color: p.text },
@@ -70,4 +75,15 @@ export class ChartView {
       },
     });
   }
+}
+
+/** Room for every benchmark's bars (the canvas cannot scroll): the axis and legend, then a row per benchmark. */
+function chartHeight(labels: number, series: number): number {
+  return 80 + labels * (series > 1 ? 30 : 20);
+}
+
+/** Tick labels stay short in a narrow view; the tooltip gives the full name. */
+function shortLabel(label: string): string {
+  const tail = label.includes(' > ') ? label.slice(label.lastIndexOf(' > ') + 3) : label;
+  return tail.length > 20 ? `${tail.slice(0, 19)}…` : tail;
 }

@@ -85,7 +85,7 @@ export interface ChartSeries {
 
 export interface ChartModel {
   labels: string[];
-  /** 'relative': % of the baseline's time (100 = same; error bars: the ratio's 95% CI, and the baseline's own CI); 'absolute': mean µs per operation with its 95% CI (log axis). */
+  /** 'relative': % of the baseline's time (100 = same; error bars: the ratio's 95% CI, and the baseline's own CI); 'absolute': mean µs per operation with its 95% CI (log axis). The chart draws the values along x (horizontal bars). */
   mode: 'relative' | 'absolute';
   yTitle: string;
   series: ChartSeries[];
@@ -97,7 +97,9 @@ export interface ChartModel {
  * What the chart draws. With a comparison: each benchmark measured on both sides, the baseline at 100%
  * (its whiskers: its own 95% CI relative to its mean) and the current run at ratio × 100% (whiskers: the
  * ratio's 95% CI, which carries both sides' uncertainty). Benchmarks of very different speeds share one
- * axis that way. Without one: the mean per operation in µs with its 95% CI. Null when nothing to draw.
+ * axis that way. Without one: the mean per operation in µs with its 95% CI. A time cannot be negative: a
+ * lower bound below 0 (a very noisy, few-process estimate) is drawn at 0, on the log axis at 1% of the
+ * mean. Null when nothing to draw.
  */
 export function chartModel(state: Pick<BenchViewState, 'results' | 'comparison' | 'baselineResults'>): ChartModel | null {
   const compared = state.comparison.filter((c) => c.ratio !== null && c.baselineMean !== null);
@@ -106,7 +108,7 @@ export function chartModel(state: Pick<BenchViewState, 'results' | 'comparison' 
     const baselinePoints: ErrorBarPoint[] = compared.map((c) => {
       const b = baselineByKey.get(benchmarkKey(c));
       const ci = b?.ci95;
-      return ci && b.mean > 0 ? { y: 100, yMin: (100 * ci[0]) / b.mean, yMax: (100 * ci[1]) / b.mean } : { y: 100, yMin: 100, yMax: 100 };
+      return ci && b.mean > 0 ? { y: 100, yMin: Math.max(0, (100 * ci[0]) / b.mean), yMax: (100 * ci[1]) / b.mean } : { y: 100, yMin: 100, yMax: 100 };
     });
     const currentPoints: ErrorBarPoint[] = compared.map((c) => {
       const y = 100 * c.ratio!;
@@ -134,7 +136,7 @@ export function chartModel(state: Pick<BenchViewState, 'results' | 'comparison' 
         role: 'current',
         points: state.results.map((s) => {
           const y = s.mean / 1e3;
-          return s.ci95 ? { y, yMin: s.ci95[0] / 1e3, yMax: s.ci95[1] / 1e3 } : { y, yMin: y, yMax: y };
+          return s.ci95 ? { y, yMin: Math.max(s.ci95[0] / 1e3, y / 100), yMax: s.ci95[1] / 1e3 } : { y, yMin: y, yMax: y };
         }),
       },
     ],
