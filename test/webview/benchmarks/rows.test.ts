@@ -67,6 +67,17 @@ test('chartModel without a comparison: mean µs with the 95% CI; null without re
   assert.equal(chartModel({ results: [], comparison: [], baselineResults: [] }), null);
 });
 
+test('chartModel draws a lower CI bound below zero at 0 (relative) or at 1% of the mean (log axis)', () => {
+  // Two processes an order of magnitude apart: the 95% CI of the mean reaches below zero.
+  const wild: BenchmarkResult = { name: 'wild', file: 'bench/a.bench.js', runs: [{ samples: [100, 101, 99] }, { samples: [1000, 1010, 990] }] };
+  const s = summarize(wild);
+  assert.ok(s.ci95![0] < 0, `the example's CI must reach below 0: ${s.ci95}`);
+  const abs = chartModel({ results: [s], comparison: [], baselineResults: [] })!;
+  assert.equal(abs.series[0].points[0].yMin, s.mean / 1e3 / 100);
+  const rel = chartModel({ results: [s], comparison: compareRuns([wild], [wild]), baselineResults: [s] })!;
+  assert.equal(rel.series[0].points[0].yMin, 0);
+});
+
 test('the view validates baseline names with the store rule', () => {
   assert.equal(baselineNameProblem('before-1.2'), null);
   assert.match(baselineNameProblem('../x')!, /path separator/);
