@@ -13,6 +13,7 @@ import type { BenchmarkResult } from '../core/bench/model';
 import type { Environment } from '../core/bench/environment';
 import type { BenchFileEntry, BenchViewState, FromWebview, ToWebview } from '../protocol/benchmarks';
 import { baselineNameProblem } from '../core/bench/baseline';
+import { environmentDifferences } from '../core/bench/environment';
 import { loadEngine, type Engine } from './engine-loader';
 import { benchKey, validateBenchMessage } from './benchmarks-messages';
 import { benchmarksHtml } from './benchmarks-html';
@@ -159,11 +160,11 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
     this.post();
   }
 
-  private settings(): { processes?: number; timeMs?: number } {
+  private settings(): { processes?: number; timeMs?: number; clock: 'wall' | 'cpu' } {
     const cfg = vscode.workspace.getConfiguration('perfLens.bench');
     const processes = cfg.get<number | null>('processes', null);
     const timeMs = cfg.get<number | null>('timeMs', null);
-    return { processes: processes ?? undefined, timeMs: timeMs ?? undefined };
+    return { processes: processes ?? undefined, timeMs: timeMs ?? undefined, clock: cfg.get<string>('clock') === 'cpu' ? 'cpu' : 'wall' };
   }
 
   private async run(files: string[], names: string[]): Promise<void> {
@@ -181,13 +182,16 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
     this.state.messages = [];
     this.post();
     try {
+      const settings = this.settings();
       const environment = await engine.gatherEnvironment(root);
+      // As the CLI does: the clock is part of what was measured, so a baseline of the other clock shows as "runtime differs".
+      if (settings.clock === 'cpu') environment.runtime += ' (CPU time)';
       const selected = new Set(files);
       const benchFiles = (await engine.discoverBenchFiles([], root)).filter((f) => selected.has(f.file));
       const outcome = await engine.runBenchmarks({
         files: benchFiles,
         cwd: root,
-        ...this.settings(),
+        ...settings,
         names: names.length ? names : undefined,
         signal: abort.signal,
         onProgress: (p) => {
@@ -232,6 +236,8 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
       const comparable = engine.comparableBaseline(baseline.results, last.ranFiles, last.failedFiles, last.names);
       this.state.comparison = engine.compareBenchmarkRuns(last.results, comparable);
       this.state.baselineResults = comparable.map(engine.summarizeBenchmark);
+      const differences = environmentDifferences(last.environment, baseline.environment);
+      if (differences.length) this.say('info', `Baseline "${baseline.name}" was measured elsewhere: ${differences.join('; ')}.`);
     } catch (e) {
       if (!(e instanceof engine.BaselineStoreError)) throw e;
       this.say('error', e.message);
