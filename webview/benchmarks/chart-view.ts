@@ -6,7 +6,7 @@
  */
 import { CategoryScale, Chart, Legend, LinearScale, LogarithmicScale, Tooltip } from 'chart.js';
 import { BarWithErrorBar, BarWithErrorBarsController } from 'chartjs-chart-error-bars';
-import type { ChartModel } from './rows';
+import { shortLabel, type ChartModel } from './rows';
 import { barColour, chartPalette } from './theme-colours';
 
 Chart.register(BarWithErrorBarsController, BarWithErrorBar, CategoryScale, LinearScale, LogarithmicScale, Tooltip, Legend);
@@ -80,10 +80,4 @@ export class ChartView {
 /** Room for every benchmark's bars (the canvas cannot scroll): the axis and legend, then a row per benchmark. */
 function chartHeight(labels: number, series: number): number {
   return 80 + labels * (series > 1 ? 30 : 20);
-}
-
-/** Tick labels stay short in a narrow view; the tooltip gives the full name. */
-function shortLabel(label: string): string {
-  const tail = label.includes(' > ') ? label.slice(label.lastIndexOf(' > ') + 3) : label;
-  return tail.length > 20 ? `${tail.slice(0, 19)}…` : tail;
 }

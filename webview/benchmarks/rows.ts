@@ -144,5 +144,18 @@ export function chartModel(state: Pick<BenchViewState, 'results' | 'comparison' 
   };
 }
 
+/**
+ * A chart tick label for a narrow view (the tooltip gives the full name): the last part of "suite > bench",
+ * cut to `max` characters with "…", keeping a size suffix " [n=1000]" whole.
+ */
+export function shortLabel(label: string, max = 20): string {
+  const tail = label.includes(' > ') ? label.slice(label.lastIndexOf(' > ') + 3) : label;
+  if (tail.length <= max) return tail;
+  const size = / \[n=\d+\]$/.exec(tail)?.[0] ?? '';
+  const name = tail.slice(0, tail.length - size.length);
+  const room = Math.max(4, max - size.length - 1);
+  return name.length > room ? `${name.slice(0, room)}…${size}` : tail;
+}
+
 /** Why a typed baseline name cannot be saved, or null: the store's own rule, so the view and the host agree. */
 export { baselineNameProblem } from '../../src/core/bench/baseline';

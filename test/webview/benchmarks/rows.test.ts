@@ -2,7 +2,7 @@
 // theme-colours.ts), from results summarised and compared by the real statistics of src/core/bench.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { baselineNameProblem, benchRows, chartModel, formatNs, formatOps, rowCells } from '../../../webview/benchmarks/rows';
+import { baselineNameProblem, benchRows, chartModel, formatNs, formatOps, rowCells, shortLabel } from '../../../webview/benchmarks/rows';
 import { barColour, chartPalette } from '../../../webview/benchmarks/theme-colours';
 import { summarize } from '../../../src/core/bench/summary';
 import { compareRuns } from '../../../src/core/bench/compare';
@@ -76,6 +76,14 @@ test('chartModel draws a lower CI bound below zero at 0 (relative) or at 1% of t
   assert.equal(abs.series[0].points[0].yMin, s.mean / 1e3 / 100);
   const rel = chartModel({ results: [s], comparison: compareRuns([wild], [wild]), baselineResults: [s] })!;
   assert.equal(rel.series[0].points[0].yMin, 0);
+});
+
+test('shortLabel keeps the bench part of a full name, cut with … but with its size whole', () => {
+  assert.equal(shortLabel('suite > fast'), 'fast');
+  assert.equal(shortLabel('revenueByCategory, 500 lines > in-place accumulator'), 'in-place accumulator');
+  assert.equal(shortLabel('packingSlip quadratic [n=4000]'), 'packingSli… [n=4000]');
+  assert.equal(shortLabel('a very long benchmark name indeed'), 'a very long benchmar…');
+  assert.ok(shortLabel('packingSlip quadratic [n=4000]').length <= 20);
 });
 
 test('the view validates baseline names with the store rule', () => {
