@@ -82,7 +82,7 @@ test('shortLabel keeps the bench part of a full name, cut with … but with its 
   assert.equal(shortLabel('suite > fast'), 'fast');
   assert.equal(shortLabel('revenueByCategory, 500 lines > in-place accumulator'), 'in-place accumulator');
   assert.equal(shortLabel('packingSlip quadratic [n=4000]'), 'packingSli… [n=4000]');
-  assert.equal(shortLabel('a very long benchmark name indeed'), 'a very long benchmar…');
+  assert.equal(shortLabel('a very long benchmark name indeed'), 'a very long benchma…');
   assert.ok(shortLabel('packingSlip quadratic [n=4000]').length <= 20);
 });
 
