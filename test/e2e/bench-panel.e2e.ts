@@ -1,12 +1,13 @@
 // Scenario: the Benchmarks side view on the examples (trusted). Open the view, Run all (4 processes,
 // 50 ms per benchmark, CPU-time clock: brief settings that stay usable on a loaded machine), cancel a run, save a baseline, make revenueByCategory's fast
 // version do 5× the work in the workspace copy, compare with the baseline and re-run its file: the table
-// marks that benchmark slower and the chart is drawn with the theme's red for it; click → the bench( line.
+// marks that benchmark slower and the chart is drawn with the theme's red for it; click → the bench( line;
+// a high-contrast theme redraws the chart in its colours.
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cursorPosition, startEditor, webviewFrame, type EditorSession } from './editor';
+import { cursorPosition, runCommand, startEditor, webviewFrame, type EditorSession } from './editor';
 import type { Frame } from 'playwright-core';
 
 let s: EditorSession;
@@ -28,18 +29,21 @@ async function waitForRunEnd(timeoutMs = 90_000): Promise<void> {
   await view.locator('#rows tr').first().waitFor({ timeout: 5_000 });
 }
 
-/** Pixels of the chart canvas: drawn at all, and clearly red (the slower colour of the dark theme). */
-async function chartPixels(): Promise<{ drawn: number; red: number }> {
+/** Pixels of the chart canvas: drawn at all, and of the theme's `--vscode-charts-red` (the slower colour), read in the page. */
+async function chartPixels(): Promise<{ drawn: number; red: number; theme: string; redColour: string }> {
   return view.locator('#chart').evaluate((c: HTMLCanvasElement) => {
+    const redColour = getComputedStyle(document.body).getPropertyValue('--vscode-charts-red').trim();
+    const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(redColour);
+    const want = hex ? hex.slice(1, 4).map((h) => parseInt(h, 16)) : [255, 0, 0];
     const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
     let drawn = 0;
     let red = 0;
     for (let i = 0; i < data.length; i += 4) {
       if (data[i + 3] === 0) continue;
       drawn++;
-      if (data[i] > 180 && data[i + 1] < 120 && data[i + 2] < 120) red++;
+      if (Math.abs(data[i] - want[0]) < 30 && Math.abs(data[i + 1] - want[1]) < 30 && Math.abs(data[i + 2] - want[2]) < 30) red++;
     }
-    return { drawn, red };
+    return { drawn, red, theme: document.body.className, redColour };
   });
 }
 
@@ -128,5 +132,25 @@ describe('Perf Lens in a real editor: the Benchmarks view', { timeout: 240_000 }
     const deadline = Date.now() + 10_000;
     while ((await cursorPosition(s.page))?.line !== line && Date.now() < deadline) await s.page.waitForTimeout(200);
     assert.equal((await cursorPosition(s.page))?.line, line);
+  });
+  scenario('b7. a high-contrast theme redraws the chart in its colours', async () => {
+    // The theme picker applies the theme on Enter (a theme change the way a user makes it).
+    await runCommand(s.page, 'Preferences: Color Theme', { opensInput: true });
+    const input = s.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('Dark High Contrast');
+    await s.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Dark High Contrast' }).first().waitFor({ timeout: 10_000 });
+    await s.page.keyboard.press('Enter');
+    const deadline = Date.now() + 30_000;
+    let pixels = await chartPixels();
+    while (!/vscode-high-contrast/.test(pixels.theme) && Date.now() < deadline) {
+      await s.page.waitForTimeout(500);
+      pixels = await chartPixels();
+    }
+    assert.match(pixels.theme, /vscode-high-contrast/);
+    await s.page.waitForTimeout(500);
+    pixels = await chartPixels();
+    assert.ok(pixels.drawn > 1000 && pixels.red > 50, JSON.stringify(pixels));
+    await s.screenshot('b7-high-contrast');
   });
 });
