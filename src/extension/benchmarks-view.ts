@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as fs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { BenchmarkResult } from '../core/bench/model';
+import type { KeptRun } from '../core/bench/panel-inputs';
 import type { Environment } from '../core/bench/environment';
 import type { BenchFileEntry, BenchViewState, FromWebview, ToWebview } from '../protocol/benchmarks';
 import { baselineNameProblem } from '../core/bench/baseline';
@@ -20,12 +20,8 @@ import { benchmarksHtml } from './benchmarks-html';
 import { openSourceAt } from './open-source';
 import { trustGate } from './trust';
 
-interface LastRun {
-  results: BenchmarkResult[];
+interface LastRun extends KeptRun {
   environment: Environment;
-  ranFiles: string[];
-  failedFiles: string[];
-  names: string[];
 }
 
 export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -201,16 +197,14 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
       });
       for (const e of outcome.errors) this.say('error', e.message);
       // A partial run (one file or one benchmark) replaces only what it measured.
-      const fresh = new Set(outcome.results.map((r) => `${r.file}\u0000${r.name}\u0000${r.size ?? ''}`));
-      const kept = this.last && (names.length || files.length < this.state.files.length) ? this.last.results.filter((r) => !fresh.has(`${r.file}\u0000${r.name}\u0000${r.size ?? ''}`)) : [];
-      const ranFiles = benchFiles.map((f) => f.file);
-      this.last = {
-        results: [...kept, ...outcome.results],
-        environment,
-        ranFiles: kept.length ? [...new Set([...ranFiles, ...kept.map((r) => r.file)])] : ranFiles,
+      const merged = engine.mergeRun(this.last, {
+        results: outcome.results,
+        files: benchFiles.map((f) => f.file),
         failedFiles: outcome.errors.map((e) => e.file),
-        names: kept.length ? [] : names,
-      };
+        oneBenchmark: names.length > 0,
+        all: names.length === 0 && files.length === this.state.files.length,
+      });
+      this.last = { ...merged, environment };
       await this.recompute(engine);
     } catch (e) {
       if (abort.signal.aborted) this.say('info', 'Cancelled: the benchmark processes were stopped; the previous results are kept.');
@@ -233,7 +227,7 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
     if (!root || !last || this.state.compareWith === null) return;
     try {
       const baseline = await engine.loadBaseline(root, this.state.compareWith);
-      const comparable = engine.comparableBaseline(baseline.results, last.ranFiles, last.failedFiles, last.names);
+      const comparable = engine.comparableBaseline(baseline.results, last);
       this.state.comparison = engine.compareBenchmarkRuns(last.results, comparable);
       this.state.baselineResults = comparable.map(engine.summarizeBenchmark);
       const differences = environmentDifferences(last.environment, baseline.environment);

@@ -39,4 +39,4 @@ export { gatherEnvironment } from './bench/environment';
 export { summarize as summarizeBenchmark } from '../core/bench/summary';
 export { compareRuns as compareBenchmarkRuns } from '../core/bench/compare';
 export { createBaseline } from '../core/bench/baseline';
-export { benchNamesInSource, comparableBaseline } from '../core/bench/panel-inputs';
+export { benchNamesInSource, comparableBaseline, mergeRun } from '../core/bench/panel-inputs';
