@@ -48,6 +48,8 @@ const builds = [
   },
   // The Compare Profiles panel (imports the Hot Spots panel's flame view and stylesheet).
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { compare: 'webview/compare/main.ts' }, outdir: 'dist/webview' },
+  // The Benchmarks side view (Chart.js and its error-bar plugin bundled in: no remote script).
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { benchmarks: 'webview/benchmarks/main.ts' }, outdir: 'dist/webview' },
 ];
 
 function copyWasm() {

@@ -20,6 +20,7 @@ import { BenchResultsStore } from './bench-results';
 import { BenchCodeLensProvider } from './bench-codelens';
 import { runBenchmarkCommand, runBenchmarkFileCommand, runBenchmarksCommand } from './bench-run';
 import { generateScalingBenchmark } from './scaling-benchmark';
+import { BenchmarksViewProvider } from './benchmarks-view';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Perf Lens', { log: true });
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perfLens.runBenchmarkFile', (uri?: unknown) => runBenchmarkFileCommand({ store: benchResults, log }, uri)),
     vscode.commands.registerCommand('perfLens.runBenchmark', (target?: unknown) => runBenchmarkCommand({ store: benchResults, log }, target)),
     vscode.commands.registerCommand('perfLens.generateScalingBenchmark', (target?: unknown) => generateScalingBenchmark(log, target)),
+    BenchmarksViewProvider.register(context.extensionUri, log),
   );
   hints.start();
 }

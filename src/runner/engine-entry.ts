@@ -43,3 +43,10 @@ export { loadBudgetConfig } from './bench/budgets-config';
 export { listBaselines, loadBaseline } from './bench/baseline-store';
 // "Generate a scaling benchmark" (the quadratic-building quick action).
 export { moduleKindOf, scalingBenchFileName, scalingBenchTemplate } from '../core/bench/scaling-template';
+// Benchmarks (the extension's Benchmarks view): discover, run in fresh processes, summarise, compare, keep baselines.
+export { BaselineStoreError, saveBaseline } from './bench/baseline-store';
+export { gatherEnvironment } from './bench/environment';
+export { summarize as summarizeBenchmark } from '../core/bench/summary';
+export { compareRuns as compareBenchmarkRuns } from '../core/bench/compare';
+export { createBaseline } from '../core/bench/baseline';
+export { benchNamesInSource, comparableBaseline, mergeRun } from '../core/bench/panel-inputs';

@@ -1,7 +1,7 @@
 // Scenario 4 of the real-editor suite: the examples opened in Restricted Mode ("No, I don't trust the authors").
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openFile, perfLensProblems, runCommand, startEditor, waitForNotification, waitForProblems, type EditorSession } from './editor';
+import { openFile, perfLensProblems, runCommand, startEditor, waitForNotification, waitForProblems, webviewFrame, type EditorSession } from './editor';
 
 let s: EditorSession;
 
@@ -29,5 +29,14 @@ describe('Perf Lens in a real editor (Restricted Mode)', { timeout: 240_000 }, (
       assert.match(toast, /needs a trusted workspace/);
       assert.match(toast, /Nothing was run/);
       assert.match(toast, /Manage Workspace Trust/, 'the notification offers to manage trust');
+    }));
+  test('4b. the Benchmarks view says why it runs nothing, and shows no run controls', () =>
+    s.step('4b', async () => {
+      await s.page.locator('.activitybar [aria-label*="Perf Lens Benchmarks"]').first().click();
+      const view = await webviewFrame(s.page, '#blocked', 30_000);
+      await view.locator('#blocked').waitFor({ state: 'visible', timeout: 30_000 });
+      assert.match(await view.locator('#blocked').innerText(), /Running benchmarks runs code from this workspace, so it needs a trusted workspace\. Nothing was run\./);
+      assert.equal(await view.locator('#controls').isHidden(), true);
+      await s.screenshot('4b-benchmarks-restricted');
     }));
 });

@@ -111,4 +111,12 @@ describe('the .cpuprofile custom editor in the manifest', () => {
     const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
     assert.ok(ignore.includes('!dist/profile-*.js'), 'dist/profile-worker.js is allowed back');
   });
+  test('the Benchmarks view: a webview view in its own activity-bar container with a shipped icon, registered by activate; its harness ships', () => {
+    const container = pkg.contributes.viewsContainers.activitybar.find((c: { id: string }) => c.id === 'perfLens-benchmarks');
+    assert.ok(container && fs.existsSync(path.join(ROOT, container.icon)), 'container with an icon file');
+    assert.deepEqual(pkg.contributes.views['perfLens-benchmarks'].map((v: { type: string; id: string }) => [v.type, v.id]), [['webview', 'perfLens.benchmarks']]);
+    assert.match(extensionSource, /BenchmarksViewProvider\.register\(/);
+    const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+    assert.ok(ignore.includes('!dist/bench-harness.js') && ignore.includes('!media/**'));
+  });
 });

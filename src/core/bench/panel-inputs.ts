@@ -1,0 +1,53 @@
+/**
+ * *Pure* helpers of the Benchmarks view's host (src/extension/benchmarks-view.ts): the benchmark names a
+ * quick look at a file's source finds (for display before any run: the real names come from running it),
+ * and the part of a baseline a run can be compared with.
+ */
+import { benchmarkKey, type BenchmarkResult } from './model';
+
+const BENCH_CALL = /\bbench(?:\.sizes)?\s*\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g;
+
+/** The string-literal names of `bench(` / `bench.sizes(` calls in source order, without their suites. */
+export function benchNamesInSource(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(BENCH_CALL)) if (m[1] !== '`' || !m[2].includes('${')) out.push(m[2]);
+  return out;
+}
+
+/** What the Benchmarks view keeps of its runs: the results, and which files they cover wholly. */
+export interface KeptRun {
+  results: BenchmarkResult[];
+  /** Files last run whole (every benchmark, not failed): a baseline benchmark of theirs missing here was removed. */
+  wholeFiles: string[];
+  /** Files that failed in the run that last ran them (a baseline is not saved while any has). */
+  failedFiles: string[];
+}
+
+/**
+ * The view's results after a run. A run of everything replaces all; a partial run (one file, or one
+ * benchmark) replaces only what it measured and keeps the rest, so the table and the comparison stay
+ * whole. A file that failed drops its earlier numbers (stale; its error is shown instead).
+ */
+export function mergeRun(previous: KeptRun | undefined, run: { results: BenchmarkResult[]; files: string[]; failedFiles: string[]; oneBenchmark: boolean; all: boolean }): KeptRun {
+  const failedNow = new Set(run.failedFiles);
+  const ranWhole = run.oneBenchmark ? [] : run.files.filter((f) => !failedNow.has(f));
+  if (!previous || run.all) return { results: run.results, wholeFiles: ranWhole, failedFiles: run.failedFiles };
+  const fresh = new Set(run.results.map(benchmarkKey));
+  const ranNow = new Set(run.files);
+  return {
+    results: [...previous.results.filter((r) => !fresh.has(benchmarkKey(r)) && !failedNow.has(r.file)), ...run.results],
+    wholeFiles: [...new Set([...previous.wholeFiles.filter((f) => !failedNow.has(f)), ...ranWhole])],
+    failedFiles: [...previous.failedFiles.filter((f) => !ranNow.has(f)), ...run.failedFiles],
+  };
+}
+
+/**
+ * The baseline's results to compare the kept results with: those of files run whole, and otherwise those
+ * measured here; so only a benchmark that disappeared from a file that ran whole is listed as removed.
+ * (The CLI's rule, src/cli/commands/bench.ts, for results gathered over several runs.)
+ */
+export function comparableBaseline(baseline: readonly BenchmarkResult[], kept: KeptRun): BenchmarkResult[] {
+  const whole = new Set(kept.wholeFiles);
+  const measured = new Set(kept.results.map(benchmarkKey));
+  return baseline.filter((r) => whole.has(r.file) || measured.has(benchmarkKey(r)));
+}

@@ -1,0 +1,101 @@
+// The Benchmarks view's table rows, cell text, chart data and colours (webview/benchmarks/rows.ts,
+// theme-colours.ts), from results summarised and compared by the real statistics of src/core/bench.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { baselineNameProblem, benchRows, chartModel, formatNs, formatOps, rowCells, shortLabel } from '../../../webview/benchmarks/rows';
+import { barColour, chartPalette } from '../../../webview/benchmarks/theme-colours';
+import { summarize } from '../../../src/core/bench/summary';
+import { compareRuns } from '../../../src/core/bench/compare';
+import type { BenchmarkResult } from '../../../src/core/bench/model';
+
+/** Three processes of samples around `ns` (a fixed ±1% pattern per process, a process offset of ±0.5%). */
+function result(name: string, ns: number, extra: Partial<BenchmarkResult> = {}): BenchmarkResult {
+  const runs = [-0.005, 0, 0.005].map((shift) => ({ samples: [0.99, 1, 1.01, 1, 0.995, 1.005].map((f) => ns * f * (1 + shift)) }));
+  return { name, file: 'bench/a.bench.js', line: 3, runs, ...extra };
+}
+
+const baseline = [result('kept', 1000), result('slowed', 2000), result('gone', 500)];
+const current = [result('kept', 1000), result('slowed', 10_000), result('new', 40, { size: 100 })];
+const state = { results: current.map(summarize), comparison: compareRuns(current, baseline), baselineResults: baseline.map(summarize) };
+
+test('benchRows joins the run with the comparison and appends benchmarks only the baseline has', () => {
+  const rows = benchRows(state);
+  assert.deepEqual(rows.map((r) => [r.label, r.verdict, r.summary !== null]), [
+    ['kept', 'same', true],
+    ['slowed', 'slower', true],
+    ['new [n=100]', 'added', true],
+    ['gone', 'removed', false],
+  ]);
+  assert.deepEqual(benchRows({ results: state.results, comparison: [] }).map((r) => r.verdict), [null, null, null]);
+});
+
+test('rowCells: mean with unit, ±CI half-width, rsd, ops/s, ratio with its CI', () => {
+  const [kept, slowed, , gone] = benchRows(state);
+  const c = rowCells(slowed);
+  assert.equal(c.mean, '10.0 µs');
+  assert.match(c.ci, /^±\d+(\.\d+)? ns$/);
+  assert.equal(c.ops, '100.0k');
+  assert.equal(c.ratio, '5.00×');
+  assert.match(c.ratioCi, /^4\.\d\d–5\.\d\d$/);
+  assert.equal(rowCells(kept).ratio, '1.00×');
+  assert.deepEqual([rowCells(gone).mean, rowCells(gone).ratio, rowCells(gone).verdict], ['–', '–', 'removed']);
+});
+
+test('formatNs and formatOps keep about three significant figures', () => {
+  assert.deepEqual([812, 1234, 45_600_000, 2.5e9, 0.5].map(formatNs), ['812 ns', '1.23 µs', '45.6 ms', '2.50 s', '0.50 ns']);
+  assert.deepEqual([2_500_000, 12_345, 7.25].map(formatOps), ['2.50M', '12.3k', '7.3']);
+});
+
+test('chartModel with a comparison: baseline at 100% with its own CI, current at ratio × 100% with the ratio CI', () => {
+  const m = chartModel(state)!;
+  assert.equal(m.mode, 'relative');
+  assert.deepEqual(m.labels, ['kept', 'slowed']);
+  assert.deepEqual(m.verdicts, ['same', 'slower']);
+  const [base, cur] = m.series;
+  assert.deepEqual([base.role, cur.role], ['baseline', 'current']);
+  for (const p of base.points) assert.ok(p.y === 100 && p.yMin < 100 && p.yMax > 100, JSON.stringify(p));
+  const slowed = cur.points[1];
+  assert.ok(Math.abs(slowed.y - 500) < 1e-6 && slowed.yMin < 500 && slowed.yMax > 500, JSON.stringify(slowed));
+});
+
+test('chartModel without a comparison: mean µs with the 95% CI; null without results', () => {
+  const m = chartModel({ results: state.results, comparison: [], baselineResults: [] })!;
+  assert.equal(m.mode, 'absolute');
+  assert.equal(m.series.length, 1);
+  const s = state.results[1];
+  assert.deepEqual(m.series[0].points[1], { y: s.mean / 1e3, yMin: s.ci95![0] / 1e3, yMax: s.ci95![1] / 1e3 });
+  assert.equal(chartModel({ results: [], comparison: [], baselineResults: [] }), null);
+});
+
+test('chartModel draws a lower CI bound below zero at 0 (relative) or at 1% of the mean (log axis)', () => {
+  // Two processes an order of magnitude apart: the 95% CI of the mean reaches below zero.
+  const wild: BenchmarkResult = { name: 'wild', file: 'bench/a.bench.js', runs: [{ samples: [100, 101, 99] }, { samples: [1000, 1010, 990] }] };
+  const s = summarize(wild);
+  assert.ok(s.ci95![0] < 0, `the example's CI must reach below 0: ${s.ci95}`);
+  const abs = chartModel({ results: [s], comparison: [], baselineResults: [] })!;
+  assert.equal(abs.series[0].points[0].yMin, s.mean / 1e3 / 100);
+  const rel = chartModel({ results: [s], comparison: compareRuns([wild], [wild]), baselineResults: [s] })!;
+  assert.equal(rel.series[0].points[0].yMin, 0);
+});
+
+test('shortLabel keeps the bench part of a full name, cut with … but with its size whole', () => {
+  assert.equal(shortLabel('suite > fast'), 'fast');
+  assert.equal(shortLabel('revenueByCategory, 500 lines > in-place accumulator'), 'in-place accumulator');
+  assert.equal(shortLabel('packingSlip quadratic [n=4000]'), 'packingSli… [n=4000]');
+  assert.equal(shortLabel('a very long benchmark name indeed'), 'a very long benchma…');
+  assert.ok(shortLabel('packingSlip quadratic [n=4000]').length <= 20);
+});
+
+test('the view validates baseline names with the store rule', () => {
+  assert.equal(baselineNameProblem('before-1.2'), null);
+  assert.match(baselineNameProblem('../x')!, /path separator/);
+  assert.match(baselineNameProblem('')!, /empty/);
+});
+
+test('chartPalette reads the theme variables, falls back when missing, and knows high contrast', () => {
+  const vars: Record<string, string> = { '--vscode-charts-red': ' #ff0000', '--vscode-foreground': '#111111' };
+  const p = chartPalette((n) => vars[n] ?? '', ['vscode-light']);
+  assert.deepEqual([p.slower, p.text, p.current, p.highContrast], ['#ff0000', '#111111', '#3794ff', false]);
+  assert.equal(chartPalette(() => '', ['vscode-high-contrast', 'vscode-high-contrast-light']).highContrast, true);
+  assert.deepEqual([barColour(p, 'slower'), barColour(p, 'faster'), barColour(p, 'same'), barColour(p, null)], [p.slower, p.faster, p.current, p.current]);
+});

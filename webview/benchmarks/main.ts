@@ -1,0 +1,135 @@
+/**
+ * The Benchmarks view's page: the files with Run buttons, Run all / Cancel and progress, the baseline
+ * picker and "Save as baseline…", the results table (click a row → the `bench(` line; ▶ runs one
+ * benchmark) and the chart. Talks to src/extension/benchmarks-view.ts through src/protocol/benchmarks.ts:
+ * says `ready`, receives `state` (whole), posts actions.
+ */
+import './benchmarks.css';
+import type { BenchViewState, FromWebview, ToWebview } from '../../src/protocol/benchmarks';
+import { onHostMessage, vscodeApi } from '../shared/vscode-api';
+import { cell, makeRowOpenable } from '../shared/table-controls';
+import { ChartView } from './chart-view';
+import { baselineNameProblem, benchRows, chartModel, rowCells } from './rows';
+
+const vscode = vscodeApi<FromWebview>();
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const blocked = $<HTMLParagraphElement>('blocked');
+const controls = $<HTMLDivElement>('controls');
+const runAll = $<HTMLButtonElement>('run-all');
+const cancel = $<HTMLButtonElement>('cancel');
+const progress = $<HTMLParagraphElement>('progress');
+const messages = $<HTMLUListElement>('messages');
+const files = $<HTMLUListElement>('files');
+const compareWith = $<HTMLSelectElement>('compare-with');
+const saveForm = $<HTMLFormElement>('save-form');
+const baselineName = $<HTMLInputElement>('baseline-name');
+const nameProblem = $<HTMLParagraphElement>('name-problem');
+const resultsSection = $<HTMLElement>('results-section');
+const tbody = $<HTMLTableSectionElement>('rows');
+const chart = new ChartView($<HTMLCanvasElement>('chart'));
+let state: BenchViewState | undefined;
+
+function button(text: string, title: string, onClick: () => void): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'secondary small';
+  b.textContent = text;
+  b.title = title;
+  b.disabled = state?.running !== null;
+  b.addEventListener('click', (e) => {
+    e.stopPropagation();
+    onClick();
+  });
+  return b;
+}
+
+function render(s: BenchViewState): void {
+  state = s;
+  blocked.hidden = s.blocked === null;
+  blocked.textContent = s.blocked ?? '';
+  controls.hidden = s.blocked !== null;
+  const busy = s.running !== null;
+  runAll.disabled = busy || s.files.length === 0;
+  cancel.hidden = !busy;
+  progress.hidden = !busy;
+  progress.textContent = s.running ?? '';
+  messages.replaceChildren(
+    ...s.messages.map((m) => {
+      const li = document.createElement('li');
+      li.className = m.kind;
+      li.textContent = m.text;
+      return li;
+    }),
+  );
+  files.replaceChildren(
+    ...s.files.map((f) => {
+      const li = document.createElement('li');
+      const name = document.createElement('span');
+      name.className = 'file';
+      name.textContent = f.file;
+      name.title = f.names.length ? f.names.join('\n') : '';
+      const count = document.createElement('span');
+      count.className = 'muted';
+      count.textContent = f.names.length ? ` ${f.names.length} bench${f.names.length === 1 ? '' : 'es'}` : '';
+      li.append(button('▶', `Run ${f.file}`, () => vscode.postMessage({ type: 'runFile', file: f.file })), ' ', name, count);
+      return li;
+    }),
+  );
+  compareWith.replaceChildren(new Option('(none)', ''), ...s.baselines.map((b) => new Option(b, b)));
+  compareWith.value = s.compareWith ?? '';
+  compareWith.disabled = busy;
+  (saveForm.querySelector('button') as HTMLButtonElement).disabled = busy || s.results.length === 0;
+
+  const rows = benchRows(s);
+  resultsSection.hidden = rows.length === 0;
+  tbody.replaceChildren(
+    ...rows.map((r) => {
+      const tr = document.createElement('tr');
+      tr.dataset.verdict = r.verdict ?? '';
+      tr.dataset.name = r.name;
+      if (r.line !== undefined) makeRowOpenable(tr, () => vscode.postMessage({ type: 'open', file: r.file, line: r.line! }));
+      const c = rowCells(r);
+      const name = cell(r.label, 'name');
+      name.title = r.name;
+      tr.append(
+        name,
+        cell(r.file, 'location'),
+        cell(c.size, 'num'),
+        cell(c.mean, 'num'),
+        cell(c.ci, 'num'),
+        cell(c.rsd, 'num'),
+        cell(c.ops, 'num'),
+        cell(c.ratio, 'num'),
+        cell(c.ratioCi, 'num'),
+        cell(c.verdict, `verdict ${r.verdict ?? ''}`),
+      );
+      const run = document.createElement('td');
+      if (r.summary) run.append(button('▶', `Run only "${r.name}"`, () => vscode.postMessage({ type: 'runBenchmark', file: r.file, name: r.name })));
+      tr.append(run);
+      return tr;
+    }),
+  );
+  chart.show(chartModel(s));
+}
+
+runAll.addEventListener('click', () => vscode.postMessage({ type: 'runAll' }));
+cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
+$<HTMLButtonElement>('refresh').addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
+compareWith.addEventListener('change', () => vscode.postMessage({ type: 'compareWith', name: compareWith.value === '' ? null : compareWith.value }));
+baselineName.addEventListener('input', () => {
+  const problem = baselineName.value === '' ? null : baselineNameProblem(baselineName.value);
+  nameProblem.hidden = problem === null;
+  nameProblem.textContent = problem ?? '';
+});
+saveForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const problem = baselineNameProblem(baselineName.value);
+  nameProblem.hidden = problem === null;
+  nameProblem.textContent = problem ?? '';
+  if (problem === null) vscode.postMessage({ type: 'saveBaseline', name: baselineName.value });
+});
+
+onHostMessage<ToWebview>((message) => {
+  if (message.type === 'state') render(message.state);
+});
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,161 @@
+/**
+ * *Pure* shaping of the Benchmarks view: the results table's rows (the last run joined with the
+ * comparison, removed benchmarks appended), their text, and the chart's data. No DOM, no Chart.js: tested
+ * in test/webview/benchmarks/.
+ */
+import { benchmarkKey, benchmarkLabel } from '../../src/core/bench/model';
+import type { BenchmarkSummary } from '../../src/core/bench/summary';
+import type { BenchmarkComparison, Verdict } from '../../src/core/bench/compare';
+import type { BenchViewState } from '../../src/protocol/benchmarks';
+
+export interface BenchRow {
+  key: string;
+  name: string;
+  label: string;
+  file: string;
+  line?: number;
+  size?: number;
+  /** Null for a benchmark only the baseline has (removed). */
+  summary: BenchmarkSummary | null;
+  comparison: BenchmarkComparison | null;
+  verdict: Verdict | null;
+}
+
+export function benchRows(state: Pick<BenchViewState, 'results' | 'comparison'>): BenchRow[] {
+  const byKey = new Map(state.comparison.map((c) => [benchmarkKey(c), c]));
+  const rows: BenchRow[] = state.results.map((s) => {
+    const c = byKey.get(benchmarkKey(s)) ?? null;
+    return { key: benchmarkKey(s), name: s.name, label: benchmarkLabel(s), file: s.file, line: s.line, size: s.size, summary: s, comparison: c, verdict: c?.verdict ?? null };
+  });
+  const present = new Set(rows.map((r) => r.key));
+  for (const c of state.comparison) {
+    if (present.has(benchmarkKey(c))) continue;
+    rows.push({ key: benchmarkKey(c), name: c.name, label: benchmarkLabel(c), file: c.file, line: c.line, size: c.size, summary: null, comparison: c, verdict: c.verdict });
+  }
+  return rows;
+}
+
+/** A time in nanoseconds with a unit that keeps 3 significant figures: "812 ns", "1.23 µs", "45.6 ms". */
+export function formatNs(ns: number): string {
+  if (!Number.isFinite(ns)) return '–';
+  const units: [number, string][] = [[1e9, 's'], [1e6, 'ms'], [1e3, 'µs'], [1, 'ns']];
+  const [scale, unit] = units.find(([s]) => Math.abs(ns) >= s) ?? [1, 'ns'];
+  const v = ns / scale;
+  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${unit}`;
+}
+
+export function formatOps(ops: number): string {
+  if (!Number.isFinite(ops)) return '–';
+  if (ops >= 1e6) return `${(ops / 1e6).toFixed(2)}M`;
+  if (ops >= 1e3) return `${(ops / 1e3).toFixed(1)}k`;
+  return ops.toFixed(ops >= 100 ? 0 : 1);
+}
+
+/** "1.52×" */
+export const formatRatio = (r: number | null): string => (r === null || !Number.isFinite(r) ? '–' : `${r.toFixed(2)}×`);
+
+/** The cells of a row, in the table's column order (name and file excepted). */
+export function rowCells(r: BenchRow): { size: string; mean: string; ci: string; rsd: string; ops: string; ratio: string; ratioCi: string; verdict: string } {
+  const s = r.summary;
+  const c = r.comparison;
+  return {
+    size: r.size === undefined ? '' : String(r.size),
+    mean: s ? formatNs(s.mean) : '–',
+    ci: s?.ci95 ? `±${formatNs((s.ci95[1] - s.ci95[0]) / 2)}` : '–',
+    rsd: s ? `${s.rsd.toFixed(1)}%` : '–',
+    ops: s ? formatOps(s.opsPerSec) : '–',
+    ratio: formatRatio(c?.ratio ?? null),
+    ratioCi: c?.ci95 ? `${c.ci95[0].toFixed(2)}–${c.ci95[1].toFixed(2)}` : '–',
+    verdict: r.verdict ?? '',
+  };
+}
+
+export interface ErrorBarPoint {
+  y: number;
+  yMin: number;
+  yMax: number;
+}
+
+export interface ChartSeries {
+  label: string;
+  /** Which palette colour draws it. */
+  role: 'current' | 'baseline';
+  points: ErrorBarPoint[];
+}
+
+export interface ChartModel {
+  labels: string[];
+  /** 'relative': % of the baseline's time (100 = same; error bars: the ratio's 95% CI, and the baseline's own CI); 'absolute': mean µs per operation with its 95% CI (log axis). The chart draws the values along x (horizontal bars). */
+  mode: 'relative' | 'absolute';
+  yTitle: string;
+  series: ChartSeries[];
+  /** Per label: the verdict (colours the current bar), when comparing. */
+  verdicts: (Verdict | null)[];
+}
+
+/**
+ * What the chart draws. With a comparison: each benchmark measured on both sides, the baseline at 100%
+ * (its whiskers: its own 95% CI relative to its mean) and the current run at ratio × 100% (whiskers: the
+ * ratio's 95% CI, which carries both sides' uncertainty). Benchmarks of very different speeds share one
+ * axis that way. Without one: the mean per operation in µs with its 95% CI. A time cannot be negative: a
+ * lower bound below 0 (a very noisy, few-process estimate) is drawn at 0, on the log axis at 1% of the
+ * mean. Null when nothing to draw.
+ */
+export function chartModel(state: Pick<BenchViewState, 'results' | 'comparison' | 'baselineResults'>): ChartModel | null {
+  const compared = state.comparison.filter((c) => c.ratio !== null && c.baselineMean !== null);
+  if (compared.length > 0) {
+    const baselineByKey = new Map(state.baselineResults.map((b) => [benchmarkKey(b), b]));
+    const baselinePoints: ErrorBarPoint[] = compared.map((c) => {
+      const b = baselineByKey.get(benchmarkKey(c));
+      const ci = b?.ci95;
+      return ci && b.mean > 0 ? { y: 100, yMin: Math.max(0, (100 * ci[0]) / b.mean), yMax: (100 * ci[1]) / b.mean } : { y: 100, yMin: 100, yMax: 100 };
+    });
+    const currentPoints: ErrorBarPoint[] = compared.map((c) => {
+      const y = 100 * c.ratio!;
+      return c.ci95 ? { y, yMin: 100 * c.ci95[0], yMax: 100 * c.ci95[1] } : { y, yMin: y, yMax: y };
+    });
+    return {
+      labels: compared.map(benchmarkLabel),
+      mode: 'relative',
+      yTitle: '% of baseline time per operation (95% CI)',
+      series: [
+        { label: 'baseline', role: 'baseline', points: baselinePoints },
+        { label: 'current', role: 'current', points: currentPoints },
+      ],
+      verdicts: compared.map((c) => c.verdict),
+    };
+  }
+  if (state.results.length === 0) return null;
+  return {
+    labels: state.results.map(benchmarkLabel),
+    mode: 'absolute',
+    yTitle: 'mean µs per operation (95% CI)',
+    series: [
+      {
+        label: 'current',
+        role: 'current',
+        points: state.results.map((s) => {
+          const y = s.mean / 1e3;
+          return s.ci95 ? { y, yMin: Math.max(s.ci95[0] / 1e3, y / 100), yMax: s.ci95[1] / 1e3 } : { y, yMin: y, yMax: y };
+        }),
+      },
+    ],
+    verdicts: state.results.map(() => null),
+  };
+}
+
+/**
+ * A chart tick label for a narrow view (the tooltip gives the full name): the last part of "suite > bench",
+ * cut to `max` characters with "…", keeping a size suffix " [n=1000]" whole.
+ */
+export function shortLabel(label: string, max = 20): string {
+  const tail = label.includes(' > ') ? label.slice(label.lastIndexOf(' > ') + 3) : label;
+  if (tail.length <= max) return tail;
+  const size = / \[n=\d+\]$/.exec(tail)?.[0] ?? '';
+  const name = tail.slice(0, tail.length - size.length);
+  const room = Math.max(4, max - size.length - 1);
+  return name.length > room ? `${name.slice(0, room)}…${size}` : tail;
+}
+
+/** Why a typed baseline name cannot be saved, or null: the store's own rule, so the view and the host agree. */
+export { baselineNameProblem } from '../../src/core/bench/baseline';
