@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { callTree, lcg } from './call-tree.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const enginePath = path.join(root, 'dist', 'engine.js');
@@ -19,19 +20,10 @@ if (!fs.existsSync(enginePath)) {
 const engine = createRequire(import.meta.url)(enginePath);
 const nodeCount = Number(process.argv[2] ?? 100_000);
 
-// Deterministic, shaped like a real call tree (as bench/profile/flame.mjs): mostly deep, sometimes wide, 300 scripts.
+// The same call tree (call-tree.mjs) in both runs, every tenth function renamed in the second; own samples.
 function generate(seed, renamed) {
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  let shape = 7;
-  const shapeRand = () => ((shape = (shape * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const nodes = [{ id: 1, callFrame: { functionName: '(root)', scriptId: '0', url: '', lineNumber: -1, columnNumber: -1 }, children: [] }];
-  for (let id = 2; id <= nodeCount; id++) {
-    const p = Math.max(1, id - 1 - Math.floor(shapeRand() * Math.min(id - 1, shapeRand() < 0.9 ? 8 : 2000)));
-    const script = Math.floor(shapeRand() * 300);
-    const name = renamed && id % 10 === 0 ? `changed${id % 5000}` : `fn${id % 5000}`;
-    nodes.push({ id, callFrame: { functionName: name, scriptId: String(script + 10), url: `file:///srv/app/src/m${script}.js`, lineNumber: id % 900, columnNumber: id % 40 }, children: [] });
-    nodes[p - 1].children.push(id);
-  }
+  const rand = lcg(seed);
+  const { nodes } = callTree(nodeCount, { renamed });
   const samples = [];
   const timeDeltas = [];
   for (let i = 0; i < 300_000; i++) {

@@ -17,6 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { callTree } from './call-tree.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -32,15 +33,7 @@ const GOAL_MS = 300;
 
 // The call tree of flame.mjs (deterministic, mostly deep, sometimes wide, 300 scripts), with samples on
 // every node, so that all of its nodes are in the flame graph (flame.mjs's random samples leave a third).
-let seed = 7;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const nodes = [{ id: 1, callFrame: { functionName: '(root)', scriptId: '0', url: '', lineNumber: -1, columnNumber: -1 }, children: [] }];
-for (let id = 2; id <= nodeCount; id++) {
-  const p = Math.max(1, id - 1 - Math.floor(rand() * Math.min(id - 1, rand() < 0.9 ? 8 : 2000)));
-  const script = Math.floor(rand() * 300);
-  nodes.push({ id, callFrame: { functionName: `fn${id % 5000}`, scriptId: String(script + 10), url: `file:///srv/app/src/m${script}.js`, lineNumber: id % 900, columnNumber: id % 40 }, children: [] });
-  nodes[p - 1].children.push(id);
-}
+const { nodes, rand } = callTree(nodeCount);
 const samples = [];
 const timeDeltas = [];
 for (let i = 0; i < Math.max(300_000, nodeCount); i++) {

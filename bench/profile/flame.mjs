@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { callTree } from './call-tree.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const enginePath = path.join(root, 'dist', 'engine.js');
@@ -17,16 +18,7 @@ if (!fs.existsSync(enginePath)) {
 const engine = createRequire(import.meta.url)(enginePath);
 const nodeCount = Number(process.argv[2] ?? 100_000);
 
-// Deterministic, shaped like a real call tree: mostly deep, sometimes wide, 300 scripts.
-let seed = 7;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const nodes = [{ id: 1, callFrame: { functionName: '(root)', scriptId: '0', url: '', lineNumber: -1, columnNumber: -1 }, children: [] }];
-for (let id = 2; id <= nodeCount; id++) {
-  const p = Math.max(1, id - 1 - Math.floor(rand() * Math.min(id - 1, rand() < 0.9 ? 8 : 2000)));
-  const script = Math.floor(rand() * 300);
-  nodes.push({ id, callFrame: { functionName: `fn${id % 5000}`, scriptId: String(script + 10), url: `file:///srv/app/src/m${script}.js`, lineNumber: id % 900, columnNumber: id % 40 }, children: [] });
-  nodes[p - 1].children.push(id);
-}
+const { nodes, rand } = callTree(nodeCount);
 const samples = [];
 const timeDeltas = [];
 for (let i = 0; i < 300_000; i++) {

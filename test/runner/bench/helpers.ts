@@ -42,21 +42,8 @@ export function makeTree(files: Record<string, string>): string {
   return dir;
 }
 
-/** Running and not a zombie. */
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw e;
-  }
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
+/** Running and not a zombie: the profile runner tests' check. */
+export { isRunning } from '../profile/helpers';
 
 /** Fast settings: the tests check behaviour, not figures. */
 export const QUICK = { timeMs: 15, warmupMs: 5, sampleNs: 200_000 };
