@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadEngine } from './engine-loader';
+import { loadEngine, type Engine } from './engine-loader';
 import { chooseAtCursor } from './profile-lenses';
 
 export const GENERATE_SCALING_BENCHMARK = 'perfLens.generateScalingBenchmark';
@@ -72,6 +72,23 @@ export async function generateScalingBenchmark(log: vscode.LogOutputChannel, arg
     return say(`Perf Lens: ${path.basename(file)} already exists; it was opened, not changed.`, file);
   }
   log.info(`scaling benchmark for ${chosen.name} written to ${file}`);
+  const typesNote = /\.(c|m)?ts$/i.test(file) ? await writeBenchTypes(path.dirname(file), engine, log) : '';
   await openAt(file, /^function inputOf\(/);
-  return say(`Perf Lens: wrote ${path.basename(file)}: edit inputOf (the arguments for size n), then run it with its "Run benchmark" lens.`, file, true);
+  return say(`Perf Lens: wrote ${path.basename(file)}${typesNote}: edit inputOf (the arguments for size n), then run it with its "Run benchmark" lens.`, file, true);
+}
+
+/**
+ * TypeScript: 'perf-lens/bench' is no installed package (the harness answers the import), so its declarations
+ * go next to the benchmark, where the project's tsconfig most likely includes them. Never over an existing file.
+ */
+async function writeBenchTypes(dir: string, engine: Pick<Engine, 'BENCH_TYPES_FILE' | 'BENCH_TYPES_SOURCE'>, log: vscode.LogOutputChannel): Promise<string> {
+  const file = path.join(dir, engine.BENCH_TYPES_FILE);
+  try {
+    await fs.promises.writeFile(file, engine.BENCH_TYPES_SOURCE, { flag: 'wx' });
+    log.info(`types of 'perf-lens/bench' written to ${file}`);
+    return ` and ${engine.BENCH_TYPES_FILE} (the types of 'perf-lens/bench')`;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') log.warn(`could not write ${file}: ${(e as Error).message}`);
+    return '';
+  }
 }

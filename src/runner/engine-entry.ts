@@ -43,6 +43,7 @@ export { loadBudgetConfig } from './bench/budgets-config';
 export { listBaselines, loadBaseline } from './bench/baseline-store';
 // "Generate a scaling benchmark" (the quadratic-building quick action).
 export { moduleKindOf, scalingBenchFileName, scalingBenchTemplate } from '../core/bench/scaling-template';
+export { BENCH_TYPES_FILE, BENCH_TYPES_SOURCE } from '../core/bench/bench-types';
 // Benchmarks (the extension's Benchmarks view): discover, run in fresh processes, summarise, compare, keep baselines.
 export { BaselineStoreError, saveBaseline } from './bench/baseline-store';
 export { gatherEnvironment } from './bench/environment';

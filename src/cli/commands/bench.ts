@@ -16,7 +16,7 @@ import { baselineNameProblem, createBaseline, type Baseline } from '../../core/b
 import { environmentDifferences } from '../../core/bench/environment';
 import { DEFAULT_PROCESSES } from '../../core/bench/defaults';
 import { BaselineStoreError, baselinePath, loadBaseline, saveBaseline } from '../../runner/bench/baseline-store';
-import { gatherEnvironment } from '../../runner/bench/environment';
+import { gatherEnvironment, recordLoadAtEnd } from '../../runner/bench/environment';
 import { BudgetConfigError, loadBudgetConfig } from '../../runner/bench/budgets-config';
 import { ADAPTIVE_START_PROCESSES, BenchOptionsError, discoverBenchFiles, runBenchmarks } from '../../runner/bench/run-benchmarks';
 import { DEFAULT_PHASE_TIMEOUT_MS } from '../../runner/bench/run-file';
@@ -164,6 +164,7 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
     if (e instanceof BenchOptionsError) throw new UsageError(e.message);
     throw e;
   }
+  recordLoadAtEnd(environment);
   for (const e of outcome.errors) io.stderr(`perf-lens: ${e.message}`);
 
   const summaries = outcome.results.map(summarize);

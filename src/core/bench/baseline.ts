@@ -83,7 +83,10 @@ function parseEnvironment(v: unknown): Environment {
   if (v.nodeVersion !== null && typeof v.nodeVersion !== 'string') throw shape('its environment.nodeVersion is neither a string nor null');
   if (v.gitCommit !== null && typeof v.gitCommit !== 'string') throw shape('its environment.gitCommit is neither a string nor null');
   if (v.gitDirty !== null && typeof v.gitDirty !== 'boolean') throw shape('its environment.gitDirty is neither a boolean nor null');
-  return {
+  if (v.loadAverage !== undefined && v.loadAverage !== null && !(typeof v.loadAverage === 'number' && Number.isFinite(v.loadAverage) && v.loadAverage >= 0)) {
+    throw shape('its environment.loadAverage is not a number');
+  }
+  const environment: Environment = {
     runtime: v.runtime as string,
     nodeVersion: v.nodeVersion as string | null,
     cpuModel: v.cpuModel as string,
@@ -93,6 +96,8 @@ function parseEnvironment(v: unknown): Environment {
     gitDirty: v.gitDirty as boolean | null,
     date: v.date as string,
   };
+  if (v.loadAverage !== undefined) environment.loadAverage = v.loadAverage as number | null;
+  return environment;
 }
 
 const isPositiveNumber = (x: unknown): x is number => typeof x === 'number' && x > 0 && Number.isFinite(x);

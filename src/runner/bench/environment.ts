@@ -35,7 +35,20 @@ export async function gatherEnvironment(cwd: string, options: GatherOptions = {}
     gitCommit,
     gitDirty: gitCommit === null || status === null ? null : status.trim().length > 0,
     date: (options.now ?? new Date()).toISOString(),
+    loadAverage: currentLoad(),
   };
+}
+
+/** The 1-minute load average, or null where the OS reports none (Windows says 0). */
+export function currentLoad(): number | null {
+  const [oneMinute] = os.loadavg();
+  return process.platform === 'win32' ? null : Math.round(oneMinute * 100) / 100;
+}
+
+/** After a run: the environment's load becomes the larger of the start's and the end's. */
+export function recordLoadAtEnd(environment: Environment): void {
+  const end = currentLoad();
+  if (end !== null && typeof environment.loadAverage === 'number') environment.loadAverage = Math.max(environment.loadAverage, end);
 }
 
 /** stdout of a git command, or null when git is missing, fails, or this is not a repository. */

@@ -89,3 +89,25 @@ test('environment differences name what changed between two runs', () => {
     'CPU differs: Test CPU @ 3.00GHz ×2 vs Test CPU @ 3.00GHz ×8',
   ]);
 });
+
+test('a wall-clock comparison notes a busier machine (half of every CPU or more), a CPU-time one does not', () => {
+  const quiet = { ...ENV, loadAverage: 0.2 };
+  const busy = { ...ENV, loadAverage: 2.4 };
+  assert.deepEqual(environmentDifferences(busy, quiet), [
+    'the machine was busier during this run: load average 2.4 vs 0.2 on 2 CPUs; wall-clock times include waiting for a CPU (--clock cpu does not)',
+  ]);
+  assert.match(environmentDifferences(quiet, busy)[0], /busier during the baseline/);
+  assert.deepEqual(environmentDifferences({ ...ENV, loadAverage: 0.9 }, quiet), [], 'less than half a CPU apart');
+  assert.deepEqual(environmentDifferences(busy, { ...ENV }), [], 'an older baseline without a load');
+  const cpu = { ...ENV, runtime: `${ENV.runtime} (CPU time)` };
+  assert.deepEqual(environmentDifferences({ ...cpu, loadAverage: 2.4 }, { ...cpu, loadAverage: 0.2 }), []);
+});
+
+test('the load average survives a baseline round trip; a baseline without one still loads; a bad one is refused', () => {
+  const withLoad = createBaseline('main', { ...ENV, loadAverage: 1.25 }, [], new Date('2026-11-30T10:00:00Z'));
+  assert.equal(parseBaseline(JSON.parse(JSON.stringify(withLoad))).environment.loadAverage, 1.25);
+  assert.equal('loadAverage' in parseBaseline(JSON.parse(JSON.stringify(createBaseline('old', ENV, [], new Date())))).environment, false);
+  const bad = JSON.parse(JSON.stringify(withLoad));
+  bad.environment.loadAverage = 'high';
+  assert.throws(() => parseBaseline(bad), /environment\.loadAverage is not a number/);
+});

@@ -1,0 +1,56 @@
+/**
+ * The TypeScript declarations of `perf-lens/bench` (the API src/runner/bench/api.ts gives a benchmark file):
+ * no package by that name is installed in a user's project (the harness answers the import), so without
+ * these a `.bench.ts` importing it is red in the editor. The editor writes them as `perf-lens-bench.d.ts`
+ * next to a TypeScript benchmark it generates; anyone can copy the file for their own benchmarks.
+ * Kept in step with api.ts by test/core/bench/bench-types.test.ts (every declared member exists at run time,
+ * and a generated benchmark type-checks with them under `strict`).
+ */
+
+export const BENCH_TYPES_FILE = 'perf-lens-bench.d.ts';
+
+export const BENCH_TYPES_SOURCE = `// Types of 'perf-lens/bench', the benchmark API Perf Lens's harness provides (vitest's bench API plus
+// bench.sizes). Written by Perf Lens; safe to commit, edit or delete.
+declare module 'perf-lens/bench' {
+  /** vitest's (tinybench's) hook: called with the task and the phase it surrounds. */
+  export type BenchHook = (task: { name: string }, mode: 'warmup' | 'run') => unknown;
+  export interface BenchOptions {
+    /** ms to measure, in each process. */
+    time?: number;
+    /** At least this many measured calls. */
+    iterations?: number;
+    /** ms of warm-up before measuring. */
+    warmupTime?: number;
+    /** At least this many warm-up calls. */
+    warmupIterations?: number;
+    setup?: BenchHook;
+    teardown?: BenchHook;
+  }
+  export type BenchFunction = () => unknown;
+  export interface BenchApi {
+    (name: string | Function, fn: BenchFunction, options?: BenchOptions): void;
+    only(name: string | Function, fn: BenchFunction, options?: BenchOptions): void;
+    skip(name: string | Function, fn?: BenchFunction, options?: BenchOptions): void;
+    todo(name: string | Function, fn?: BenchFunction, options?: BenchOptions): void;
+    skipIf(condition: unknown): BenchApi;
+    runIf(condition: unknown): BenchApi;
+    /**
+     * One benchmark per input size: \`factory(n)\` builds the function to time for size n (outside the timed
+     * calls); the report fits the exponent of a log-log regression, "≈ O(n^1.03)" with its 95% CI.
+     */
+    sizes(name: string | Function, sizes: readonly number[], factory: (n: number) => BenchFunction | Promise<BenchFunction>, options?: BenchOptions): void;
+  }
+  export interface DescribeApi {
+    (name: string | Function, fn: () => unknown): void;
+    only(name: string | Function, fn: () => unknown): void;
+    skip(name: string | Function, fn?: () => unknown): void;
+    todo(name: string | Function, fn?: () => unknown): void;
+    skipIf(condition: unknown): DescribeApi;
+    runIf(condition: unknown): DescribeApi;
+  }
+  export const bench: BenchApi;
+  export const describe: DescribeApi;
+  const api: { bench: BenchApi; describe: DescribeApi };
+  export default api;
+}
+`;
