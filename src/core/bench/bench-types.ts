@@ -48,9 +48,17 @@ declare module 'perf-lens/bench' {
     skipIf(condition: unknown): DescribeApi;
     runIf(condition: unknown): DescribeApi;
   }
+  /** A suite hook (vitest's): a function it returns is its cleanup, run after the suite's benchmarks. */
+  export type SuiteHook = () => unknown;
   export const bench: BenchApi;
   export const describe: DescribeApi;
-  const api: { bench: BenchApi; describe: DescribeApi };
+  /** Once before the file's benchmarks, outer suites first (the data they use). */
+  export function beforeAll(fn: SuiteHook): void;
+  export function afterAll(fn: SuiteHook): void;
+  /** Around each benchmark of the suite (not each call: that is the bench options' setup/teardown). */
+  export function beforeEach(fn: SuiteHook): void;
+  export function afterEach(fn: SuiteHook): void;
+  const api: { bench: BenchApi; describe: DescribeApi; beforeAll: typeof beforeAll; afterAll: typeof afterAll; beforeEach: typeof beforeEach; afterEach: typeof afterEach };
   export default api;
 }
 `;

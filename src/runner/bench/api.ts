@@ -1,8 +1,9 @@
 /**
  * The benchmark API a bench file sees, as vitest's: `bench(name, fn, options?)`, `describe(name, fn)`,
  * `.skip` / `.only` / `.todo`, options `time`, `iterations`, `warmupTime`, `warmupIterations`, `setup`,
- * `teardown` — plus `bench.sizes(name, sizes, (n) => fn, options?)` for a benchmark over input sizes.
- * Calls only collect; harness.ts runs what was collected once the file has loaded.
+ * `teardown`, and the suite hooks `beforeAll` / `afterAll` / `beforeEach` / `afterEach` that vitest bench
+ * files import (their data set-up lives there) — plus `bench.sizes(name, sizes, (n) => fn, options?)` for a
+ * benchmark over input sizes. Calls only collect; harness.ts runs what was collected once the file has loaded.
  */
 import { pathToFileURL } from 'node:url';
 
@@ -24,6 +25,18 @@ export interface BenchOptions {
 
 export type BenchFn = () => unknown;
 
+/** A suite hook; what it returns, when a function, is its cleanup (vitest's convention). */
+export type SuiteHook = () => unknown;
+
+/** A describe() block, or the file itself (the root): its hooks, in registration order. */
+export interface BenchSuite {
+  name: string;
+  beforeAll: SuiteHook[];
+  afterAll: SuiteHook[];
+  beforeEach: SuiteHook[];
+  afterEach: SuiteHook[];
+}
+
 export interface CollectedBenchmark {
   /** Full name: describe names and the bench name, joined with " > ". */
   name: string;
@@ -33,6 +46,8 @@ export interface CollectedBenchmark {
   make: () => BenchFn | Promise<BenchFn>;
   options: BenchOptions;
   only: boolean;
+  /** The suites around it, the file's root first. */
+  suites: BenchSuite[];
 }
 
 export class BenchApiError extends Error {}
@@ -44,7 +59,8 @@ export class BenchCollector {
   readonly benchmarks: CollectedBenchmark[] = [];
   /** Promises returned by describe() callbacks, awaited after the file has loaded. */
   readonly pending: Promise<unknown>[] = [];
-  private readonly suites: { name: string; only: boolean; skip: boolean }[] = [];
+  private readonly suites: { name: string; only: boolean; skip: boolean; hooks: BenchSuite }[] = [];
+  private readonly root: BenchSuite = newSuite('');
   private readonly fileMarkers: string[];
 
   constructor(file: string) {
@@ -69,6 +85,17 @@ export class BenchCollector {
     return [...this.suites.map((s) => s.name), name].join(NAME_SEPARATOR);
   }
 
+  private get enclosing(): BenchSuite[] {
+    return [this.root, ...this.suites.map((s) => s.hooks)];
+  }
+
+  private hook(kind: 'beforeAll' | 'afterAll' | 'beforeEach' | 'afterEach', fn: unknown): void {
+    if (typeof fn !== 'function') throw new BenchApiError(`${kind}() needs a function`);
+    if (this.skipped) return;
+    const suite = this.suites.length ? this.suites[this.suites.length - 1].hooks : this.root;
+    suite[kind].push(fn as SuiteHook);
+  }
+
   private get skipped(): boolean {
     return this.suites.some((s) => s.skip);
   }
@@ -82,7 +109,7 @@ export class BenchCollector {
     if (typeof fn !== 'function') throw new BenchApiError(`bench("${n}") needs a function to time as its second argument`);
     const opts = checkOptions(options, n);
     if (this.skipped) return;
-    const b: CollectedBenchmark = { name: this.fullName(n), make: () => fn as BenchFn, options: opts, only: only || this.inOnly };
+    const b: CollectedBenchmark = { name: this.fullName(n), make: () => fn as BenchFn, options: opts, only: only || this.inOnly, suites: this.enclosing };
     const line = this.callerLine();
     if (line !== undefined) b.line = line;
     this.benchmarks.push(b);
@@ -104,7 +131,7 @@ export class BenchCollector {
         if (typeof fn !== 'function') throw new BenchApiError(`bench.sizes("${n}") factory returned ${typeof fn} for size ${size}, not a function to time`);
         return fn as BenchFn;
       };
-      const b: CollectedBenchmark = { name: this.fullName(n), size, make, options: opts, only: only || this.inOnly };
+      const b: CollectedBenchmark = { name: this.fullName(n), size, make, options: opts, only: only || this.inOnly, suites: this.enclosing };
       if (line !== undefined) b.line = line;
       this.benchmarks.push(b);
     }
@@ -114,7 +141,7 @@ export class BenchCollector {
     const n = nameOf(name, 'describe');
     if (fn === undefined) return; // describe.todo-like: nothing to collect
     if (typeof fn !== 'function') throw new BenchApiError(`describe("${n}") needs a function as its second argument`);
-    this.suites.push({ name: n, only: mode === 'only', skip: mode === 'skip' });
+    this.suites.push({ name: n, only: mode === 'only', skip: mode === 'skip', hooks: newSuite(n) });
     try {
       const r = (fn as () => unknown)();
       if (r && typeof (r as Promise<unknown>).then === 'function') this.pending.push(r as Promise<unknown>);
@@ -143,8 +170,18 @@ export class BenchCollector {
     describe.todo = (name: unknown) => void nameOf(name, 'describe.todo');
     describe.skipIf = (condition: unknown) => (condition ? describe.skip : describe);
     describe.runIf = (condition: unknown) => (condition ? describe : describe.skip);
-    return { bench, describe, default: { bench, describe } };
+    const hooks = {
+      beforeAll: (fn: unknown) => this.hook('beforeAll', fn),
+      afterAll: (fn: unknown) => this.hook('afterAll', fn),
+      beforeEach: (fn: unknown) => this.hook('beforeEach', fn),
+      afterEach: (fn: unknown) => this.hook('afterEach', fn),
+    };
+    return { bench, describe, ...hooks, default: { bench, describe, ...hooks } };
   }
+}
+
+function newSuite(name: string): BenchSuite {
+  return { name, beforeAll: [], afterAll: [], beforeEach: [], afterEach: [] };
 }
 
 function nameOf(name: unknown, call: string): string {

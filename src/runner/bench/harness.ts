@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { BenchApiError, BenchCollector, type CollectedBenchmark } from './api';
 import { interceptBenchImports } from './module-intercept';
 import { measure } from './measure';
+import { beforeAllOf, beforeEachOf } from './suite-hooks';
 import type { BenchHarnessRequest, BenchHarnessResult, MeasuredBenchmark, PhaseMessage } from './protocol';
 import { installTypeScript, isEsmTypeScript } from '../profile/ts-hooks';
 import { TS_FILE } from '../profile/ts-resolve';
@@ -80,16 +81,26 @@ async function main(): Promise<void> {
   const start = list.length ? req.rotate % list.length : 0;
   const order = [...list.slice(start), ...list.slice(0, start)];
   const measured: MeasuredBenchmark[] = [];
+  const hookFailed = (kind: string, e: unknown): never => {
+    writeResult(req.resultFile, { ok: false, error: `a ${kind} hook threw ${describeError(e)}` });
+    process.exit(1);
+  };
+  send({ type: 'phase', phase: 'hooks', name: 'beforeAll' });
+  const afterAll = await beforeAllOf(order).catch((e: unknown) => hookFailed('beforeAll', e));
   for (const b of order) {
     send({ type: 'phase', phase: 'bench', name: b.name });
     try {
+      const afterEach = await beforeEachOf(b);
       measured.push(await runOne(b, req));
+      await afterEach();
     } catch (e) {
       const label = b.size === undefined ? b.name : `${b.name} [n=${b.size}]`;
       writeResult(req.resultFile, { ok: false, benchmark: b.name, error: `benchmark "${label}" threw ${describeError(e)}` });
       process.exit(1);
     }
   }
+  send({ type: 'phase', phase: 'hooks', name: 'afterAll' });
+  await afterAll().catch((e: unknown) => hookFailed('afterAll', e));
   // Back in the file's order, whatever order they ran in.
   measured.sort((a, b) => list.findIndex((x) => x.name === a.name && x.size === a.size) - list.findIndex((x) => x.name === b.name && x.size === b.size));
   writeResult(req.resultFile, { ok: true, benchmarks: measured });

@@ -20,6 +20,10 @@ const API_SOURCE = [
   `const api = globalThis[Symbol.for(${JSON.stringify(API_KEY)})];`,
   'export const bench = api.bench;',
   'export const describe = api.describe;',
+  'export const beforeAll = api.beforeAll;',
+  'export const afterAll = api.afterAll;',
+  'export const beforeEach = api.beforeEach;',
+  'export const afterEach = api.afterEach;',
   'export default api.default;',
 ].join('\n');
 

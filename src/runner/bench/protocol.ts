@@ -56,11 +56,11 @@ export type BenchHarnessResult =
 /** Sent by the child when it enters a phase; the parent's time limit restarts for each. */
 export interface PhaseMessage {
   type: 'phase';
-  /** 'load': importing the file and collecting its benchmarks; 'bench': running one. */
-  phase: 'load' | 'bench';
+  /** 'load': importing the file and collecting its benchmarks; 'bench': running one; 'hooks': the suites' beforeAll / afterAll (named). */
+  phase: 'load' | 'bench' | 'hooks';
   name?: string;
 }
 
 export function isPhaseMessage(m: unknown): m is PhaseMessage {
-  return typeof m === 'object' && m !== null && (m as PhaseMessage).type === 'phase' && ((m as PhaseMessage).phase === 'load' || (m as PhaseMessage).phase === 'bench');
+  return typeof m === 'object' && m !== null && (m as PhaseMessage).type === 'phase' && ['load', 'bench', 'hooks'].includes((m as PhaseMessage).phase);
 }

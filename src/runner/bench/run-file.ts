@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type GroupEnd, GroupStartError, runInGroup } from '../profile/process-group';
-import { isPhaseMessage, type BenchClock, type BenchHarnessRequest, type BenchHarnessResult, type MeasuredBenchmark } from './protocol';
+import { isPhaseMessage, type BenchClock, type BenchHarnessRequest, type BenchHarnessResult, type MeasuredBenchmark, type PhaseMessage } from './protocol';
 
 /** A benchmark file failed in one of its processes. The message is one sentence. */
 export class BenchFileError extends Error {
@@ -71,7 +71,8 @@ export async function runBenchFile(o: RunFileOptions): Promise<MeasuredBenchmark
     const result = await readResult(resultFile);
     const tail = stderrLastLine(end.stderrTail);
     const quoted = tail ? `; stderr: ${tail}` : '';
-    const during = end.phase.name !== undefined ? ` while running benchmark "${end.phase.name}"` : ' while loading the file';
+    const during =
+      end.phase.kind === 'hooks' ? ` while running its ${end.phase.name ?? 'suite'} hooks` : end.phase.name !== undefined ? ` while running benchmark "${end.phase.name}"` : ' while loading the file';
     if (end.timedOut) {
       throw new BenchFileError(`${o.display}: stopped after ${o.phaseTimeoutMs} ms${during} (the time limit), and its process group was killed${quoted}`, o.display, end.code, end.stderrTail);
     }
@@ -87,12 +88,12 @@ export async function runBenchFile(o: RunFileOptions): Promise<MeasuredBenchmark
 }
 
 interface ChildEnd extends GroupEnd {
-  phase: { name?: string };
+  phase: { kind?: PhaseMessage['phase']; name?: string };
 }
 
 async function runChild(o: RunFileOptions, requestFile: string): Promise<ChildEnd> {
   const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
-  const phase: { name?: string } = {};
+  const phase: ChildEnd['phase'] = {};
   try {
     const end = await runInGroup({
       command: process.execPath,
@@ -105,7 +106,8 @@ async function runChild(o: RunFileOptions, requestFile: string): Promise<ChildEn
       signal: o.signal,
       onMessage: (m, restartTimeout) => {
         if (!isPhaseMessage(m)) return;
-        if (m.phase === 'bench') phase.name = typeof m.name === 'string' ? m.name : undefined;
+        phase.kind = m.phase;
+        phase.name = m.phase !== 'load' && typeof m.name === 'string' ? m.name : undefined;
         restartTimeout();
       },
     });

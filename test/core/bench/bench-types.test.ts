@@ -12,8 +12,17 @@ import { BENCH_TYPES_FILE, BENCH_TYPES_SOURCE } from '../../../src/core/bench/be
 import { scalingBenchTemplate } from '../../../src/core/bench/scaling-template';
 import { BenchCollector } from '../../../src/runner/bench/api';
 
-const HANDWRITTEN = `import { bench, describe } from 'perf-lens/bench';
+const HANDWRITTEN = `import { bench, describe, beforeAll, afterAll, beforeEach, afterEach } from 'perf-lens/bench';
 import api from 'perf-lens/bench';
+
+let rows: number[] = [];
+beforeAll(async () => {
+  rows = [1, 2, 3];
+  return () => { rows = []; };
+});
+afterAll(() => undefined);
+beforeEach(() => rows.push(4));
+afterEach(() => rows.pop());
 
 describe('csv', () => {
   bench('export', () => [1, 2, 3].join(','), { time: 100, warmupTime: 20, iterations: 10, setup: (task, mode) => void [task.name, mode] });
@@ -33,6 +42,7 @@ describe.todo('soon');
 describe.skipIf(false)('maybe', () => {});
 api.bench('via default', () => 4);
 api.describe('via default', () => {});
+api.beforeAll(() => undefined);
 `;
 
 /** Type errors of `files` (written to a fresh folder) compiled together under strict settings, resolved as a bundler does. */
@@ -62,6 +72,11 @@ test('every member the declarations name exists on the API a bench file gets', (
   assert.deepEqual(members.DescribeApi.sort(), ['only', 'runIf', 'skip', 'skipIf', 'todo']);
   for (const m of members.BenchApi) assert.equal(typeof api.bench[m], 'function', `bench.${m}`);
   for (const m of members.DescribeApi) assert.equal(typeof api.describe[m], 'function', `describe.${m}`);
+  for (const hook of ['beforeAll', 'afterAll', 'beforeEach', 'afterEach']) {
+    assert.match(BENCH_TYPES_SOURCE, new RegExp(`export function ${hook}\\(`), hook);
+    assert.equal(typeof (api as unknown as Record<string, unknown>)[hook], 'function', hook);
+    assert.equal(api.default[hook], (api as unknown as Record<string, unknown>)[hook], `default.${hook}`);
+  }
   assert.equal(api.default.bench, api.bench);
   assert.equal(api.default.describe, api.describe);
 });

@@ -115,6 +115,56 @@ describe('benchmark child', () => {
     assert.equal(maxInFlight, 1);
   });
 
+  test('suite hooks as vitest bench files use them: data from beforeAll, beforeEach around each benchmark, cleanups and afterAll at the end', async () => {
+    const logFile = path.join(dir, 'suite-hooks-log.json');
+    // A TanStack-style file: the data the benchmarks use is built in beforeAll; a returned function is a cleanup.
+    fs.writeFileSync(
+      path.join(dir, 'suite-hooks.bench.mjs'),
+      [
+        "import * as fs from 'node:fs';",
+        "import { bench, describe, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';",
+        'const log = [];',
+        'let rows;',
+        "beforeAll(() => { log.push('root:beforeAll'); return () => log.push('root:cleanup'); });",
+        `afterAll(() => { log.push('root:afterAll'); fs.writeFileSync(${JSON.stringify(logFile)}, JSON.stringify(log)); });`,
+        "describe('csv', () => {",
+        "  beforeAll(async () => { await new Promise((r) => setTimeout(r, 5)); rows = Array.from({ length: 100 }, (_, i) => [i, 'x' + i]); log.push('csv:beforeAll'); });",
+        "  afterAll(() => log.push('csv:afterAll'));",
+        "  beforeEach(() => log.push('csv:beforeEach'));",
+        "  afterEach(() => log.push('csv:afterEach'));",
+        "  bench('join', () => rows.map((r) => r.join(',')).join('\\n'));",
+        "  bench('length', () => rows.length);",
+        '});',
+        "describe.skip('skipped', () => { beforeAll(() => { throw new Error('must not run'); }); });",
+      ].join('\n'),
+    );
+    const ms = await runBenchFile(opts('suite-hooks.bench.mjs', { rotate: 1 }));
+    assert.deepEqual(names(ms), ['csv > join', 'csv > length']);
+    const log = JSON.parse(fs.readFileSync(logFile, 'utf8'));
+    assert.deepEqual(log, [
+      'root:beforeAll',
+      'csv:beforeAll',
+      'csv:beforeEach',
+      'csv:afterEach',
+      'csv:beforeEach',
+      'csv:afterEach',
+      'csv:afterAll',
+      'root:cleanup',
+      'root:afterAll',
+    ]);
+  });
+
+  test('a beforeAll hook that throws: one sentence; a hung one is named at the time limit', async () => {
+    fs.writeFileSync(path.join(dir, 'bad-hook.bench.cjs'), "const { bench, beforeAll } = require('vitest');\nbeforeAll(() => { throw new Error('no database'); });\nbench('x', () => 1);\n");
+    await assert.rejects(runBenchFile(opts('bad-hook.bench.cjs')), (e: unknown) => {
+      assert.ok(e instanceof BenchFileError);
+      assert.equal(e.message, 'bad-hook.bench.cjs: a beforeAll hook threw no database');
+      return true;
+    });
+    fs.writeFileSync(path.join(dir, 'hung-hook.bench.cjs'), "const { bench, afterAll } = require('vitest');\nafterAll(() => new Promise(() => { for (;;) {} }));\nbench('x', () => 1);\n");
+    await assert.rejects(runBenchFile(opts('hung-hook.bench.cjs', { phaseTimeoutMs: 1500 })), /hung-hook\.bench\.cjs: stopped after 1500 ms while running its afterAll hooks \(the time limit\)/);
+  });
+
   test('bench.sizes: one result per size, built by the factory, slower at the larger size', async () => {
     const ms = await runBenchFile(opts('sizes.bench.cjs', { timeMs: 40 }));
     assert.deepEqual(names(ms), ['sum@100', 'sum@1000']);
