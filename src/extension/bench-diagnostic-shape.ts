@@ -4,7 +4,7 @@
  * `diagnostics.ts` (`budgetToDiagnostic`) turns the shape into a `vscode.Diagnostic`.
  */
 import type { BudgetViolation } from '../core/bench/budgets';
-import { formatDuration } from '../core/bench/budgets';
+import { violationActual } from '../core/bench/budgets';
 import type { BenchCall } from '../core/bench/bench-calls';
 import { DIAGNOSTIC_SOURCE, type PlainPosition } from './diagnostic-shape';
 
@@ -20,7 +20,7 @@ export interface BudgetDiagnosticShape {
 
 export function budgetMessage(v: BudgetViolation): string {
   const label = v.size === undefined ? v.name : `${v.name} [n=${v.size.toLocaleString('en-US')}]`;
-  return `${label}: ${v.stat} ${formatDuration(v.actualNs)} exceeds the budget ${v.limitText}`;
+  return `${label}: ${v.stat} ${violationActual(v)} exceeds the budget ${v.limitText}`;
 }
 
 /**

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { benchmarkLabel } from '../core/bench/model';
 import { formatScaling } from '../core/bench/scaling';
-import type { Budget } from '../core/bench/budgets';
+import { budgetsNeedMemory, type Budget } from '../core/bench/budgets';
 import type { BenchmarkComparison } from '../core/bench/compare';
 import { refuseUntrusted } from './say';
 import { type Engine, loadEngine } from './engine-loader';
@@ -159,6 +159,7 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
             cwd: root,
             processes: settings.processes,
             timeMs: settings.timeMs,
+            memory: settings.memory || budgetsNeedMemory(budgets.budgets),
             names,
             signal: controller.signal,
             onProgress: (p) => progress.report({ message: `${p.file}: process ${p.process} of ${p.planned}` }),

@@ -11,11 +11,13 @@ export interface BenchSettings {
   timeMs?: number;
   /** From `perfLens.bench.budgets`; undefined when the setting is empty (the config files then apply). */
   budgets?: Budget[];
+  /** `perfLens.bench.memory`: also measure bytes allocated per operation (default false). */
+  memory: boolean;
   problems: string[];
 }
 
 export function readBenchSettings(get: (key: string) => unknown): BenchSettings {
-  const out: BenchSettings = { problems: [] };
+  const out: BenchSettings = { memory: false, problems: [] };
   const processes = get('processes');
   if (processes !== undefined && processes !== null) {
     if (typeof processes === 'number' && Number.isSafeInteger(processes) && processes >= 1) out.processes = processes;
@@ -25,6 +27,11 @@ export function readBenchSettings(get: (key: string) => unknown): BenchSettings 
   if (timeMs !== undefined && timeMs !== null) {
     if (typeof timeMs === 'number' && Number.isFinite(timeMs) && timeMs > 0) out.timeMs = timeMs;
     else out.problems.push(`perfLens.bench.timeMs must be a positive number of milliseconds or null (got ${JSON.stringify(timeMs)}); the default is used`);
+  }
+  const memory = get('memory');
+  if (memory !== undefined && memory !== null) {
+    if (typeof memory === 'boolean') out.memory = memory;
+    else out.problems.push(`perfLens.bench.memory must be true or false (got ${JSON.stringify(memory)}); memory is not measured`);
   }
   const budgets = get('budgets');
   if (budgets !== undefined && budgets !== null && !(typeof budgets === 'object' && !Array.isArray(budgets) && Object.keys(budgets).length === 0)) {

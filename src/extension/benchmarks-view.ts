@@ -156,11 +156,11 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
     this.post();
   }
 
-  private settings(): { processes?: number; timeMs?: number; clock: 'wall' | 'cpu' } {
+  private settings(): { processes?: number; timeMs?: number; clock: 'wall' | 'cpu'; memory: boolean } {
     const cfg = vscode.workspace.getConfiguration('perfLens.bench');
     const processes = cfg.get<number | null>('processes', null);
     const timeMs = cfg.get<number | null>('timeMs', null);
-    return { processes: processes ?? undefined, timeMs: timeMs ?? undefined, clock: cfg.get<string>('clock') === 'cpu' ? 'cpu' : 'wall' };
+    return { processes: processes ?? undefined, timeMs: timeMs ?? undefined, clock: cfg.get<string>('clock') === 'cpu' ? 'cpu' : 'wall', memory: cfg.get<boolean>('memory') === true };
   }
 
   private async run(files: string[], names: string[]): Promise<void> {

@@ -182,4 +182,72 @@ describe('perf-lens bench', () => {
     assert.equal(none.status, 2);
     assert.match(none.stderr, /no benchmark files \(\*\.bench\.js, \.mjs, \.cjs, \.ts, \.mts\) were found/);
   });
+
+  // Memory per operation (--memory): 'alloc' builds an array of SIZE numbers (8,048 B at 1,000), 'none'
+  // allocates nothing. The tolerance is 5%; measured here the figures are exact to the byte.
+  test('--memory: bytesPerOp and the memory/op column only when asked; kept in a baseline, compared, and absent on an older baseline', () => {
+    const mem = makeTree({
+      'alloc.bench.mjs': "import { bench } from 'vitest';\nconst size = Number(process.env.SIZE || 1000);\nbench('alloc', () => new Array(size).fill(0));\nbench('none', () => { let s = 0; for (let i = 0; i < 50; i++) s += i; return s; });\n",
+      'package.json': '{ "name": "m" }',
+    });
+    const near = (actual: number, expected: number, what: string) => assert.ok(Math.abs(actual - expected) <= 0.05 * expected, `${what}: ${actual}, expected ${expected}`);
+
+    const plain = runCli(['--format', 'json', '--processes', '2', '--save', 'plain', ...QUICK_ARGS], mem);
+    assert.equal(plain.status, 0, plain.stderr);
+    const plainOut = JSON.parse(plain.stdout);
+    assert.ok(plainOut.results.every((r: object) => !('bytesPerOp' in r)));
+    assert.ok(JSON.parse(fs.readFileSync(path.join(mem, '.perf-lens/baselines/plain.json'), 'utf8')).results.every((r: object) => !('bytesPerOp' in r)));
+    const plainText = runCli(['--processes', '1', ...QUICK_ARGS], mem);
+    assert.doesNotMatch(plainText.stdout, /memory/);
+
+    const saved = runCli(['--memory', '--format', 'json', '--processes', '2', '--save', 'mem', ...QUICK_ARGS], mem);
+    assert.equal(saved.status, 0, saved.stderr);
+    const savedOut = JSON.parse(saved.stdout);
+    // Additive: the documented keys first, in their order, then the new one.
+    assert.deepEqual(Object.keys(savedOut.results[0]).slice(0, 11), ['name', 'file', 'size', 'samples', 'mean', 'median', 'p99', 'sd', 'rsd', 'ci95', 'opsPerSec']);
+    const bytes = Object.fromEntries(savedOut.results.map((r: { name: string; bytesPerOp: number }) => [r.name, r.bytesPerOp]));
+    near(bytes.alloc, 8048, 'alloc');
+    assert.ok(bytes.none < 1, `none: ${bytes.none}`);
+    const baseline = JSON.parse(fs.readFileSync(path.join(mem, '.perf-lens/baselines/mem.json'), 'utf8'));
+    near(baseline.results[0].bytesPerOp, 8048, 'alloc in the baseline');
+    assert.equal(baseline.results[0].runs.length, 2);
+    for (const run of baseline.results[0].runs) near(run.bytesPerOp, 8048, 'alloc in one process of the baseline');
+
+    // Twice the array: the memory ratio says so, whatever the time verdict.
+    const doubled = runCli(['--memory', '--compare', 'mem', '--format', 'json', '--processes', '2', ...QUICK_ARGS], mem, { SIZE: '2000' });
+    assert.equal(doubled.status, 0, doubled.stderr);
+    const cmp = Object.fromEntries(JSON.parse(doubled.stdout).comparison.map((c: { name: string }) => [c.name, c]));
+    assert.deepEqual(Object.keys(cmp.alloc).slice(0, 5), ['name', 'ratio', 'ci95', 'pValue', 'verdict']);
+    near(cmp.alloc.bytesPerOpRatio, 16_048 / 8048, 'alloc ratio');
+    near(cmp.alloc.currentBytesPerOp, 16_048, 'alloc current');
+    assert.equal(cmp.none.bytesPerOpRatio, 1);
+
+    const text = runCli(['--memory', '--compare', 'mem', '--processes', '2', ...QUICK_ARGS], mem, { SIZE: '2000' });
+    assert.match(text.stdout, /benchmark\s+mean\s+95% CI\s+median\s+p99\s+rsd\s+ops\/s\s+samples\s+outliers\s+memory\/op\n/);
+    assert.match(text.stdout, /\n {2}alloc\s.*\s16\.0 kB\n/);
+    assert.match(text.stdout, /\n {2}none\s.*\s0 B\n/);
+    assert.match(text.stdout, /verdict\s+memory\/op ratio\n/);
+    assert.match(text.stdout, /alloc\s+alloc\.bench\.mjs\s.*\s1\.99\dx\n/);
+    const md = runCli(['--memory', '--compare', 'mem', '--format', 'markdown', '--processes', '2', ...QUICK_ARGS], mem);
+    assert.match(md.stdout, /\| benchmark \| file \| ratio \| 95% CI \| p \| verdict \| memory\/op ratio \|/);
+    assert.match(md.stdout, /\| alloc \| alloc\.bench\.mjs \| .* \| 1\.0\d\dx \|\n/);
+    assert.match(md.stdout, /\| processes \| memory\/op \|\n/);
+    assert.match(md.stdout, /\| 2 \| 8\.0 kB \|\n/);
+
+    // A baseline saved without --memory still compares; no memory fields on the comparison.
+    const old = runCli(['--memory', '--compare', 'plain', '--format', 'json', '--processes', '2', ...QUICK_ARGS], mem);
+    assert.equal(old.status, 0, old.stderr);
+    const oldOut = JSON.parse(old.stdout);
+    assert.deepEqual(oldOut.comparison.map((c: { name: string; verdict: string }) => c.name), ['alloc', 'none']);
+    assert.ok(oldOut.comparison.every((c: { ratio: number | null }) => typeof c.ratio === 'number'));
+    assert.ok(oldOut.comparison.every((c: object) => !('bytesPerOpRatio' in c)));
+    assert.ok(oldOut.results.every((r: { bytesPerOp?: number }) => typeof r.bytesPerOp === 'number'));
+
+    // A memory budget turns the measurement on by itself and fails the run when exceeded.
+    fs.writeFileSync(path.join(mem, 'perf-lens.config.json'), JSON.stringify({ bench: { budgets: { alloc: { memory: '4kB' }, none: { memory: '1kB' } } } }));
+    const over = runCli(['--processes', '1', ...QUICK_ARGS], mem);
+    assert.equal(over.status, 1, over.stderr);
+    assert.match(over.stdout, /\n {2}alloc\.bench\.mjs:3: alloc: memory 8\.0 kB over its budget of 4kB\n/);
+    assert.doesNotMatch(over.stdout, /none: memory/);
+  });
 });

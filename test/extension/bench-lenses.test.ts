@@ -118,16 +118,19 @@ test('budget diagnostics: the reported line when the call is no longer in the te
 });
 
 test('settings: defaults, good values, and one sentence per bad value', () => {
-  assert.deepEqual(readBenchSettings(() => undefined), { problems: [] });
-  assert.deepEqual(readBenchSettings((k) => ({ processes: null, timeMs: null, budgets: {} })[k]), { problems: [] });
-  const good = readBenchSettings((k) => ({ processes: 2, timeMs: 50, budgets: { a: { mean: '2ms' } } })[k]);
+  assert.deepEqual(readBenchSettings(() => undefined), { memory: false, problems: [] });
+  assert.deepEqual(readBenchSettings((k) => ({ processes: null, timeMs: null, budgets: {}, memory: null })[k]), { memory: false, problems: [] });
+  const good = readBenchSettings((k) => ({ processes: 2, timeMs: 50, budgets: { a: { mean: '2ms' } }, memory: true })[k]);
   assert.equal(good.processes, 2);
   assert.equal(good.timeMs, 50);
+  assert.equal(good.memory, true);
   assert.deepEqual(good.budgets, [{ name: 'a', limits: [{ stat: 'mean', ns: 2e6, text: '2ms' }] }]);
-  const bad = readBenchSettings((k) => ({ processes: 1.5, timeMs: -1, budgets: { a: { mean: '2' } } })[k]);
+  const bad = readBenchSettings((k) => ({ processes: 1.5, timeMs: -1, budgets: { a: { mean: '2' } }, memory: 'yes' })[k]);
   assert.equal(bad.processes, undefined);
   assert.equal(bad.timeMs, undefined);
   assert.equal(bad.budgets, undefined);
-  assert.equal(bad.problems.length, 3);
-  assert.match(bad.problems[2], /^perfLens\.bench\.budgets: the mean budget of "a": "2" is not a duration/);
+  assert.equal(bad.memory, false);
+  assert.equal(bad.problems.length, 4);
+  assert.equal(bad.problems[2], 'perfLens.bench.memory must be true or false (got "yes"); memory is not measured');
+  assert.match(bad.problems[3], /^perfLens\.bench\.budgets: the mean budget of "a": "2" is not a duration/);
 });

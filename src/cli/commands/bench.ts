@@ -1,5 +1,5 @@
 /**
- * `perf-lens bench [files...] [--save <name>] [--compare <name>] [--fail-on-regression] [--format text|json|markdown]`:
+ * `perf-lens bench [files...] [--save <name>] [--compare <name>] [--fail-on-regression] [--format text|json|markdown] [--memory]`:
  * runs the benchmark files (each in fresh processes, src/runner/bench), prints their statistics, compares
  * with a saved baseline, checks time budgets, saves a baseline.
  */
@@ -10,7 +10,7 @@ import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import { formatBenchJson, formatBenchMarkdown, formatBenchText, type BenchReport } from '../format/bench';
 import { summarize } from '../../core/bench/summary';
 import { scalingOf } from '../../core/bench/scaling';
-import { checkBudgets } from '../../core/bench/budgets';
+import { budgetsNeedMemory, checkBudgets } from '../../core/bench/budgets';
 import { compareRuns } from '../../core/bench/compare';
 import { baselineNameProblem, createBaseline, type Baseline } from '../../core/bench/baseline';
 import { environmentDifferences } from '../../core/bench/environment';
@@ -37,6 +37,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   name: { type: 'string', multiple: true },
   clock: { type: 'string' },
+  memory: { type: 'boolean' },
   config: { type: 'string', short: 'c' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -66,12 +67,16 @@ Options:
                                process's CPU time, which waiting for a busy CPU cannot inflate (for
                                CPU-bound code on shared machines; not for code that waits on I/O or
                                timers). Compare runs made with the same clock.
+      --memory                 also measure bytes allocated per operation (V8 heap), in a pass after
+                               timing in each process (timing is unchanged); "memory/op" column,
+                               JSON "bytesPerOp", kept in baselines and compared
       --name <name>            run only this benchmark (full name, "suite > bench"); repeat for several
   -c, --config <file.json>     budgets from this file's "bench.budgets" (default: the nearest
                                perf-lens.config.json "bench.budgets", or package.json "perfLens.bench.budgets")
   -h, --help                   show this help
 
-Budgets: { "csv export": { "mean": "2ms", "p99": "5ms" } } (mean, median, p75, p99; ns, us, ms, s).
+Budgets: { "csv export": { "mean": "2ms", "p99": "5ms" } } (mean, median, p75, p99; ns, us, ms, s), and
+{ "parse": { "memory": "10kB" } } for bytes allocated per operation (B, kB, MB, KiB, MiB; turns on --memory).
 Exit status: 0 done; 1 a benchmark is slower than the baseline (with --fail-on-regression) or over
 its budget; 2 bad usage, an unreadable baseline or config, or a benchmark file that failed.`;
 
@@ -152,6 +157,8 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
     throw new UsageError(`no benchmark files (*.bench.js, .mjs, .cjs, .ts, .mts) were found in ${where}`);
   }
 
+  // A memory budget cannot be checked without the figure: it asks for the memory pass itself.
+  const memory = flag(args, 'memory') || budgetsNeedMemory(budgetConfig.budgets);
   const environment = await gatherEnvironment(io.cwd);
   // The clock is part of what was measured: recorded with the runtime, so a baseline taken with the other
   // clock shows up in a comparison's environment differences ("runtime differs").
@@ -159,7 +166,7 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
   io.stderr(`perf-lens bench: ${files.length} file${files.length === 1 ? '' : 's'}, ${processes ?? `${ADAPTIVE_START_PROCESSES}–${maxProcesses ?? DEFAULT_PROCESSES}`} processes each`);
   let outcome;
   try {
-    outcome = await runBenchmarks({ files, cwd: io.cwd, processes, maxProcesses, timeMs, warmupMs, phaseTimeoutMs, clock, names: names.length ? names : undefined, signal });
+    outcome = await runBenchmarks({ files, cwd: io.cwd, processes, maxProcesses, timeMs, warmupMs, phaseTimeoutMs, clock, memory, names: names.length ? names : undefined, signal });
   } catch (e) {
     if (e instanceof BenchOptionsError) throw new UsageError(e.message);
     throw e;

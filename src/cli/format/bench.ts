@@ -1,5 +1,5 @@
 /**
- * Output of `perf-lens bench`: the public JSON shape (times in ns; keys are never renamed, only added),
+ * Output of `perf-lens bench`: the public JSON shape (times in ns, memory in bytes; keys are never renamed, only added),
  * a text report for the terminal, and Markdown for pull-request comments.
  */
 import type { Environment } from '../../core/bench/environment';
@@ -9,6 +9,7 @@ import type { ScalingSeries } from '../../core/bench/scaling';
 import { formatScaling } from '../../core/bench/scaling';
 import { describeViolation, formatDuration, type BudgetViolation } from '../../core/bench/budgets';
 import { benchmarkLabel } from '../../core/bench/model';
+import { formatBytes } from '../../core/bench/memory';
 
 export interface BenchReport {
   environment: Environment;
@@ -51,6 +52,8 @@ export function toJsonResult(s: BenchmarkSummary) {
     processRsd: s.processRsd,
     ciMethod: s.ciMethod,
     outliers: s.outliers,
+    // Only when memory was measured (--memory): absent, not null, so a run without it prints what it always did.
+    ...(s.bytesPerOp !== undefined ? { bytesPerOp: s.bytesPerOp } : {}),
   };
 }
 
@@ -67,6 +70,8 @@ export function toJsonComparison(c: BenchmarkComparison) {
     method: c.method,
     currentMean: c.currentMean,
     baselineMean: c.baselineMean,
+    // Only when both sides measured memory; the ratio is null when only the baseline allocated nothing.
+    ...(c.bytesPerOpRatio !== undefined ? { bytesPerOpRatio: c.bytesPerOpRatio, currentBytesPerOp: c.currentBytesPerOp, baselineBytesPerOp: c.baselineBytesPerOp } : {}),
   };
 }
 
@@ -104,6 +109,15 @@ function ratioText(c: BenchmarkComparison): string {
   return `${c.ratio.toFixed(3)}x`;
 }
 
+/** "1.250x", or "0 B → 32 B" when there is no finite ratio. */
+function bytesRatioText(c: BenchmarkComparison): string {
+  if (c.bytesPerOpRatio === undefined) return '';
+  if (c.bytesPerOpRatio === null) return `${formatBytes(c.baselineBytesPerOp ?? 0)} → ${formatBytes(c.currentBytesPerOp ?? 0)}`;
+  return `${c.bytesPerOpRatio.toFixed(3)}x`;
+}
+
+const memoryText = (s: BenchmarkSummary) => (s.bytesPerOp === undefined ? '' : formatBytes(s.bytesPerOp));
+
 function ciText(ci: [number, number] | null, digits = 3): string {
   return ci ? `[${ci[0].toFixed(digits)}, ${ci[1].toFixed(digits)}]` : '';
 }
@@ -137,21 +151,24 @@ export function formatBenchText(r: BenchReport): string {
   const lines: string[] = [environmentLine(r.environment)];
   for (const [file, group] of groupByFile(r.summaries)) {
     lines.push('', `${file} (${r.processes[file] ?? '?'} processes)`);
-    const rows = [['benchmark', 'mean', '95% CI', 'median', 'p99', 'rsd', 'ops/s', 'samples', 'outliers']];
+    // The memory column only when memory was measured (--memory).
+    const memory = group.some((s) => s.bytesPerOp !== undefined);
+    const rows = [['benchmark', 'mean', '95% CI', 'median', 'p99', 'rsd', 'ops/s', 'samples', 'outliers', ...(memory ? ['memory/op'] : [])]];
     for (const s of group) {
       // Tukey outliers (low+high, severe ones apart): reported, never dropped from the statistics.
       const outliers = `${s.outliers.low + s.outliers.high}${s.outliers.severe ? ` (${s.outliers.severe} severe)` : ''}`;
-      rows.push([benchmarkLabel(s), formatDuration(s.mean), halfWidth(s), formatDuration(s.median), formatDuration(s.p99), pct(s.rsd), ops(s.opsPerSec), String(s.samples), outliers]);
+      rows.push([benchmarkLabel(s), formatDuration(s.mean), halfWidth(s), formatDuration(s.median), formatDuration(s.p99), pct(s.rsd), ops(s.opsPerSec), String(s.samples), outliers, ...(memory ? [memoryText(s)] : [])]);
     }
-    lines.push(...table(rows, [false, true, false, true, true, true, true, true, false]));
+    lines.push(...table(rows, [false, true, false, true, true, true, true, true, false, true]));
     for (const sc of r.scaling.filter((x) => x.file === file)) lines.push(`  scaling of ${sc.name}: ${formatScaling(sc.fit)} over n = ${sc.fit.sizes.join(', ')}`);
   }
   if (r.compared) {
     lines.push('', `Compared with baseline "${r.compared.name}" (saved ${r.compared.savedAt}):`);
     for (const d of r.compared.environmentDifferences) lines.push(`  note: ${d}`);
-    const rows = [['benchmark', 'file', 'ratio', '95% CI', 'p', 'verdict']];
-    for (const c of r.comparison) rows.push([benchmarkLabel(c), c.file, ratioText(c), ciText(c.ci95), pText(c.pValue), c.verdict]);
-    lines.push(...table(rows, [false, false, true, false, true, false]));
+    const memory = r.comparison.some((c) => c.bytesPerOpRatio !== undefined);
+    const rows = [['benchmark', 'file', 'ratio', '95% CI', 'p', 'verdict', ...(memory ? ['memory/op ratio'] : [])]];
+    for (const c of r.comparison) rows.push([benchmarkLabel(c), c.file, ratioText(c), ciText(c.ci95), pText(c.pValue), c.verdict, ...(memory ? [bytesRatioText(c)] : [])]);
+    lines.push(...table(rows, [false, false, true, false, true, false, true]));
     const slower = r.comparison.filter((c) => c.verdict === 'slower').length;
     const faster = r.comparison.filter((c) => c.verdict === 'faster').length;
     lines.push(`  ${slower} slower, ${faster} faster, ${r.comparison.filter((c) => c.verdict === 'same').length} same (α = 0.01, minimum effect 5%)`);
@@ -171,16 +188,18 @@ export function formatBenchMarkdown(r: BenchReport): string {
   if (r.compared) {
     lines.push(`### Compared with baseline \`${r.compared.name}\``, '');
     for (const d of r.compared.environmentDifferences) lines.push(`> ${mdEscape(d)}`, '');
-    lines.push('| benchmark | file | ratio | 95% CI | p | verdict |', '|---|---|--:|---|--:|---|');
+    const memory = r.comparison.some((c) => c.bytesPerOpRatio !== undefined);
+    lines.push(`| benchmark | file | ratio | 95% CI | p | verdict |${memory ? ' memory/op ratio |' : ''}`, `|---|---|--:|---|--:|---|${memory ? '--:|' : ''}`);
     for (const c of r.comparison) {
       const verdict = c.verdict === 'slower' ? '**slower**' : c.verdict === 'faster' ? '**faster**' : c.verdict;
-      lines.push(`| ${mdEscape(benchmarkLabel(c))} | ${mdEscape(c.file)} | ${ratioText(c)} | ${ciText(c.ci95)} | ${pText(c.pValue)} | ${verdict} |`);
+      lines.push(`| ${mdEscape(benchmarkLabel(c))} | ${mdEscape(c.file)} | ${ratioText(c)} | ${ciText(c.ci95)} | ${pText(c.pValue)} | ${verdict} |${memory ? ` ${bytesRatioText(c)} |` : ''}`);
     }
     lines.push('', 'Ratio = current / baseline time per operation; verdict at α = 0.01 with a minimum effect of 5% (Welch on log per-process means).', '');
   }
-  lines.push('### Results', '', '| benchmark | file | mean | 95% CI | median | p99 | rsd | ops/s | processes |', '|---|---|--:|--:|--:|--:|--:|--:|--:|');
+  const memory = r.summaries.some((s) => s.bytesPerOp !== undefined);
+  lines.push('### Results', '', `| benchmark | file | mean | 95% CI | median | p99 | rsd | ops/s | processes |${memory ? ' memory/op |' : ''}`, `|---|---|--:|--:|--:|--:|--:|--:|--:|${memory ? '--:|' : ''}`);
   for (const s of r.summaries) {
-    lines.push(`| ${mdEscape(benchmarkLabel(s))} | ${mdEscape(s.file)} | ${formatDuration(s.mean)} | ${halfWidth(s)} | ${formatDuration(s.median)} | ${formatDuration(s.p99)} | ${pct(s.rsd)} | ${ops(s.opsPerSec)} | ${s.processes} |`);
+    lines.push(`| ${mdEscape(benchmarkLabel(s))} | ${mdEscape(s.file)} | ${formatDuration(s.mean)} | ${halfWidth(s)} | ${formatDuration(s.median)} | ${formatDuration(s.p99)} | ${pct(s.rsd)} | ${ops(s.opsPerSec)} | ${s.processes} |${memory ? ` ${memoryText(s)} |` : ''}`);
   }
   if (r.scaling.length) {
     lines.push('', '### Scaling', '');

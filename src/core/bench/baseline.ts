@@ -3,6 +3,8 @@
  * comparisons (and later, better statistics) can use every sample, not a summary.
  * Versioned: a reader refuses a file from a newer version instead of misreading it, and the store
  * never overwrites one. Version 1 is the first; bump it for any change an older reader would misread.
+ * Optional fields added within version 1: `bytesPerOp` on a result and on each run (memory per operation,
+ * when measured); a version-1 reader that predates them ignores the runs' and reads the result's.
  */
 import type { Environment } from './environment';
 import type { BenchmarkResult, BenchRun } from './model';
@@ -101,6 +103,7 @@ function parseEnvironment(v: unknown): Environment {
 }
 
 const isPositiveNumber = (x: unknown): x is number => typeof x === 'number' && x > 0 && Number.isFinite(x);
+const isByteCount = (x: unknown): x is number => typeof x === 'number' && x >= 0 && Number.isFinite(x);
 
 function parseResult(v: unknown, at: string): BenchmarkResult {
   if (!isObject(v)) throw shape(`its ${at} is not an object`);
@@ -108,7 +111,7 @@ function parseResult(v: unknown, at: string): BenchmarkResult {
   if (typeof v.file !== 'string') throw shape(`its ${at}.file is not a string`);
   if (v.line !== undefined && !(Number.isInteger(v.line) && (v.line as number) >= 1)) throw shape(`its ${at}.line is not a line number`);
   if (v.size !== undefined && !(typeof v.size === 'number' && Number.isFinite(v.size))) throw shape(`its ${at}.size is not a number`);
-  if (v.bytesPerOp !== undefined && !(typeof v.bytesPerOp === 'number' && Number.isFinite(v.bytesPerOp))) throw shape(`its ${at}.bytesPerOp is not a number`);
+  if (v.bytesPerOp !== undefined && !isByteCount(v.bytesPerOp)) throw shape(`its ${at}.bytesPerOp is not a number of bytes`);
   if (!Array.isArray(v.runs)) throw shape(`its ${at}.runs is not an array`);
   const runs = v.runs.map((run, j): BenchRun => {
     if (!isObject(run) || !Array.isArray(run.samples)) throw shape(`its ${at}.runs[${j}] has no "samples" array`);
@@ -118,6 +121,10 @@ function parseResult(v: unknown, at: string): BenchmarkResult {
     if (run.iterationsPerSample !== undefined) {
       if (!isPositiveNumber(run.iterationsPerSample)) throw shape(`its ${at}.runs[${j}].iterationsPerSample is not a positive number`);
       out.iterationsPerSample = run.iterationsPerSample;
+    }
+    if (run.bytesPerOp !== undefined) {
+      if (!isByteCount(run.bytesPerOp)) throw shape(`its ${at}.runs[${j}].bytesPerOp is not a number of bytes`);
+      out.bytesPerOp = run.bytesPerOp;
     }
     return out;
   });

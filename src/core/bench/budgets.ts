@@ -1,28 +1,38 @@
 /**
- * Time budgets per benchmark, in the spirit of latency SLOs: `{ "csv export": { "mean": "2ms", "p99": "5ms" } }`.
+ * Budgets per benchmark, in the spirit of latency SLOs: `{ "csv export": { "mean": "2ms", "p99": "5ms" } }`,
+ * and bytes allocated per operation: `{ "parse": { "memory": "10kB" } }`.
  * A budget names a benchmark (every file and size of that name) and caps one or more of its statistics;
  * checking compares the point estimates, as an SLO does, not the confidence bounds.
  */
 import type { BenchmarkSummary } from './summary';
+import { formatBytes, parseBytes } from './memory';
 
+/** Time statistics a budget can cap. */
 export const BUDGET_STATS = ['mean', 'median', 'p75', 'p99'] as const;
 export type BudgetStat = (typeof BUDGET_STATS)[number];
+/** The memory key: bytes allocated per operation (measured only with --memory, which such a budget turns on). */
+export const MEMORY_BUDGET = 'memory';
+
+export type BudgetLimit = { stat: BudgetStat; ns: number; text: string } | { stat: typeof MEMORY_BUDGET; bytes: number; text: string };
 
 export interface Budget {
   name: string;
-  /** Limits in nanoseconds, with the text they were written as (for messages). */
-  limits: Array<{ stat: BudgetStat; ns: number; text: string }>;
+  /** Limits in nanoseconds (time) or bytes (memory), with the text they were written as (for messages). */
+  limits: BudgetLimit[];
 }
 
-export interface BudgetViolation {
+interface ViolationOf {
   name: string;
   file: string;
   line?: number;
   size?: number;
-  stat: BudgetStat;
-  limitNs: number;
   limitText: string;
-  actualNs: number;
+}
+export type BudgetViolation = (ViolationOf & { stat: BudgetStat; limitNs: number; actualNs: number }) | (ViolationOf & { stat: typeof MEMORY_BUDGET; limitBytes: number; actualBytes: number });
+
+/** Whether any budget caps memory: the run must then measure it. */
+export function budgetsNeedMemory(budgets: readonly Budget[]): boolean {
+  return budgets.some((b) => b.limits.some((l) => l.stat === MEMORY_BUDGET));
 }
 
 export class BudgetError extends Error {}
@@ -57,8 +67,14 @@ export function parseBudgets(value: unknown): Budget[] {
     }
     const budget: Budget = { name, limits: [] };
     for (const [stat, text] of Object.entries(limits)) {
+      if (stat === MEMORY_BUDGET) {
+        const bytes = typeof text === 'string' ? parseBytes(text) : null;
+        if (typeof text !== 'string' || bytes === null || !(bytes > 0)) throw new BudgetError(`the memory budget of "${name}" must be a positive size with a unit (B, kB, MB, KiB, MiB), like "10kB"`);
+        budget.limits.push({ stat: MEMORY_BUDGET, bytes, text });
+        continue;
+      }
       if (!(BUDGET_STATS as readonly string[]).includes(stat)) {
-        throw new BudgetError(`the budget of "${name}" limits "${stat}", which is not one of ${BUDGET_STATS.join(', ')}`);
+        throw new BudgetError(`the budget of "${name}" limits "${stat}", which is not one of ${BUDGET_STATS.join(', ')}, ${MEMORY_BUDGET}`);
       }
       if (typeof text !== 'string') throw new BudgetError(`the ${stat} budget of "${name}" must be a string such as "2ms"`);
       try {
@@ -89,20 +105,29 @@ export function checkBudgets(summaries: readonly BenchmarkSummary[], budgets: re
     if (!budget) continue;
     matched.add(budget.name);
     for (const limit of budget.limits) {
-      const actual = s[limit.stat];
-      if (actual > limit.ns) {
-        const v: BudgetViolation = { name: s.name, file: s.file, stat: limit.stat, limitNs: limit.ns, limitText: limit.text, actualNs: actual };
-        if (s.line !== undefined) v.line = s.line;
-        if (s.size !== undefined) v.size = s.size;
-        violations.push(v);
+      let v: BudgetViolation | undefined;
+      if (limit.stat === MEMORY_BUDGET) {
+        // Not measured (a run without --memory): nothing to check against.
+        if (s.bytesPerOp !== undefined && s.bytesPerOp > limit.bytes) v = { name: s.name, file: s.file, stat: MEMORY_BUDGET, limitBytes: limit.bytes, limitText: limit.text, actualBytes: s.bytesPerOp };
+      } else if (s[limit.stat] > limit.ns) {
+        v = { name: s.name, file: s.file, stat: limit.stat, limitNs: limit.ns, limitText: limit.text, actualNs: s[limit.stat] };
       }
+      if (!v) continue;
+      if (s.line !== undefined) v.line = s.line;
+      if (s.size !== undefined) v.size = s.size;
+      violations.push(v);
     }
   }
   return { violations, unmatched: budgets.map((b) => b.name).filter((n) => !matched.has(n)) };
 }
 
-/** "csv export: p99 5.31 ms over its budget of 5ms". */
+/** The measured figure of a violation: "5.31 ms", or "12.3 kB" for memory. */
+export function violationActual(v: BudgetViolation): string {
+  return v.stat === MEMORY_BUDGET ? formatBytes(v.actualBytes) : formatDuration(v.actualNs);
+}
+
+/** "csv export: p99 5.31 ms over its budget of 5ms", "parse: memory 12.3 kB over its budget of 10kB". */
 export function describeViolation(v: BudgetViolation): string {
   const label = v.size === undefined ? v.name : `${v.name} [n=${v.size}]`;
-  return `${label}: ${v.stat} ${formatDuration(v.actualNs)} over its budget of ${v.limitText}`;
+  return `${label}: ${v.stat} ${violationActual(v)} over its budget of ${v.limitText}`;
 }

@@ -6,6 +6,7 @@
 import { benchmarkKey, type BenchmarkResult } from './model';
 import { mean } from './descriptive';
 import { welchTTest } from './welch';
+import { bytesPerOpOf, bytesPerOpRatio } from './memory';
 import { DEFAULT_ALPHA, DEFAULT_MIN_EFFECT } from './defaults';
 
 export type Verdict = 'faster' | 'slower' | 'same' | 'added' | 'removed';
@@ -34,6 +35,13 @@ export interface BenchmarkComparison {
   /** Means in ns per operation (mean of the per-process means), null on the missing side. */
   currentMean: number | null;
   baselineMean: number | null;
+  /**
+   * Bytes allocated per operation on each side and current/baseline, only when both sides measured memory.
+   * The ratio is 1 when neither side allocates, null when only the baseline allocated nothing (see memory.ts).
+   */
+  currentBytesPerOp?: number;
+  baselineBytesPerOp?: number;
+  bytesPerOpRatio?: number | null;
 }
 
 const logOf = (xs: readonly number[]) => xs.map((x) => Math.log(x));
@@ -62,6 +70,13 @@ export function compareResult(current: BenchmarkResult, baseline: BenchmarkResul
   };
   if (current.size !== undefined) out.size = current.size;
   if (current.line !== undefined) out.line = current.line;
+  const curBytes = bytesPerOpOf(current);
+  const baseBytes = bytesPerOpOf(baseline);
+  if (curBytes !== undefined && baseBytes !== undefined) {
+    out.currentBytesPerOp = curBytes;
+    out.baselineBytesPerOp = baseBytes;
+    out.bytesPerOpRatio = bytesPerOpRatio(curBytes, baseBytes);
+  }
   if (x.length < 2 || y.length < 2) {
     // One sample on a side: a ratio, but no way to tell it from noise.
     if (x.length > 0 && y.length > 0) out.ratio = Math.exp(mean(logOf(x)) - mean(logOf(y)));

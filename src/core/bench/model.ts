@@ -11,6 +11,8 @@ export interface BenchRun {
   samples: number[];
   /** How many operations each sample timed (informational: the harness's adaptive inner count). */
   iterationsPerSample?: number;
+  /** Bytes allocated per operation in this process, when the harness measured memory. */
+  bytesPerOp?: number;
 }
 
 export interface BenchmarkResult {
@@ -22,7 +24,7 @@ export interface BenchmarkResult {
   /** The input size for a parametrized benchmark (`bench.sizes`): one result per size. */
   size?: number;
   runs: BenchRun[];
-  /** Bytes allocated per operation, when the harness measured it. */
+  /** Bytes allocated per operation, when the harness measured it: the median over processes (`medianBytesPerOp`). */
   bytesPerOp?: number;
 }
 
@@ -44,4 +46,16 @@ export function allSamples(r: Pick<BenchmarkResult, 'runs'>): number[] {
   const out: number[] = [];
   for (const run of r.runs) for (const s of run.samples) out.push(s);
   return out;
+}
+
+/**
+ * The median of the per-process bytes per operation, or undefined when no process measured memory. A
+ * median, not a mean: one process whose batches were disturbed (a timer of the file allocating) must not
+ * move the figure.
+ */
+export function medianBytesPerOp(runs: readonly BenchRun[]): number | undefined {
+  const xs = runs.map((r) => r.bytesPerOp).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+  if (xs.length === 0) return undefined;
+  const mid = xs.length >> 1;
+  return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
 }

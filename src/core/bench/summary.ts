@@ -17,6 +17,7 @@ import { allSamples, type BenchmarkResult } from './model';
 import { mean, quantileSorted, sortedCopy, standardDeviation } from './descriptive';
 import { countOutliers, tukeyFences, type OutlierCounts } from './outliers';
 import { tQuantile } from './distributions';
+import { bytesPerOpOf } from './memory';
 
 export interface BenchmarkSummary {
   name: string;
@@ -49,6 +50,7 @@ export interface BenchmarkSummary {
   processMeans: number[];
   /** Tukey outliers, counted within each process (a shifted process is not an outlier of another) and summed. */
   outliers: OutlierCounts;
+  /** Bytes allocated per operation (median over processes), only when the run measured memory. */
   bytesPerOp?: number;
 }
 
@@ -106,6 +108,7 @@ export function summarize(result: BenchmarkResult): BenchmarkSummary {
   };
   if (result.line !== undefined) summary.line = result.line;
   if (result.size !== undefined) summary.size = result.size;
-  if (result.bytesPerOp !== undefined) summary.bytesPerOp = result.bytesPerOp;
+  const bytes = bytesPerOpOf(result);
+  if (bytes !== undefined) summary.bytesPerOp = bytes;
   return summary;
 }

@@ -12,6 +12,7 @@ import { BenchApiError, BenchCollector, type CollectedBenchmark } from './api';
 import { interceptBenchImports } from './module-intercept';
 import { measure } from './measure';
 import { beforeAllOf, beforeEachOf } from './suite-hooks';
+import { measureMemory } from './memory';
 import type { BenchHarnessRequest, BenchHarnessResult, MeasuredBenchmark, PhaseMessage } from './protocol';
 import { installTypeScript, isEsmTypeScript } from '../profile/ts-hooks';
 import { TS_FILE } from '../profile/ts-resolve';
@@ -46,8 +47,11 @@ async function runOne(b: CollectedBenchmark, req: BenchHarnessRequest): Promise<
       await o.setup?.(task, 'run');
     },
   });
+  // Memory after timing, before the 'run' teardown (the function may need what setup made).
+  const bytesPerOp = req.memory ? await measureMemory({ runBatch: m.runBatch, maxBatch: m.iterationsPerSample, timeMs: o.time ?? req.timeMs, isAsync: m.isAsync }) : undefined;
   await o.teardown?.(task, 'run');
   const out: MeasuredBenchmark = { name: b.name, samples: m.samples, iterationsPerSample: m.iterationsPerSample };
+  if (bytesPerOp !== undefined) out.bytesPerOp = bytesPerOp;
   if (b.line !== undefined) out.line = b.line;
   if (b.size !== undefined) out.size = b.size;
   return out;

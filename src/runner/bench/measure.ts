@@ -27,6 +27,10 @@ export interface Measurement {
   /** ns per call, one per sample. */
   samples: number[];
   iterationsPerSample: number;
+  /** The benchmark's timing loop, warm and optimized: n more calls (the memory pass reuses it; see memory.ts). */
+  runBatch: (n: number) => Promise<unknown>;
+  /** Whether the function returned a thenable (the loop awaits each call). */
+  isAsync: boolean;
 }
 
 type Loop = (fn: () => unknown, n: number) => bigint | Promise<bigint>;
@@ -54,6 +58,12 @@ function compileLoop(isAsync: boolean, now: () => bigint): Loop {
     ? 'return async function loop(fn, n) { let sink; const t0 = now(); for (let i = 0; i < n; i++) sink = await fn(); const t = now() - t0; g[key] = sink; return t; };'
     : 'return function loop(fn, n) { let sink; const t0 = now(); for (let i = 0; i < n; i++) sink = fn(); const t = now() - t0; g[key] = sink; return t; };';
   return new Function('now', 'g', 'key', body)(now, globalThis, sinkKey) as Loop;
+}
+
+/** n calls of `fn` through a fresh awaiting loop, as an async benchmark's: what memory.ts uses to measure the loop's own await. */
+export function awaitingBatchRunner(fn: () => unknown): (n: number) => Promise<unknown> {
+  const loop = compileLoop(true, hrtime);
+  return async (n: number) => Number(await loop(fn, n));
 }
 
 function isThenable(x: unknown): x is PromiseLike<unknown> {
@@ -116,5 +126,5 @@ export async function measure(fn: () => unknown, s: MeasureSettings): Promise<Me
     // A slow function (one call ≫ the budget) stops at two samples after five budgets: slow but bounded.
     if (spent >= 5 * budget && samples.length >= 2) break;
   }
-  return { samples, iterationsPerSample };
+  return { samples, iterationsPerSample, runBatch: run, isAsync };
 }

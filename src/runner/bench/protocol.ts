@@ -36,6 +36,8 @@ export interface BenchHarnessRequest {
   rotate: number;
   /** Only benchmarks with these full names (all when absent). */
   names?: string[];
+  /** Also measure bytes allocated per operation, in a pass after timing (memory.ts). */
+  memory?: boolean;
 }
 
 export interface MeasuredBenchmark {
@@ -47,6 +49,8 @@ export interface MeasuredBenchmark {
   /** ns per operation, one per sample. */
   samples: number[];
   iterationsPerSample: number;
+  /** Bytes allocated per operation in this process (median over batches), when the request asked for memory. */
+  bytesPerOp?: number;
 }
 
 export type BenchHarnessResult =

@@ -9,7 +9,7 @@
  * the false-positive rate alone. A file that fails in one process is not run again; its error is kept.
  */
 import * as path from 'node:path';
-import { benchmarkKey, type BenchmarkResult } from '../../core/bench/model';
+import { benchmarkKey, medianBytesPerOp, type BenchmarkResult, type BenchRun } from '../../core/bench/model';
 import { summarize } from '../../core/bench/summary';
 import { processesNeeded } from '../../core/bench/power';
 import { DEFAULT_PROCESSES } from '../../core/bench/defaults';
@@ -64,6 +64,8 @@ export interface RunBenchmarksOptions {
   sampleNs?: number;
   /** 'wall' (default) or 'cpu' (see protocol.ts); compare only runs made with the same clock. */
   clock?: BenchClock;
+  /** Also bytes allocated per operation (a pass after timing in each process; memory.ts). */
+  memory?: boolean;
   /** Time limit of each phase of a process (loading, each benchmark). */
   phaseTimeoutMs?: number;
   /** Only these benchmarks (full names). */
@@ -120,6 +122,7 @@ export async function runBenchmarks(o: RunBenchmarksOptions): Promise<BenchRunOu
           clock: o.clock,
           rotate: round,
           names: o.names,
+          memory: o.memory,
           phaseTimeoutMs: o.phaseTimeoutMs ?? DEFAULT_PHASE_TIMEOUT_MS,
           signal: o.signal,
         });
@@ -134,7 +137,9 @@ export async function runBenchmarks(o: RunBenchmarksOptions): Promise<BenchRunOu
             byKey.set(key, acc);
             order.push(key);
           }
-          acc.runs.push({ samples: m.samples, iterationsPerSample: m.iterationsPerSample });
+          const run: BenchRun = { samples: m.samples, iterationsPerSample: m.iterationsPerSample };
+          if (m.bytesPerOp !== undefined) run.bytesPerOp = m.bytesPerOp;
+          acc.runs.push(run);
         }
         done.set(f.file, done.get(f.file)! + 1);
       } catch (e) {
@@ -151,6 +156,10 @@ export async function runBenchmarks(o: RunBenchmarksOptions): Promise<BenchRunOu
   }
   // A file that failed contributes nothing: partial runs would mix processes that measured it with none.
   const results = order.map((k) => byKey.get(k)!).filter((r) => !failed.has(r.file));
+  for (const r of results) {
+    const bytes = medianBytesPerOp(r.runs);
+    if (bytes !== undefined) r.bytesPerOp = bytes;
+  }
   return { results, errors, processes: Object.fromEntries(done) };
 }
 

@@ -44,6 +44,8 @@ export interface RunFileOptions {
   clock?: BenchClock;
   rotate: number;
   names?: string[];
+  /** Also bytes allocated per operation (a pass after timing). */
+  memory?: boolean;
   /** Limit of each phase, in ms. */
   phaseTimeoutMs: number;
   signal?: AbortSignal;
@@ -65,6 +67,7 @@ export async function runBenchFile(o: RunFileOptions): Promise<MeasuredBenchmark
     const resultFile = path.join(tmp, 'result.json');
     const request: BenchHarnessRequest = { file: o.file, resultFile, timeMs: o.timeMs, warmupMs: o.warmupMs, sampleNs: o.sampleNs, clock: o.clock ?? 'wall', rotate: o.rotate };
     if (o.names) request.names = o.names;
+    if (o.memory) request.memory = true;
     await fs.promises.writeFile(requestFile, JSON.stringify(request));
     const end = await runChild(o, requestFile);
     if (end.aborted) throw o.signal?.reason ?? new Error('aborted');

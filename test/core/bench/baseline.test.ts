@@ -45,11 +45,23 @@ test('wrong shapes are refused with a sentence that names the field', () => {
     [(j) => ({ ...j, results: [{ ...j.results[0], runs: [{ samples: [1, 2] }, { samples: [3, -4] }] }] }), /its results\[0\].runs\[1\].samples\[1\] is not a positive number of nanoseconds/],
     [(j) => ({ ...j, results: [{ ...j.results[0], runs: [{ samples: [1, null] }] }] }), /runs\[0\].samples\[1\] is not a positive number/],
     [(j) => ({ ...j, results: [{ ...j.results[0], runs: [{}] }] }), /its results\[0\].runs\[0\] has no "samples" array/],
+    [(j) => ({ ...j, results: [{ ...j.results[0], bytesPerOp: -1 }] }), /its results\[0\].bytesPerOp is not a number of bytes/],
+    [(j) => ({ ...j, results: [{ ...j.results[0], runs: [{ samples: [1], bytesPerOp: 'many' }] }] }), /its results\[0\].runs\[0\].bytesPerOp is not a number of bytes/],
   ];
   for (const [mutate, message] of cases) {
     const json = mutate(JSON.parse(JSON.stringify(sample())));
     assert.throws(() => parseBaseline(json), (e: Error) => e instanceof BaselineFormatError && e.reason === 'shape' && message.test(e.message), String(message));
   }
+});
+
+test('memory per operation: kept on results and runs when measured; a baseline without it loads without it', () => {
+  const withMemory = createBaseline('mem', ENV, [
+    { name: 'parse', file: 'p.bench.ts', bytesPerOp: 32, runs: [{ samples: [100], bytesPerOp: 32 }, { samples: [101], bytesPerOp: 0 }] },
+  ], new Date('2026-11-30T10:05:00Z'));
+  assert.deepEqual(parseBaseline(JSON.parse(JSON.stringify(withMemory))), withMemory);
+  const without = parseBaseline(JSON.parse(JSON.stringify(sample())));
+  assert.equal('bytesPerOp' in without.results[1], false);
+  assert.ok(without.results.every((r) => r.runs.every((run) => !('bytesPerOp' in run))));
 });
 
 test('a newer version is refused as such, even when its shape changed beyond recognition', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { BudgetError, checkBudgets, describeViolation, formatDuration, parseBudgets, parseDuration } from '../../../src/core/bench/budgets';
+import { BudgetError, budgetsNeedMemory, checkBudgets, describeViolation, formatDuration, parseBudgets, parseDuration } from '../../../src/core/bench/budgets';
 import { summarize } from '../../../src/core/bench/summary';
 
 test('durations: every unit, decimals, spaces; in nanoseconds', () => {
@@ -34,7 +34,7 @@ test('parseBudgets accepts the documented shape and refuses mistakes with the bu
   ]);
   assert.throws(() => parseBudgets([]), /budgets must be an object mapping benchmark names to limits/);
   assert.throws(() => parseBudgets({ a: '2ms' }), /the budget of "a" must be an object such as/);
-  assert.throws(() => parseBudgets({ a: { p95: '2ms' } }), /the budget of "a" limits "p95", which is not one of mean, median, p75, p99/);
+  assert.throws(() => parseBudgets({ a: { p95: '2ms' } }), /the budget of "a" limits "p95", which is not one of mean, median, p75, p99, memory/);
   assert.throws(() => parseBudgets({ a: { mean: 2 } }), /the mean budget of "a" must be a string such as "2ms"/);
   assert.throws(() => parseBudgets({ a: { mean: '2 parsecs' } }), /the mean budget of "a": "2 parsecs" is not a duration/);
 });
@@ -47,15 +47,35 @@ test('checkBudgets reports each statistic over its limit, with file, line and si
   const budgets = parseBudgets({ 'csv export': { mean: '2ms', median: '1.5ms', p99: '5ms' }, fast: { p75: '1us' }, typo: { mean: '1s' } });
   const { violations, unmatched } = checkBudgets([csv, fast], budgets);
   assert.deepEqual(
-    violations.map((v) => [v.name, v.stat, v.limitNs, v.line, v.file, v.size]),
+    violations.map((v) => [v.name, v.stat, 'limitNs' in v ? v.limitNs : undefined, v.line, v.file, v.size]),
     [
       ['csv export', 'mean', 2e6, 4, 'x.bench.ts', undefined],
       ['csv export', 'p99', 5e6, 4, 'x.bench.ts', undefined],
     ],
   );
-  assert.equal(violations[0].actualNs, csv.mean);
+  assert.equal('actualNs' in violations[0] && violations[0].actualNs, csv.mean);
   assert.deepEqual(unmatched, ['typo']);
   assert.equal(describeViolation(violations[1]), `csv export: p99 ${formatDuration(csv.p99)} over its budget of 5ms`);
   const slow = checkBudgets([fast], parseBudgets({ fast: { p75: '100ns' } })).violations[0];
   assert.equal(describeViolation(slow), 'fast [n=1000]: p75 108 ns over its budget of 100ns');
+});
+
+test('memory budgets: a size with a unit; checked against bytesPerOp when measured, skipped when not', () => {
+  assert.deepEqual(parseBudgets({ parse: { mean: '2ms', memory: '10kB' } }), [
+    { name: 'parse', limits: [{ stat: 'mean', ns: 2e6, text: '2ms' }, { stat: 'memory', bytes: 10_000, text: '10kB' }] },
+  ]);
+  assert.equal(budgetsNeedMemory(parseBudgets({ parse: { memory: '1 MiB' } })), true);
+  assert.equal(budgetsNeedMemory(parseBudgets({ parse: { mean: '2ms' } })), false);
+  for (const bad of ['10', 10, '10 parsecs', '0kB']) {
+    assert.throws(() => parseBudgets({ parse: { memory: bad } }), /^Error: the memory budget of "parse" must be a positive size with a unit \(B, kB, MB, KiB, MiB\), like "10kB"$/, String(bad));
+  }
+  const runs = [{ samples: [100, 110], bytesPerOp: 12_345 }];
+  const measured = summarize({ name: 'parse', file: 'p.bench.ts', line: 2, runs });
+  const budgets = parseBudgets({ parse: { memory: '10kB' } });
+  const [v] = checkBudgets([measured], budgets).violations;
+  assert.deepEqual(v, { name: 'parse', file: 'p.bench.ts', line: 2, stat: 'memory', limitBytes: 10_000, limitText: '10kB', actualBytes: 12_345 });
+  assert.equal(describeViolation(v), 'parse: memory 12.3 kB over its budget of 10kB');
+  assert.deepEqual(checkBudgets([measured], parseBudgets({ parse: { memory: '20kB' } })).violations, []);
+  const unmeasured = summarize({ name: 'parse', file: 'p.bench.ts', runs: [{ samples: [100, 110] }] });
+  assert.deepEqual(checkBudgets([unmeasured], budgets), { violations: [], unmatched: [] });
 });
