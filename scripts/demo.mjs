@@ -70,3 +70,4 @@ step('Profile of basketTotal, whose n-plus-one hint is checked at runtime', ['pr
 const quick = ['--processes', '3', '--time', '100', '--warmup', '50'];
 step('Benchmarks of the examples, saved as baseline "demo"', ['bench', 'examples/node-shop/bench', ...quick, '--save', 'demo']);
 step('The packingSlip benchmarks again, compared with "demo" (Markdown for a pull-request comment)', ['bench', 'examples/node-shop/bench/packing-slip.bench.mjs', ...quick, '--compare', 'demo', '--format', 'markdown']);
+step('The revenueByCategory benchmarks with memory per operation (the spread accumulator copies the object per line)', ['bench', 'examples/node-shop/bench/revenue.bench.ts', ...quick, '--memory']);
