@@ -45,8 +45,9 @@ export { listBaselines, loadBaseline } from './bench/baseline-store';
 export { moduleKindOf, scalingBenchFileName, scalingBenchTemplate } from '../core/bench/scaling-template';
 // Benchmarks (the extension's Benchmarks view): discover, run in fresh processes, summarise, compare, keep baselines.
 export { BaselineStoreError, saveBaseline } from './bench/baseline-store';
+export { readBaselineHistory } from './bench/baseline-history';
 export { gatherEnvironment } from './bench/environment';
 export { summarize as summarizeBenchmark } from '../core/bench/summary';
 export { compareRuns as compareBenchmarkRuns } from '../core/bench/compare';
 export { createBaseline } from '../core/bench/baseline';
-export { benchNamesInSource, comparableBaseline, mergeRun } from '../core/bench/panel-inputs';
+export { benchNamesInSource, comparableBaseline } from '../core/bench/panel-inputs';
