@@ -5,17 +5,19 @@
  * the Benchmarks panel call). Trust first (benchmarks run the workspace's code); then the runner under
  * a cancellable progress notification, with `perfLens.bench.processes` / `timeMs`; then statistics,
  * the comparison with the newest saved baseline, the budgets, the shared results store
- * (bench-results.ts, which the lenses and budget diagnostics follow), the Perf Lens log and a summary.
+ * (bench-results.ts, which the lenses, the budget diagnostics and the Benchmarks view follow), the Perf
+ * Lens log and a summary. The view's own runs share `newestBaseline`, `budgetsFor` and `runEnvironment`.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { benchmarkLabel } from '../core/bench/model';
 import { formatScaling } from '../core/bench/scaling';
 import { budgetsNeedMemory, type Budget } from '../core/bench/budgets';
-import type { BenchmarkComparison } from '../core/bench/compare';
+import type { Environment } from '../core/bench/environment';
 import { refuseUntrusted } from './say';
 import { type Engine, loadEngine } from './engine-loader';
-import type { BenchResultsStore, LastBenchResult, LastScaling } from './bench-results';
+import type { BenchResultsStore, FolderRun, LastBenchResult, LastScaling } from './bench-results';
+import { benchEntries } from './bench-entries';
 import { formatResult } from './bench-lenses';
 import { budgetMessage } from './bench-diagnostic-shape';
 import { readBenchSettings } from './bench-settings';
@@ -93,7 +95,7 @@ async function plan(engine: Engine, scope: Scope): Promise<FolderPlan[] | string
 }
 
 /** The newest saved baseline of a folder (by modification time), or undefined; an unreadable one is logged and skipped. */
-async function newestBaseline(engine: Engine, root: string, log: vscode.LogOutputChannel) {
+export async function newestBaseline(engine: Engine, root: string, log: Pick<vscode.LogOutputChannel, 'warn'>) {
   try {
     const saved = (await engine.listBaselines(root)).sort((a, b) => b.modified.getTime() - a.modified.getTime());
     if (saved.length === 0) return undefined;
@@ -104,9 +106,22 @@ async function newestBaseline(engine: Engine, root: string, log: vscode.LogOutpu
   }
 }
 
-function budgetsFor(engine: Engine, folder: vscode.WorkspaceFolder, fromSetting: Budget[] | undefined): { budgets: Budget[]; source: string | null } {
+/** The budgets of a folder: the setting, else perf-lens.config.json / package.json; unreadable ones are logged and none apply. */
+export function budgetsFor(engine: Engine, root: string, fromSetting: Budget[] | undefined, log: Pick<vscode.LogOutputChannel, 'warn'>): { budgets: Budget[]; source: string | null } {
   if (fromSetting) return { budgets: fromSetting, source: 'the setting perfLens.bench.budgets' };
-  return engine.loadBudgetConfig(folder.uri.fsPath);
+  try {
+    return engine.loadBudgetConfig(root);
+  } catch (e) {
+    log.warn(`benchmarks: budgets not checked: ${(e as Error).message}`);
+    return { budgets: [], source: null };
+  }
+}
+
+/** The environment a run records; as the CLI does, the clock is part of what was measured, so a baseline of the other clock shows as "runtime differs". */
+export async function runEnvironment(engine: Engine, root: string, clock: 'wall' | 'cpu'): Promise<Environment> {
+  const environment = await engine.gatherEnvironment(root);
+  if (clock === 'cpu') environment.runtime += ' (CPU time)';
+  return environment;
 }
 
 async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunReport> {
@@ -133,6 +148,7 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
 
   const recorded: LastBenchResult[] = [];
   const scaling: LastScaling[] = [];
+  const folderRuns: FolderRun[] = [];
   const ran = new Map<string, readonly string[] | null>();
   const errors: string[] = [];
   const lines: string[] = [];
@@ -145,13 +161,8 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
         for (const { folder, files } of planned) {
           const root = folder.uri.fsPath;
           const settings = settingsOf(folder);
-          let budgets: { budgets: Budget[]; source: string | null };
-          try {
-            budgets = budgetsFor(engine, folder, settings.budgets);
-          } catch (e) {
-            log.warn(`benchmarks: budgets not checked: ${(e as Error).message}`);
-            budgets = { budgets: [], source: null };
-          }
+          const budgets = budgetsFor(engine, root, settings.budgets, log);
+          const environment = await runEnvironment(engine, root, settings.clock);
           const baseline = await newestBaseline(engine, root, log);
           log.info(`benchmarks: ${files.length} file(s) in ${root}${names ? `, only ${names.map((n) => `"${n}"`).join(', ')}` : ''}; ${settings.processes ?? 'adaptive'} processes, ${settings.timeMs ?? 'default'} ms per benchmark`);
           const outcome = await engine.runBenchmarks({
@@ -160,10 +171,12 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
             processes: settings.processes,
             timeMs: settings.timeMs,
             memory: settings.memory || budgetsNeedMemory(budgets.budgets),
+            clock: settings.clock,
             names,
             signal: controller.signal,
             onProgress: (p) => progress.report({ message: `${p.file}: process ${p.process} of ${p.planned}` }),
           });
+          engine.recordLoadAtEnd(environment);
           for (const e of outcome.errors) errors.push(e.message);
           for (const f of files) ran.set(f.absolute, names ?? null);
           const summaries = outcome.results.map(engine.summarize);
@@ -171,18 +184,10 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
           const comparisons = baseline ? engine.compareRuns(outcome.results, wanted) : [];
           const check = engine.checkBudgets(summaries, budgets.budgets);
           if (check.unmatched.length && !names) log.info(`benchmarks: budgets naming no benchmark of this run (${budgets.source}): ${check.unmatched.join(', ')}`);
-          for (const s of summaries) {
-            const comparison = comparisons.find((c: BenchmarkComparison) => c.file === s.file && c.name === s.name && c.size === s.size && c.verdict !== 'removed');
-            const entry: LastBenchResult = {
-              absoluteFile: path.resolve(root, s.file),
-              summary: s,
-              violations: check.violations.filter((v) => v.file === s.file && v.name === s.name && v.size === s.size),
-              ranAt: new Date(),
-            };
-            if (comparison && comparison.verdict !== 'added' && baseline) {
-              entry.comparison = comparison;
-              entry.baselineName = baseline.name;
-            }
+          folderRuns.push({ root, environment, files: files.map((f) => f.file), failedFiles: outcome.errors.map((e) => e.file), oneBenchmark: names !== undefined, all: scope.kind === 'all' });
+          const entries = benchEntries({ root, results: outcome.results, summaries, comparisons, baselineName: baseline?.name, violations: check.violations, ranAt: new Date() });
+          for (const entry of entries) {
+            const s = entry.summary;
             recorded.push(entry);
             lines.push(`${s.file} › ${benchmarkLabel(s)}: ${formatResult(entry)} (${s.processes} processes, ${s.samples} samples)`);
             for (const v of entry.violations) lines.push(`  over budget: ${budgetMessage(v)}`);
@@ -201,7 +206,7 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
     return say(message, 'error');
   }
 
-  store.record(ran, recorded, scaling);
+  store.record(ran, recorded, scaling, folderRuns, 'command');
   for (const l of lines) log.info(`benchmarks: ${l}`);
   for (const e of errors) log.error(`benchmarks: ${e}`);
   const violations = recorded.reduce((n, r) => n + r.violations.length, 0);

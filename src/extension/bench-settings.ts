@@ -11,13 +11,15 @@ export interface BenchSettings {
   timeMs?: number;
   /** From `perfLens.bench.budgets`; undefined when the setting is empty (the config files then apply). */
   budgets?: Budget[];
+  /** `perfLens.bench.clock`: elapsed time (default) or the process's CPU time. */
+  clock: 'wall' | 'cpu';
   /** `perfLens.bench.memory`: also measure bytes allocated per operation (default false). */
   memory: boolean;
   problems: string[];
 }
 
 export function readBenchSettings(get: (key: string) => unknown): BenchSettings {
-  const out: BenchSettings = { memory: false, problems: [] };
+  const out: BenchSettings = { clock: 'wall', memory: false, problems: [] };
   const processes = get('processes');
   if (processes !== undefined && processes !== null) {
     if (typeof processes === 'number' && Number.isSafeInteger(processes) && processes >= 1) out.processes = processes;
@@ -28,6 +30,9 @@ export function readBenchSettings(get: (key: string) => unknown): BenchSettings 
     if (typeof timeMs === 'number' && Number.isFinite(timeMs) && timeMs > 0) out.timeMs = timeMs;
     else out.problems.push(`perfLens.bench.timeMs must be a positive number of milliseconds or null (got ${JSON.stringify(timeMs)}); the default is used`);
   }
+  const clock = get('clock');
+  if (clock === 'cpu') out.clock = 'cpu';
+  else if (clock !== undefined && clock !== null && clock !== 'wall') out.problems.push(`perfLens.bench.clock must be "wall" or "cpu" (got ${JSON.stringify(clock)}); elapsed time is used`);
   const memory = get('memory');
   if (memory !== undefined && memory !== null) {
     if (typeof memory === 'boolean') out.memory = memory;

@@ -36,12 +36,17 @@ export function benchmarksHtml(p: WebviewPage): string {
     <table id="results">
       <thead><tr>
         <th>Benchmark</th><th>File</th><th class="num">Size</th><th class="num">Mean</th><th class="num">±CI</th><th class="num">RSD</th><th class="num">ops/s</th>
-        <th class="num">vs baseline</th><th class="num">95% CI</th><th>Verdict</th><th></th>
+        <th class="num">vs baseline</th><th class="num">95% CI</th><th>Verdict</th><th>Budget</th><th></th>
       </tr></thead>
       <tbody id="rows"></tbody>
     </table>
   </div>
   <div class="chart-wrap"><canvas id="chart" role="img" aria-label="Current against baseline, with 95% confidence intervals"></canvas></div>
+  <section id="history-section" hidden>
+    <h2>History: <span id="history-name"></span></h2>
+    <p id="history-note" class="muted" hidden></p>
+    <div class="chart-wrap history"><canvas id="history-chart" role="img" aria-label="Mean per operation in each saved baseline and the current run, with 95% confidence intervals"></canvas></div>
+  </section>
 </section>`,
   });
 }

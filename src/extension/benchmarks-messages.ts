@@ -1,10 +1,11 @@
 /**
  * *Pure* half of the Benchmarks view: which messages from its webview the host acts on. The webview is
  * untrusted input: only the listed types pass, files only among the discovered benchmark files, names
- * only among the last run's benchmarks of that file, baselines only by a name the store accepts
- * (and, to compare, one that is saved).
+ * only among the last run's benchmarks of that file, a benchmark to show in the history only among the
+ * table's rows, baselines only by a name the store accepts (and, to compare, one that is saved).
  */
 import { baselineNameProblem } from '../core/bench/baseline';
+import { benchmarkKey } from '../core/bench/model';
 import type { FromWebview } from '../protocol/benchmarks';
 
 export interface AllowedBench {
@@ -14,6 +15,8 @@ export interface AllowedBench {
   benchmarks: ReadonlySet<string>;
   /** Saved baseline names. */
   baselines: ReadonlySet<string>;
+  /** benchmarkKey (file, name, size) of the table's rows: the last run's and those only the baseline has. */
+  rows: ReadonlySet<string>;
 }
 
 export const benchKey = (file: string, name: string): string => `${file}\u0000${name}`;
@@ -41,6 +44,11 @@ export function validateBenchMessage(message: unknown, allowed: AllowedBench): F
     case 'compareWith':
       if (m.name === null) return { type: 'compareWith', name: null };
       return text(m.name) && baselineNameProblem(m.name) === null && allowed.baselines.has(m.name) ? { type: 'compareWith', name: m.name } : undefined;
+    case 'select': {
+      if (!text(m.file) || !text(m.name) || !(m.size === undefined || (typeof m.size === 'number' && Number.isFinite(m.size)))) return undefined;
+      const ref = m.size === undefined ? { file: m.file, name: m.name } : { file: m.file, name: m.name, size: m.size as number };
+      return allowed.rows.has(benchmarkKey(ref)) ? { type: 'select', ...ref } : undefined;
+    }
     case 'open':
       return text(m.file) && allowed.files.has(m.file) && positiveInt(m.line) ? { type: 'open', file: m.file, line: m.line } : undefined;
     default:

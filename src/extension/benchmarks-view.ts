@@ -2,49 +2,74 @@
  * The Benchmarks side view (a WebviewView in its own activity-bar container; the page is
  * webview/benchmarks/, bundled to dist/webview/benchmarks.js). Lists the workspace's benchmark files,
  * runs all / one file / one benchmark through the engine's runner (each file in fresh processes; Cancel
- * aborts, which kills the process groups), keeps the last results, saves them as a baseline and compares
- * with a saved one. Runs nothing in Restricted Mode. Acts only on messages that pass benchmarks-messages.ts.
+ * aborts, which kills the process groups), saves the results as a baseline and compares with a saved one.
+ * The results live in the shared store (bench-results.ts): the view's runs update the lenses and budget
+ * diagnostics, and a lens's run shows here. The history chart reads the saved baselines (never writes
+ * them). Runs nothing in Restricted Mode. Acts only on messages that pass benchmarks-messages.ts.
  */
 import * as path from 'node:path';
 import * as fs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { KeptRun } from '../core/bench/panel-inputs';
-import type { Environment } from '../core/bench/environment';
-import type { BenchFileEntry, BenchViewState, FromWebview, ToWebview } from '../protocol/benchmarks';
+import type { BenchFileEntry, BenchHistory, BenchViewState, FromWebview, ToWebview } from '../protocol/benchmarks';
 import { baselineNameProblem } from '../core/bench/baseline';
 import { environmentDifferences } from '../core/bench/environment';
+import { benchmarkKey } from '../core/bench/model';
+import { benchmarkHistory, historyBenchmark, type BaselineDigest } from '../core/bench/history';
 import { loadEngine, type Engine } from './engine-loader';
 import { benchKey, validateBenchMessage } from './benchmarks-messages';
 import { benchmarksHtml } from './benchmarks-html';
 import { openSourceAt } from './open-source';
 import { trustGate } from './trust';
-
-interface LastRun extends KeptRun {
-  environment: Environment;
-}
+import type { BenchResultsStore, LastScaling } from './bench-results';
+import { benchEntries } from './bench-entries';
+import { budgetsFor, newestBaseline, runEnvironment } from './bench-run';
+import { budgetMessage } from './bench-diagnostic-shape';
+import { readBenchSettings } from './bench-settings';
 
 export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewType = 'perfLens.benchmarks';
 
   private view: vscode.WebviewView | undefined;
-  private readonly state: BenchViewState = { blocked: null, files: [], baselines: [], compareWith: null, running: null, results: [], comparison: [], baselineResults: [], messages: [] };
-  private last: LastRun | undefined;
+  private readonly state: BenchViewState = {
+    blocked: null,
+    files: [],
+    baselines: [],
+    compareWith: null,
+    running: null,
+    results: [],
+    comparison: [],
+    baselineResults: [],
+    messages: [],
+    scaling: [],
+    violations: [],
+    history: null,
+    historySkipped: [],
+  };
+  /** The saved baselines reduced for the history chart (re-read on refresh and after a save). */
+  private digests: BaselineDigest[] = [];
+  /** benchmarkKey of the row picked for the history, or null (the default pick). */
+  private picked: string | null = null;
   private abort: AbortController | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    private readonly store: BenchResultsStore,
   ) {
     this.disposables.push(
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
+      // A lens's or a command's run (the view's own runs are shown when they end).
+      store.onDidChange((e) => {
+        if (e.source !== 'view' && this.view) void this.engine().then((engine) => this.recompute(engine)).then(() => this.post(), (err) => this.log.error(`Benchmarks: ${String(err)}`));
+      }),
     );
   }
 
-  static register(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): vscode.Disposable {
-    const provider = new BenchmarksViewProvider(extensionUri, log);
+  static register(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, store: BenchResultsStore): vscode.Disposable {
+    const provider = new BenchmarksViewProvider(extensionUri, log, store);
     return vscode.Disposable.from(provider, vscode.window.registerWebviewViewProvider(BenchmarksViewProvider.viewType, provider));
   }
 
@@ -93,6 +118,7 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
       files: new Set(this.state.files.map((f) => f.file)),
       benchmarks: new Set(this.state.results.map((r) => benchKey(r.file, r.name))),
       baselines: new Set(this.state.baselines),
+      rows: new Set([...this.state.results, ...this.state.comparison].map(benchmarkKey)),
     });
     if (!message) return;
     try {
@@ -122,6 +148,10 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
         return this.saveBaseline(message.name);
       case 'compareWith':
         return this.compareWith(message.name);
+      case 'select':
+        this.picked = benchmarkKey(message);
+        this.state.history = this.history();
+        return this.post();
       case 'open': {
         const root = this.root();
         if (root) openSourceAt(path.join(root, message.file), message.line, 1, vscode.ViewColumn.One, false);
@@ -142,25 +172,52 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
       this.state.files = await Promise.all(
         found.map(async (f): Promise<BenchFileEntry> => ({ file: f.file, names: engine.benchNamesInSource(await fs.readFile(f.absolute, 'utf8').catch(() => '')) })),
       );
-      try {
-        this.state.baselines = (await engine.listBaselines(root)).map((b) => b.name);
-      } catch (e) {
-        this.state.baselines = [];
-        this.say('error', (e as Error).message);
-      }
+      await this.readBaselines(engine, root);
       if (this.state.files.length === 0) this.say('info', 'No benchmark files (*.bench.js, .mjs, .cjs, .ts, .mts) were found in this folder.');
+      await this.recompute(engine);
     } else {
       this.state.files = [];
       this.state.baselines = [];
+      this.digests = [];
+      this.state.historySkipped = [];
+      this.state.history = null;
     }
     this.post();
   }
 
-  private settings(): { processes?: number; timeMs?: number; clock: 'wall' | 'cpu'; memory: boolean } {
+  /**
+   * The saved baselines' names, and the history's digests of the newest HISTORY_CAP files (through the
+   * runner's store: read only). A file the store refuses (corrupt, newer version) is left out with its sentence.
+   */
+  private async readBaselines(engine: Engine, root: string): Promise<void> {
+    try {
+      const history = await engine.readBaselineHistory(root);
+      this.state.baselines = history.names;
+      this.digests = history.digests;
+      this.state.historySkipped = history.skipped;
+    } catch (e) {
+      if (!(e instanceof engine.BaselineStoreError)) throw e;
+      this.state.baselines = [];
+      this.digests = [];
+      this.state.historySkipped = [];
+      this.say('error', e.message);
+    }
+  }
+
+  /** The picked (or default) benchmark's means in the saved baselines, then in the current results. */
+  private history(): BenchHistory | null {
+    const key = historyBenchmark(this.picked, this.state.results, this.state.comparison);
+    if (key === null) return null;
+    const row = [...this.state.results, ...this.state.comparison].find((r) => benchmarkKey(r) === key)!;
+    const current = this.state.results.find((r) => benchmarkKey(r) === key);
+    return { benchmark: ref(row), points: benchmarkHistory(this.digests, key, current ? { mean: current.mean, ci95: current.ci95 } : null) };
+  }
+
+  private settings() {
     const cfg = vscode.workspace.getConfiguration('perfLens.bench');
-    const processes = cfg.get<number | null>('processes', null);
-    const timeMs = cfg.get<number | null>('timeMs', null);
-    return { processes: processes ?? undefined, timeMs: timeMs ?? undefined, clock: cfg.get<string>('clock') === 'cpu' ? 'cpu' : 'wall', memory: cfg.get<boolean>('memory') === true };
+    const settings = readBenchSettings((k) => cfg.get(k));
+    for (const p of settings.problems) this.log.warn(p);
+    return settings;
   }
 
   private async run(files: string[], names: string[]): Promise<void> {
@@ -179,15 +236,18 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
     this.post();
     try {
       const settings = this.settings();
-      const environment = await engine.gatherEnvironment(root);
-      // As the CLI does: the clock is part of what was measured, so a baseline of the other clock shows as "runtime differs".
-      if (settings.clock === 'cpu') environment.runtime += ' (CPU time)';
+      const environment = await runEnvironment(engine, root, settings.clock);
       const selected = new Set(files);
       const benchFiles = (await engine.discoverBenchFiles([], root)).filter((f) => selected.has(f.file));
+      const budgets = budgetsFor(engine, root, settings.budgets, this.log).budgets;
       const outcome = await engine.runBenchmarks({
         files: benchFiles,
         cwd: root,
-        ...settings,
+        processes: settings.processes,
+        timeMs: settings.timeMs,
+        clock: settings.clock,
+        // A memory budget is checked only if memory is measured.
+        memory: settings.memory || engine.budgetsNeedMemory(budgets),
         names: names.length ? names : undefined,
         signal: abort.signal,
         onProgress: (p) => {
@@ -195,16 +255,24 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
           this.post();
         },
       });
+      engine.recordLoadAtEnd(environment);
       for (const e of outcome.errors) this.say('error', e.message);
-      // A partial run (one file or one benchmark) replaces only what it measured.
-      const merged = engine.mergeRun(this.last, {
-        results: outcome.results,
-        files: benchFiles.map((f) => f.file),
-        failedFiles: outcome.errors.map((e) => e.file),
-        oneBenchmark: names.length > 0,
-        all: names.length === 0 && files.length === this.state.files.length,
-      });
-      this.last = { ...merged, environment };
+      const summaries = outcome.results.map(engine.summarizeBenchmark);
+      const check = engine.checkBudgets(summaries, budgets);
+      // The lenses say "than '<baseline>'": the one compared with here, else (as a lens's run) the newest.
+      const baseline = await this.baselineForLenses(engine, root);
+      const ranFiles = new Set(benchFiles.map((f) => f.file));
+      const wanted = baseline?.results.filter((r) => ranFiles.has(r.file) && (names.length === 0 || names.includes(r.name))) ?? [];
+      const comparisons = baseline ? engine.compareBenchmarkRuns(outcome.results, wanted) : [];
+      const scaling: LastScaling[] = engine.scalingOf(outcome.results).map((sc) => ({ absoluteFile: path.resolve(root, sc.file), name: sc.name, fit: sc.fit }));
+      // A partial run (one file or one benchmark) replaces only what it measured; the store keeps the rest.
+      this.store.record(
+        new Map(benchFiles.map((f) => [f.absolute, names.length ? names : null])),
+        benchEntries({ root, results: outcome.results, summaries, comparisons, baselineName: baseline?.name, violations: check.violations, ranAt: new Date() }),
+        scaling,
+        [{ root, environment, files: [...ranFiles], failedFiles: outcome.errors.map((e) => e.file), oneBenchmark: names.length > 0, all: names.length === 0 && files.length === this.state.files.length }],
+        'view',
+      );
       await this.recompute(engine);
     } catch (e) {
       if (abort.signal.aborted) this.say('info', 'Cancelled: the benchmark processes were stopped; the previous results are kept.');
@@ -217,13 +285,32 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
     }
   }
 
-  /** Summaries of the last run and, with a baseline picked, the comparison. */
+  private async baselineForLenses(engine: Engine, root: string) {
+    if (this.state.compareWith === null) return newestBaseline(engine, root, this.log);
+    return engine.loadBaseline(root, this.state.compareWith).catch((e: unknown) => {
+      if (!(e instanceof engine.BaselineStoreError)) throw e;
+      return undefined; // recompute says why
+    });
+  }
+
+  /** From the shared store: the folder's results, their budget violations and scaling; with a baseline picked, the comparison; the history. */
   private async recompute(engine: Engine): Promise<void> {
     const root = this.root();
-    const last = this.last;
-    this.state.results = last ? last.results.map(engine.summarizeBenchmark) : [];
+    const last = root ? this.store.keptRun(root) : undefined;
+    const entries = root ? this.store.resultsIn(root) : [];
+    this.state.results = entries.map((e) => e.summary);
+    this.state.violations = entries.flatMap((e) => e.violations.map((v) => ({ ...ref(v), text: budgetMessage(v) })));
+    this.state.scaling = last ? engine.scalingOf(last.results).map((sc) => ({ file: sc.file, name: sc.name, exponent: sc.fit.exponent, ci95: sc.fit.ci95 })) : [];
     this.state.comparison = [];
     this.state.baselineResults = [];
+    try {
+      await this.compare(engine, root, last);
+    } finally {
+      this.state.history = this.history();
+    }
+  }
+
+  private async compare(engine: Engine, root: string | undefined, last: ReturnType<BenchResultsStore['keptRun']>): Promise<void> {
     if (!root || !last || this.state.compareWith === null) return;
     try {
       const baseline = await engine.loadBaseline(root, this.state.compareWith);
@@ -249,9 +336,10 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
     const root = this.root();
     this.state.messages = [];
     const problem = baselineNameProblem(name);
+    const last = root ? this.store.keptRun(root) : undefined;
     if (problem) this.say('error', `Not saved: ${problem}.`);
-    else if (!root || !this.last || this.last.results.length === 0) this.say('error', 'Not saved: run the benchmarks first; a baseline keeps the results of the last run.');
-    else if (this.last.failedFiles.length) this.say('error', `Not saved: ${this.last.failedFiles.length} benchmark file(s) failed in the last run.`);
+    else if (!root || !last || last.results.length === 0) this.say('error', 'Not saved: run the benchmarks first; a baseline keeps the results of the last run.');
+    else if (last.failedFiles.length) this.say('error', `Not saved: ${last.failedFiles.length} benchmark file(s) failed in the last run.`);
     else {
       const engine = await this.engine();
       if (this.state.baselines.includes(name)) {
@@ -260,9 +348,10 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
         if (answer !== replace) return;
       }
       try {
-        const file = await engine.saveBaseline(root, engine.createBaseline(name, this.last.environment, this.last.results, new Date()));
+        const file = await engine.saveBaseline(root, engine.createBaseline(name, last.environment, last.results, new Date()));
         this.say('info', `Saved baseline "${name}" (${path.relative(root, file)}).`);
-        this.state.baselines = (await engine.listBaselines(root)).map((b) => b.name);
+        await this.readBaselines(engine, root);
+        this.state.history = this.history();
       } catch (e) {
         if (!(e instanceof engine.BaselineStoreError)) throw e;
         this.say('error', `Not saved: ${e.message}`);
@@ -271,3 +360,5 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
     this.post();
   }
 }
+
+const ref = (r: { file: string; name: string; size?: number }) => (r.size === undefined ? { file: r.file, name: r.name } : { file: r.file, name: r.name, size: r.size });

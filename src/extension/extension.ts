@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perfLens.runBenchmarkFile', (uri?: unknown) => runBenchmarkFileCommand({ store: benchResults, log }, uri)),
     vscode.commands.registerCommand('perfLens.runBenchmark', (target?: unknown) => runBenchmarkCommand({ store: benchResults, log }, target)),
     vscode.commands.registerCommand('perfLens.generateScalingBenchmark', (target?: unknown) => generateScalingBenchmark(log, target)),
-    BenchmarksViewProvider.register(context.extensionUri, log),
+    BenchmarksViewProvider.register(context.extensionUri, log, benchResults),
   );
   hints.start();
 }

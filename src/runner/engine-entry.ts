@@ -38,7 +38,7 @@ export { BenchOptionsError, discoverBenchFiles, runBenchmarks } from './bench/ru
 export { summarize } from '../core/bench/summary';
 export { compareRuns } from '../core/bench/compare';
 export { scalingOf } from '../core/bench/scaling';
-export { checkBudgets } from '../core/bench/budgets';
+export { budgetsNeedMemory, checkBudgets } from '../core/bench/budgets';
 export { loadBudgetConfig } from './bench/budgets-config';
 export { listBaselines, loadBaseline } from './bench/baseline-store';
 // "Generate a scaling benchmark" (the quadratic-building quick action).
@@ -46,8 +46,9 @@ export { moduleKindOf, scalingBenchFileName, scalingBenchTemplate } from '../cor
 export { BENCH_TYPES_FILE, BENCH_TYPES_SOURCE } from '../core/bench/bench-types';
 // Benchmarks (the extension's Benchmarks view): discover, run in fresh processes, summarise, compare, keep baselines.
 export { BaselineStoreError, saveBaseline } from './bench/baseline-store';
-export { gatherEnvironment } from './bench/environment';
+export { readBaselineHistory } from './bench/baseline-history';
+export { gatherEnvironment, recordLoadAtEnd } from './bench/environment';
 export { summarize as summarizeBenchmark } from '../core/bench/summary';
 export { compareRuns as compareBenchmarkRuns } from '../core/bench/compare';
 export { createBaseline } from '../core/bench/baseline';
-export { benchNamesInSource, comparableBaseline, mergeRun } from '../core/bench/panel-inputs';
+export { benchNamesInSource, comparableBaseline } from '../core/bench/panel-inputs';

@@ -2,12 +2,14 @@
 // 50 ms per benchmark, CPU-time clock: brief settings that stay usable on a loaded machine), cancel a run, save a baseline, make revenueByCategory's fast
 // version do 10× the work (5× was called "same" at times on this loaded 2-core machine) in the workspace copy, compare with the baseline and re-run its file: the table
 // marks that benchmark slower and the chart is drawn with the theme's red for it; click → the bench( line;
-// a high-contrast theme redraws the chart in its colours.
+// a second baseline draws the history chart (both baselines and the current run); a high-contrast theme
+// redraws the chart in its colours. A budget in the workspace's perf-lens.config.json marks its row, and the
+// bench.sizes group shows its scaling exponent.
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cursorPosition, runCommand, startEditor, webviewFrame, type EditorSession } from './editor';
+import { cursorPosition, openFile, runCommand, startEditor, webviewFrame, type EditorSession } from './editor';
 import type { Frame } from 'playwright-core';
 
 let s: EditorSession;
@@ -18,6 +20,9 @@ const cspViolations: string[] = [];
 const REVENUE_BENCH = 'node-shop/bench/revenue.bench.ts';
 const FAST_PRICING = 'node-shop/src/pricing.fast.js';
 const SLOWED = 'in-place accumulator';
+/** Far below what 2,000 names take: always over budget. */
+const OVER_BUDGET = 'packingSlip, 2,000 names > quadratic (lastIndexOf + +=)';
+const CONFIG = JSON.stringify({ bench: { budgets: { [OVER_BUDGET]: { mean: '1us' } } } });
 
 function scenario(title: string, fn: (t: TestContext) => Promise<void>): void {
   test(title, (t) => s.step(title.slice(0, title.indexOf('.')), () => fn(t)));
@@ -29,27 +34,36 @@ async function waitForRunEnd(timeoutMs = 90_000): Promise<void> {
   await view.locator('#rows tr').first().waitFor({ timeout: 5_000 });
 }
 
-/** Pixels of the chart canvas: drawn at all, and of the theme's `--vscode-charts-red` (the slower colour), read in the page. */
-async function chartPixels(): Promise<{ drawn: number; red: number; theme: string; redColour: string }> {
-  return view.locator('#chart').evaluate((c: HTMLCanvasElement) => {
+/** Pixels of a chart canvas: drawn at all, and of the theme's `--vscode-charts-red` (the slower colour), read in the page. */
+async function chartPixels(canvas = '#chart'): Promise<{ drawn: number; red: number; redX: number; theme: string; redColour: string }> {
+  return view.locator(canvas).evaluate((c: HTMLCanvasElement) => {
     const redColour = getComputedStyle(document.body).getPropertyValue('--vscode-charts-red').trim();
     const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(redColour);
     const want = hex ? hex.slice(1, 4).map((h) => parseInt(h, 16)) : [255, 0, 0];
     const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
     let drawn = 0;
     let red = 0;
+    /** Mean horizontal position of the red pixels below the top fifth (the legend), 0 (left) to 1 (right). */
+    let redX = 0;
+    let plotRed = 0;
     for (let i = 0; i < data.length; i += 4) {
       if (data[i + 3] === 0) continue;
       drawn++;
-      if (Math.abs(data[i] - want[0]) < 30 && Math.abs(data[i + 1] - want[1]) < 30 && Math.abs(data[i + 2] - want[2]) < 30) red++;
+      if (Math.abs(data[i] - want[0]) < 30 && Math.abs(data[i + 1] - want[1]) < 30 && Math.abs(data[i + 2] - want[2]) < 30) {
+        red++;
+        if (i / 4 / c.width > c.height / 5) {
+          plotRed++;
+          redX += ((i / 4) % c.width) / c.width;
+        }
+      }
     }
-    return { drawn, red, theme: document.body.className, redColour };
+    return { drawn, red, redX: plotRed ? redX / plotRed : 0, theme: document.body.className, redColour };
   });
 }
 
 describe('Perf Lens in a real editor: the Benchmarks view', { timeout: 240_000 }, () => {
   before(async () => {
-    s = await startEditor({ name: 'bench-panel', trust: 'trusted', settings: { 'perfLens.bench.processes': 5, 'perfLens.bench.timeMs': 50, 'perfLens.bench.clock': 'cpu' } });
+    s = await startEditor({ name: 'bench-panel', trust: 'trusted', files: { 'perf-lens.config.json': CONFIG }, settings: { 'perfLens.bench.processes': 5, 'perfLens.bench.timeMs': 50, 'perfLens.bench.clock': 'cpu' } });
     s.page.on('console', (m) => {
       if (/Content[ -]Security[ -]Policy/i.test(m.text())) cspViolations.push(m.text());
     });
@@ -85,6 +99,15 @@ describe('Perf Lens in a real editor: the Benchmarks view', { timeout: 240_000 }
     const row = view.locator('#rows tr', { hasText: SLOWED });
     assert.match(await row.innerText(), /\d(\.\d+)? (ns|µs|ms)\s+±\d/);
     assert.ok((await chartPixels()).drawn > 1000);
+    // The bench.sizes group's exponent, below its last size (the CLI's formatter).
+    const scaling = await view.locator('#rows tr.scaling').allInnerTexts();
+    assert.equal(scaling.length, 2, scaling.join(' | '));
+    for (const line of scaling) assert.match(line, /^packingSlip (quadratic|fixed): ≈ O\(n\^-?\d\.\d\d\) \[-?\d\.\d\d, -?\d\.\d\d\]$/);
+    // The budget of perf-lens.config.json: that row marked, its sentence in the Budget cell's tooltip.
+    const over = view.locator('#rows tr[data-budget="over"]');
+    assert.equal(await over.count(), 1);
+    assert.match(await over.locator('td.name').innerText(), /quadratic \(lastIndexOf/);
+    assert.match((await over.locator('td.budget').getAttribute('title')) ?? '', /: mean \d.* exceeds the budget 1us$/);
     await s.screenshot('b3-run-all');
   });
 
@@ -142,6 +165,41 @@ describe('Perf Lens in a real editor: the Benchmarks view', { timeout: 240_000 }
     assert.equal(await view.locator('#rows tr').count(), before);
     assert.equal(await view.locator('#rows tr', { hasText: SLOWED }).getAttribute('data-verdict'), 'slower');
     assert.deepEqual(await view.locator('#messages li.error').allInnerTexts(), []);
+  });
+
+  scenario('b6c. a second baseline: the history chart shows the slower benchmark in both baselines and the current run; a row click switches it', async () => {
+    await view.locator('#baseline-name').fill('after');
+    await view.locator('#save').click();
+    await view.locator('#messages li', { hasText: 'Saved baseline "after"' }).waitFor({ timeout: 15_000 });
+    await view.locator('#history-section').waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await view.locator('#history-name').innerText(), new RegExp(`${SLOWED}$`));
+    assert.equal(await view.locator('#rows tr', { hasText: SLOWED }).getAttribute('data-selected'), 'true');
+    const label = (await view.locator('#history-chart').getAttribute('aria-label')) ?? '';
+    assert.match(label, /: before · \d\d-\d\d \d\d:\d\d [\d.]+ (ns|µs|ms) \[[^\]]+\]; after · \d\d-\d\d \d\d:\d\d [\d.]+ (ns|µs|ms) \[[^\]]+\]; current [\d.]+ /, label);
+    await view.locator('#history-section').scrollIntoViewIfNeeded();
+    // Three points with whiskers, the current one in the slower colour and last (at the right).
+    const pixels = await chartPixels('#history-chart');
+    assert.ok(pixels.drawn > 500 && pixels.red > 20 && pixels.redX > 0.6, JSON.stringify(pixels));
+    await s.screenshot('b6c-history');
+    // A click on the row (not its name, which opens the source) picks the history's benchmark.
+    await view.locator('#rows tr', { hasText: 'spread accumulator' }).locator('td.location').click();
+    await view.locator('#history-name', { hasText: 'spread accumulator' }).waitFor({ timeout: 10_000 });
+    assert.match((await view.locator('#history-chart').getAttribute('aria-label')) ?? '', /spread accumulator: before · .*; after · .*; current /);
+    assert.deepEqual(await view.locator('#messages li.error').allInnerTexts(), []);
+  });
+
+  scenario('b6d. one set of results: the view\'s run is on the editor\'s lenses, and a lens\'s run is in the view\'s table', async () => {
+    // revenue.bench.ts is open (b6): its lens shows the view's last run, compared with the view's baseline.
+    const lenses = s.page.locator('.editor-group-container.active .codelens-decoration');
+    await lenses.filter({ hasText: /x slower than 'before'/ }).first().waitFor({ timeout: 15_000 });
+    // A file the view never ran, run from its lens: its result appears in the view.
+    const extra = 'node-shop/bench/extra.bench.mjs';
+    fs.writeFileSync(path.join(s.workspace, extra), "import { bench } from 'perf-lens/bench';\n\nbench('lens only', () => {\n  let sum = 0;\n  for (let i = 0; i < 100; i++) sum += i;\n  return sum;\n});\n");
+    await openFile(s.page, extra);
+    await s.page.locator('.editor-group-container.active .codelens-decoration a[title="Run \\"lens only\\" in fresh processes"]').click();
+    await view.locator('#rows tr', { hasText: 'lens only' }).waitFor({ timeout: 60_000 });
+    assert.match(await view.locator('#rows tr', { hasText: 'lens only' }).innerText(), /\d(\.\d+)? (ns|µs)\s+±\d/);
+    assert.equal(await view.locator('#rows tr', { hasText: SLOWED }).getAttribute('data-verdict'), 'slower');
   });
 
   scenario('b7. a high-contrast theme redraws the chart in its colours', async () => {

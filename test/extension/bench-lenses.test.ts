@@ -9,7 +9,7 @@ import { checkBudgets, parseBudgets } from '../../src/core/bench/budgets';
 import { scalingOf } from '../../src/core/bench/scaling';
 import type { BenchmarkResult } from '../../src/core/bench/model';
 import { benchLenses, formatCiPercent, formatComparison, formatOps, formatResult } from '../../src/extension/bench-lenses';
-import { BenchResultsStore, type LastBenchResult } from '../../src/extension/bench-results';
+import type { LastBenchResult } from '../../src/extension/bench-results';
 import { budgetDiagnosticShapes, budgetMessage } from '../../src/extension/bench-diagnostic-shape';
 import { readBenchSettings } from '../../src/extension/bench-settings';
 
@@ -54,8 +54,8 @@ test('lenses on the vitest example: the file, the describe block (its two names)
       [14, 'Run benchmark', { command: 'perfLens.runBenchmark', names: ['packingSlip, 2,000 names > fixed (lines + join)'] }],
     ],
   );
-  const summary = summarize(result('packingSlip, 2,000 names > fixed (lines + join)', 2500));
-  const after = benchLenses({ calls, results: [{ absoluteFile: '/x', summary, violations: [], ranAt: new Date() }], scalingOf: () => undefined });
+  const raw = result('packingSlip, 2,000 names > fixed (lines + join)', 2500);
+  const after = benchLenses({ calls, results: [{ root: '/', absoluteFile: '/x', result: raw, summary: summarize(raw), violations: [], ranAt: new Date() }], scalingOf: () => undefined });
   assert.match(after[3].title, /^Run benchmark · last: 2\.50 µs ± [\d.]+% · 400,000 ops\/s$/);
   assert.equal(after[2].title, 'Run benchmark');
 });
@@ -64,7 +64,7 @@ test('lenses on the bench.sizes example: the fitted exponent and the largest siz
   const calls = benchCallsInSource(read('scaling.bench.js'), 'scaling.bench.js');
   const results = [500, 1000, 2000, 4000].map((n) => result('packingSlip quadratic', n * n, n));
   const fit = scalingOf(results)[0].fit;
-  const last: LastBenchResult[] = results.map((r) => ({ absoluteFile: '/s', summary: summarize(r), violations: [], ranAt: new Date() }));
+  const last: LastBenchResult[] = results.map((r) => ({ root: '/', absoluteFile: '/s', result: r, summary: summarize(r), violations: [], ranAt: new Date() }));
   const lenses = benchLenses({ calls, results: last, scalingOf: (n) => (n === 'packingSlip quadratic' ? { absoluteFile: '/s', name: n, fit } : undefined) });
   assert.match(lenses[1].title, /^Run benchmark · last: ≈ O\(n\^2\.00\) .* · n=4,000: 16\.0 ms/);
   assert.equal(lenses[2].title, 'Run benchmark');
@@ -72,22 +72,6 @@ test('lenses on the bench.sizes example: the fitted exponent and the largest siz
 
 test('a file without benchmarks gets no lenses', () => {
   assert.deepEqual(benchLenses({ calls: benchCallsInSource("describe('empty', () => {});", 'e.bench.js'), results: [], scalingOf: () => undefined }), []);
-});
-
-test('the store: a run replaces the results of what it ran, keeps the rest, and says which files changed', () => {
-  const store = new BenchResultsStore();
-  const seen: string[][] = [];
-  const sub = store.onDidChange((e) => seen.push(e.files));
-  const last = (name: string, ns: number): LastBenchResult => ({ absoluteFile: '/a', summary: summarize(result(name, ns)), violations: [], ranAt: new Date() });
-  store.record(new Map([['/a', null]]), [last('a', 1000), last('b', 2000)], []);
-  store.record(new Map([['/a', ['b', 'gone']]]), [last('b', 3000)], []);
-  assert.deepEqual(store.resultsOf('/a').map((r) => [r.summary.name, Math.round(r.summary.mean)]), [['a', 1000], ['b', 3000]]);
-  store.record(new Map([['/a', ['a']]]), [], []);
-  assert.deepEqual(store.resultsOf('/a').map((r) => r.summary.name), ['b']);
-  sub.dispose();
-  store.clear();
-  assert.deepEqual(seen, [['/a'], ['/a'], ['/a']]);
-  assert.deepEqual(store.all(), []);
 });
 
 test('budget diagnostics: a Warning on the bench( line of the named benchmark, from its first character', () => {
@@ -118,19 +102,22 @@ test('budget diagnostics: the reported line when the call is no longer in the te
 });
 
 test('settings: defaults, good values, and one sentence per bad value', () => {
-  assert.deepEqual(readBenchSettings(() => undefined), { memory: false, problems: [] });
-  assert.deepEqual(readBenchSettings((k) => ({ processes: null, timeMs: null, budgets: {}, memory: null })[k]), { memory: false, problems: [] });
+  assert.deepEqual(readBenchSettings(() => undefined), { clock: 'wall', memory: false, problems: [] });
+  assert.deepEqual(readBenchSettings((k) => ({ processes: null, timeMs: null, budgets: {}, clock: 'wall', memory: null })[k]), { clock: 'wall', memory: false, problems: [] });
+  assert.equal(readBenchSettings((k) => ({ clock: 'cpu' })[k]).clock, 'cpu');
   const good = readBenchSettings((k) => ({ processes: 2, timeMs: 50, budgets: { a: { mean: '2ms' } }, memory: true })[k]);
   assert.equal(good.processes, 2);
   assert.equal(good.timeMs, 50);
   assert.equal(good.memory, true);
   assert.deepEqual(good.budgets, [{ name: 'a', limits: [{ stat: 'mean', ns: 2e6, text: '2ms' }] }]);
-  const bad = readBenchSettings((k) => ({ processes: 1.5, timeMs: -1, budgets: { a: { mean: '2' } }, memory: 'yes' })[k]);
+  const bad = readBenchSettings((k) => ({ processes: 1.5, timeMs: -1, budgets: { a: { mean: '2' } }, clock: 'sundial', memory: 'yes' })[k]);
   assert.equal(bad.processes, undefined);
   assert.equal(bad.timeMs, undefined);
   assert.equal(bad.budgets, undefined);
+  assert.equal(bad.clock, 'wall');
   assert.equal(bad.memory, false);
-  assert.equal(bad.problems.length, 4);
-  assert.equal(bad.problems[2], 'perfLens.bench.memory must be true or false (got "yes"); memory is not measured');
+  assert.equal(bad.problems.length, 5);
+  assert.ok(bad.problems.some((x) => /^perfLens\.bench\.clock must be "wall" or "cpu" \(got "sundial"\)/.test(x)), bad.problems.join('\n'));
+  assert.ok(bad.problems.includes('perfLens.bench.memory must be true or false (got "yes"); memory is not measured'), bad.problems.join('\n'));
   assert.match(bad.problems[3], /^perfLens\.bench\.budgets: the mean budget of "a": "2" is not a duration/);
 });

@@ -15,5 +15,5 @@ test('strict CSP: nothing by default, script only by nonce, no eval, styles from
 
 test('no inline handlers or style attributes; the controls the script drives are there', () => {
   assert.doesNotMatch(html, /\son[a-z]+=|\sstyle=/i);
-  for (const id of ['run-all', 'cancel', 'progress', 'files', 'compare-with', 'baseline-name', 'save', 'rows', 'chart', 'blocked']) assert.match(html, new RegExp(`id="${id}"`), id);
+  for (const id of ['run-all', 'cancel', 'progress', 'files', 'compare-with', 'baseline-name', 'save', 'rows', 'chart', 'blocked', 'history-section', 'history-name', 'history-note', 'history-chart']) assert.match(html, new RegExp(`id="${id}"`), id);
 });

@@ -1,12 +1,14 @@
 // The Benchmarks view acts only on allowed messages from its webview (src/extension/benchmarks-messages.ts).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { benchmarkKey } from '../../src/core/bench/model';
 import { benchKey, validateBenchMessage, type AllowedBench } from '../../src/extension/benchmarks-messages';
 
 const allowed: AllowedBench = {
   files: new Set(['bench/a.bench.js', 'bench/b.bench.ts']),
   benchmarks: new Set([benchKey('bench/a.bench.js', 'suite > fast')]),
   baselines: new Set(['main', 'v1.2']),
+  rows: new Set([benchmarkKey({ file: 'bench/a.bench.js', name: 'suite > fast' }), benchmarkKey({ file: 'bench/b.bench.ts', name: 'grows', size: 1000 })]),
 };
 
 test('argument-free actions pass with nothing but their type', () => {
@@ -43,6 +45,16 @@ test('saveBaseline passes any string (the host answers why a name is refused), n
   assert.deepEqual(validateBenchMessage({ type: 'saveBaseline', name: '../x' }, allowed), { type: 'saveBaseline', name: '../x' });
   assert.equal(validateBenchMessage({ type: 'saveBaseline', name: 3 }, allowed), undefined);
   assert.equal(validateBenchMessage({ type: 'saveBaseline', name: 'x'.repeat(5000) }, allowed), undefined);
+});
+
+test('select: only a row of the table, size included for a bench.sizes row', () => {
+  assert.deepEqual(validateBenchMessage({ type: 'select', file: 'bench/a.bench.js', name: 'suite > fast', extra: 1 }, allowed), { type: 'select', file: 'bench/a.bench.js', name: 'suite > fast' });
+  assert.deepEqual(validateBenchMessage({ type: 'select', file: 'bench/b.bench.ts', name: 'grows', size: 1000 }, allowed), { type: 'select', file: 'bench/b.bench.ts', name: 'grows', size: 1000 });
+  assert.equal(validateBenchMessage({ type: 'select', file: 'bench/b.bench.ts', name: 'grows' }, allowed), undefined);
+  assert.equal(validateBenchMessage({ type: 'select', file: 'bench/b.bench.ts', name: 'grows', size: 10 }, allowed), undefined);
+  assert.equal(validateBenchMessage({ type: 'select', file: 'bench/b.bench.ts', name: 'grows', size: '1000' }, allowed), undefined);
+  assert.equal(validateBenchMessage({ type: 'select', file: 'bench/a.bench.js', name: 'suite > slow' }, allowed), undefined);
+  assert.equal(validateBenchMessage({ type: 'select', file: 'bench/a.bench.js' }, allowed), undefined);
 });
 
 test('anything else is ignored', () => {

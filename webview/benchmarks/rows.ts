@@ -6,7 +6,8 @@
 import { benchmarkKey, benchmarkLabel } from '../../src/core/bench/model';
 import type { BenchmarkSummary } from '../../src/core/bench/summary';
 import type { BenchmarkComparison, Verdict } from '../../src/core/bench/compare';
-import type { BenchViewState } from '../../src/protocol/benchmarks';
+import { formatScaling } from '../../src/core/bench/scaling';
+import type { BenchHistory, BenchViewState } from '../../src/protocol/benchmarks';
 
 export interface BenchRow {
   key: string;
@@ -19,20 +20,37 @@ export interface BenchRow {
   summary: BenchmarkSummary | null;
   comparison: BenchmarkComparison | null;
   verdict: Verdict | null;
+  /** The budgets it broke, one sentence each (empty: within budget, or none set). */
+  overBudget: string[];
 }
 
-export function benchRows(state: Pick<BenchViewState, 'results' | 'comparison'>): BenchRow[] {
+export function benchRows(state: Pick<BenchViewState, 'results' | 'comparison'> & Partial<Pick<BenchViewState, 'violations'>>): BenchRow[] {
   const byKey = new Map(state.comparison.map((c) => [benchmarkKey(c), c]));
+  const over = (key: string) => (state.violations ?? []).filter((v) => benchmarkKey(v) === key).map((v) => v.text);
   const rows: BenchRow[] = state.results.map((s) => {
     const c = byKey.get(benchmarkKey(s)) ?? null;
-    return { key: benchmarkKey(s), name: s.name, label: benchmarkLabel(s), file: s.file, line: s.line, size: s.size, summary: s, comparison: c, verdict: c?.verdict ?? null };
+    const key = benchmarkKey(s);
+    return { key, name: s.name, label: benchmarkLabel(s), file: s.file, line: s.line, size: s.size, summary: s, comparison: c, verdict: c?.verdict ?? null, overBudget: over(key) };
   });
   const present = new Set(rows.map((r) => r.key));
   for (const c of state.comparison) {
     if (present.has(benchmarkKey(c))) continue;
-    rows.push({ key: benchmarkKey(c), name: c.name, label: benchmarkLabel(c), file: c.file, line: c.line, size: c.size, summary: null, comparison: c, verdict: c.verdict });
+    rows.push({ key: benchmarkKey(c), name: c.name, label: benchmarkLabel(c), file: c.file, line: c.line, size: c.size, summary: null, comparison: c, verdict: c.verdict, overBudget: [] });
   }
   return rows;
+}
+
+/**
+ * The scaling line of each `bench.sizes` group, keyed by the group's last row (the table shows it just
+ * below): "packingSlip quadratic: ≈ O(n^2.01) [1.95, 2.07]", the CLI's own formatter.
+ */
+export function scalingNotes(rows: readonly BenchRow[], scaling: BenchViewState['scaling']): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const sc of scaling) {
+    const group = rows.filter((r) => r.file === sc.file && r.name === sc.name && r.size !== undefined);
+    if (group.length) out.set(group[group.length - 1].key, `${sc.name}: ${formatScaling(sc)}`);
+  }
+  return out;
 }
 
 /** A time in nanoseconds with a unit that keeps 3 significant figures: "812 ns", "1.23 µs", "45.6 ms". */
@@ -159,3 +177,62 @@ export function shortLabel(label: string, max = 20): string {
 
 /** Why a typed baseline name cannot be saved, or null: the store's own rule, so the view and the host agree. */
 export { baselineNameProblem } from '../../src/core/bench/baseline';
+
+export interface HistoryChartModel {
+  /** x ticks: "<baseline> · 11-30 14:05", the current run last as "current". */
+  labels: string[];
+  /** Tooltip titles: the baseline, its full date and commit ("abc1234, uncommitted changes"). */
+  details: string[];
+  /** Means and 95% CIs in `unit`, one per label. */
+  points: ErrorBarPoint[];
+  unit: 'ns' | 'µs' | 'ms' | 's';
+  yTitle: string;
+  /** Index of the current run's point, or null when the history has none. */
+  current: number | null;
+  /** How many saved baselines have this benchmark. */
+  saved: number;
+}
+
+/** "2026-11-30T14:05:09.000Z" → "11-30 14:05" (UTC, as saved; short enough for a narrow view). */
+export function shortDate(iso: string): string {
+  return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+}
+
+const UNITS: [number, HistoryChartModel['unit']][] = [[1e9, 's'], [1e6, 'ms'], [1e3, 'µs'], [1, 'ns']];
+
+/**
+ * What the history chart draws: the benchmark's mean with its 95% CI in each saved baseline (oldest first),
+ * then the current run, in one unit picked from the largest mean. A lower bound below 0 is drawn at 0.
+ * Null when there is nothing to draw.
+ */
+export function historyChartModel(history: BenchHistory | null): HistoryChartModel | null {
+  if (!history || history.points.length === 0) return null;
+  const largest = Math.max(...history.points.map((p) => p.mean));
+  const [scale, unit] = UNITS.find(([s]) => largest >= s) ?? [1, 'ns'];
+  const current = history.points.findIndex((p) => p.baseline === null);
+  return {
+    labels: history.points.map((p) => (p.baseline === null ? 'current' : `${p.baseline} · ${shortDate(p.savedAt ?? '')}`)),
+    details: history.points.map((p) => {
+      if (p.baseline === null) return 'the current results';
+      const commit = p.commit === null ? 'no git commit' : `commit ${p.commit.slice(0, 7)}${p.dirty ? ', uncommitted changes' : ''}`;
+      return `${p.baseline}, saved ${(p.savedAt ?? '').slice(0, 16).replace('T', ' ')} UTC (${commit})`;
+    }),
+    points: history.points.map((p) => {
+      const y = p.mean / scale;
+      return p.ci95 ? { y, yMin: Math.max(0, p.ci95[0] / scale), yMax: p.ci95[1] / scale } : { y, yMin: y, yMax: y };
+    }),
+    unit,
+    yTitle: `mean ${unit}/op, 95% CI`,
+    current: current >= 0 ? current : null,
+    saved: history.points.filter((p) => p.baseline !== null).length,
+  };
+}
+
+/** The history chart in words, for screen readers (the canvas's label): "in-place accumulator: before · 11-29 09:01 2.00 µs [1.95, 2.05]; current 10.0 µs [9.80, 10.2]". */
+export function historyText(name: string, m: HistoryChartModel): string {
+  const n = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+  return `${name}: ` + m.labels.map((label, i) => {
+    const p = m.points[i];
+    return `${label} ${n(p.y)} ${m.unit}` + (p.yMin !== p.yMax ? ` [${n(p.yMin)}, ${n(p.yMax)}]` : '');
+  }).join('; ');
+}

@@ -23,19 +23,34 @@ export interface KeptRun {
   failedFiles: string[];
 }
 
+/** What a run covered: the files it ran (one benchmark of them, or whole), those that failed, and whether it ran everything. */
+export interface RunCoverage {
+  files: string[];
+  failedFiles: string[];
+  oneBenchmark: boolean;
+  all: boolean;
+}
+
 /**
  * The view's results after a run. A run of everything replaces all; a partial run (one file, or one
  * benchmark) replaces only what it measured and keeps the rest, so the table and the comparison stay
  * whole. A file that failed drops its earlier numbers (stale; its error is shown instead).
  */
-export function mergeRun(previous: KeptRun | undefined, run: { results: BenchmarkResult[]; files: string[]; failedFiles: string[]; oneBenchmark: boolean; all: boolean }): KeptRun {
+export function mergeRun(previous: KeptRun | undefined, run: RunCoverage & { results: BenchmarkResult[] }): KeptRun {
+  const files = mergeCoverage(previous, run);
+  if (!previous || run.all) return { results: run.results, ...files };
+  const fresh = new Set(run.results.map(benchmarkKey));
+  const failedNow = new Set(run.failedFiles);
+  return { results: [...previous.results.filter((r) => !fresh.has(benchmarkKey(r)) && !failedNow.has(r.file)), ...run.results], ...files };
+}
+
+/** The file lists of `mergeRun` alone (the shared results store keeps the results itself). */
+export function mergeCoverage(previous: Pick<KeptRun, 'wholeFiles' | 'failedFiles'> | undefined, run: RunCoverage): Pick<KeptRun, 'wholeFiles' | 'failedFiles'> {
   const failedNow = new Set(run.failedFiles);
   const ranWhole = run.oneBenchmark ? [] : run.files.filter((f) => !failedNow.has(f));
-  if (!previous || run.all) return { results: run.results, wholeFiles: ranWhole, failedFiles: run.failedFiles };
-  const fresh = new Set(run.results.map(benchmarkKey));
+  if (!previous || run.all) return { wholeFiles: ranWhole, failedFiles: run.failedFiles };
   const ranNow = new Set(run.files);
   return {
-    results: [...previous.results.filter((r) => !fresh.has(benchmarkKey(r)) && !failedNow.has(r.file)), ...run.results],
     wholeFiles: [...new Set([...previous.wholeFiles.filter((f) => !failedNow.has(f)), ...ranWhole])],
     failedFiles: [...previous.failedFiles.filter((f) => !ranNow.has(f)), ...run.failedFiles],
   };

@@ -2,7 +2,13 @@
 // theme-colours.ts), from results summarised and compared by the real statistics of src/core/bench.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { baselineNameProblem, benchRows, chartModel, formatNs, formatOps, rowCells, shortLabel } from '../../../webview/benchmarks/rows';
+import { baselineNameProblem, benchRows, chartModel, formatNs, formatOps, historyChartModel, historyText, rowCells, scalingNotes, shortDate, shortLabel } from '../../../webview/benchmarks/rows';
+import { scalingOf } from '../../../src/core/bench/scaling';
+import { benchmarkHistory, digestBaseline } from '../../../src/core/bench/history';
+import { createBaseline } from '../../../src/core/bench/baseline';
+import { benchmarkKey } from '../../../src/core/bench/model';
+import { checkBudgets, parseBudgets } from '../../../src/core/bench/budgets';
+import { budgetMessage } from '../../../src/extension/bench-diagnostic-shape';
 import { barColour, chartPalette } from '../../../webview/benchmarks/theme-colours';
 import { summarize } from '../../../src/core/bench/summary';
 import { compareRuns } from '../../../src/core/bench/compare';
@@ -98,4 +104,49 @@ test('chartPalette reads the theme variables, falls back when missing, and knows
   assert.deepEqual([p.slower, p.text, p.current, p.highContrast], ['#ff0000', '#111111', '#3794ff', false]);
   assert.equal(chartPalette(() => '', ['vscode-high-contrast', 'vscode-high-contrast-light']).highContrast, true);
   assert.deepEqual([barColour(p, 'slower'), barColour(p, 'faster'), barColour(p, 'same'), barColour(p, null)], [p.slower, p.faster, p.current, p.current]);
+});
+
+test('benchRows marks the rows over budget with their sentences; the others stay clean', () => {
+  const { violations } = checkBudgets(state.results, parseBudgets({ slowed: { mean: '5us', p99: '1s' }, kept: { mean: '1s' } }));
+  const rows = benchRows({ ...state, violations: violations.map((v) => ({ file: v.file, name: v.name, text: budgetMessage(v) })) });
+  assert.deepEqual(rows.map((r) => [r.label, r.overBudget]), [
+    ['kept', []],
+    ['slowed', ['slowed: mean 10.0 µs exceeds the budget 5us']],
+    ['new [n=100]', []],
+    ['gone', []],
+  ]);
+});
+
+test('scalingNotes: the fitted exponent (the CLI formatter) below the last row of each bench.sizes group', () => {
+  const sized = [100, 200, 400].map((n) => result('grows', n * 10, { size: n }));
+  const all = [result('flat', 1000), ...sized];
+  const rows = benchRows({ results: all.map(summarize), comparison: [] });
+  const fit = scalingOf(all)[0].fit;
+  const notes = scalingNotes(rows, [{ file: 'bench/a.bench.js', name: 'grows', exponent: fit.exponent, ci95: fit.ci95 }]);
+  assert.deepEqual([...notes.keys()], [rows[3].key]);
+  assert.match(notes.get(rows[3].key)!, /^grows: ≈ O\(n\^1\.00\) \[\d\.\d\d, \d\.\d\d\]$/);
+  assert.equal(scalingNotes(rows, [{ file: 'bench/other.bench.js', name: 'grows', exponent: 1, ci95: null }]).size, 0);
+});
+
+test('historyChartModel: saved points oldest first then "current", in one unit with the CI, commit in the tooltip', () => {
+  const key = benchmarkKey({ file: 'bench/a.bench.js', name: 'slowed' });
+  const env = (gitCommit: string | null, gitDirty: boolean | null) => ({ runtime: 'node', nodeVersion: 'v22', cpuModel: 'c', cpuCount: 2, os: 'linux', gitCommit, gitDirty, date: '' });
+  const digests = [
+    digestBaseline(createBaseline('after', env('fedcba9876543210', true), [result('slowed', 2500)], new Date('2026-11-30T14:05:09Z'))),
+    digestBaseline(createBaseline('before', env(null, null), [result('slowed', 2000)], new Date('2026-11-29T09:01:00Z'))),
+  ];
+  const now = summarize(current[1]);
+  const m = historyChartModel({ benchmark: { file: 'bench/a.bench.js', name: 'slowed' }, points: benchmarkHistory(digests, key, { mean: now.mean, ci95: now.ci95 }) })!;
+  assert.deepEqual(m.labels, ['before · 11-29 09:01', 'after · 11-30 14:05', 'current']);
+  assert.equal(m.unit, 'µs');
+  assert.equal(m.yTitle, 'mean µs/op, 95% CI');
+  assert.deepEqual([m.current, m.saved], [2, 2]);
+  assert.ok(Math.abs(m.points[0].y - 2) < 1e-9 && m.points[0].yMin < 2 && m.points[0].yMax > 2, JSON.stringify(m.points[0]));
+  assert.ok(Math.abs(m.points[2].y - 10) < 1e-9);
+  assert.deepEqual(m.details, ['before, saved 2026-11-29 09:01 UTC (no git commit)', 'after, saved 2026-11-30 14:05 UTC (commit fedcba9, uncommitted changes)', 'the current results']);
+  assert.match(historyText('slowed', m), /^slowed: before · 11-29 09:01 2\.00 µs \[1\.\d\d, 2\.\d\d\]; after · 11-30 14:05 2\.50 µs \[[\d.]+, [\d.]+\]; current 10\.0 µs \[[\d.]+, [\d.]+\]$/);
+  const only = historyChartModel({ benchmark: { file: 'f', name: 'x' }, points: benchmarkHistory([], 'x', { mean: 5e6, ci95: [-1e6, 11e6] }) })!;
+  assert.deepEqual([only.unit, only.saved, only.points[0].yMin], ['ms', 0, 0]);
+  assert.equal(historyChartModel(null), null);
+  assert.equal(shortDate('2026-01-02T03:04:05.000Z'), '01-02 03:04');
 });

@@ -1,0 +1,77 @@
+/**
+ * The Benchmarks view's history chart: one benchmark's mean with 95% CI error bars in every saved
+ * baseline, then the current run (Chart.js line chart with the error-bar point element of
+ * chartjs-chart-error-bars; only what is registered below is bundled). Same theme colours as the bar
+ * chart (theme-colours.ts), redrawn when the body's theme class changes; animations off.
+ */
+import { CategoryScale, Chart, LinearScale, LineElement, Tooltip } from 'chart.js';
+import { LineWithErrorBarsController, PointWithErrorBar } from 'chartjs-chart-error-bars';
+import type { HistoryChartModel } from './rows';
+import { barColour, chartPalette } from './theme-colours';
+
+Chart.register(LineWithErrorBarsController, PointWithErrorBar, LineElement, CategoryScale, LinearScale, Tooltip);
+
+export class HistoryChartView {
+  private chart: Chart | undefined;
+  private model: HistoryChartModel | null = null;
+  private verdict: string | null = null;
+
+  constructor(private readonly canvas: HTMLCanvasElement) {
+    new MutationObserver(() => this.draw()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  }
+
+  /** `verdict`: the benchmark's verdict against the compared baseline (colours the current point). */
+  show(model: HistoryChartModel | null, verdict: string | null): void {
+    this.model = model;
+    this.verdict = verdict;
+    this.draw();
+  }
+
+  private draw(): void {
+    this.chart?.destroy();
+    this.chart = undefined;
+    const m = this.model;
+    this.canvas.parentElement!.hidden = m === null;
+    if (!m) return;
+    const style = getComputedStyle(document.body);
+    const p = chartPalette((name) => style.getPropertyValue(name), Array.from(document.body.classList));
+    const width = p.highContrast ? 2 : 1;
+    const currentColour = barColour(p, this.verdict);
+    // One dataset, index-aligned with the labels (the error-bar controller takes a category point's x from
+    // its index); the current run's point is told apart by colour and size through scriptable options.
+    const isCurrent = (ctx: { type: string; dataIndex?: number }) => ctx.type === 'data' && ctx.dataIndex === m.current;
+    this.chart = new Chart(this.canvas, {
+      type: 'lineWithErrorBars',
+      data: {
+        labels: m.labels,
+        datasets: [
+          {
+            label: 'mean (95% CI)',
+            data: m.points.map((pt) => ({ y: pt.y, yMin: pt.yMin, yMax: pt.yMax })),
+            borderColor: (ctx) => (isCurrent(ctx) ? currentColour : p.baseline),
+            backgroundColor: (ctx) => (isCurrent(ctx) ? currentColour : p.baseline),
+            borderWidth: width,
+            pointRadius: (ctx) => (isCurrent(ctx) ? 5 : 4),
+            errorBarColor: p.text,
+            errorBarWhiskerColor: p.text,
+            errorBarLineWidth: width,
+            errorBarWhiskerLineWidth: width,
+          },
+        ],
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        plugins: {
+          legend: { display: false },
+          tooltip: { enabled: true, callbacks: { title: (items) => m.details[items[0]?.dataIndex ?? 0] ?? '' } },
+        },
+        scales: {
+          x: { ticks: { color: p.text, maxRotation: 60, autoSkip: true }, grid: { color: p.grid } },
+          y: { beginAtZero: true, title: { display: true, text: m.yTitle, color: p.text }, ticks: { color: p.text }, grid: { color: p.grid } },
+        },
+      },
+    });
+  }
+}
