@@ -35,7 +35,7 @@ export function benchmarksHtml(p: WebviewPage): string {
   <div class="table-wrap">
     <table id="results">
       <thead><tr>
-        <th>Benchmark</th><th>File</th><th class="num">Size</th><th class="num">Mean</th><th class="num">±CI</th><th class="num">RSD</th><th class="num">ops/s</th>
+        <th>Benchmark</th><th>File</th><th class="num">Size</th><th class="num">Mean</th><th class="num">±CI</th><th class="num">RSD</th><th class="num">ops/s</th><th class="num" title="Bytes allocated per operation (perfLens.bench.memory)">Memory/op</th>
         <th class="num">vs baseline</th><th class="num">95% CI</th><th>Verdict</th><th>Budget</th><th></th>
       </tr></thead>
       <tbody id="rows"></tbody>

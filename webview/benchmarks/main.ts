@@ -135,6 +135,7 @@ function render(s: BenchViewState): void {
         cell(c.ci, 'num'),
         cell(c.rsd, 'num'),
         cell(c.ops, 'num'),
+        memoryCell(c.memory, c.memoryTitle),
         cell(c.ratio, 'num'),
         cell(c.ratioCi, 'num'),
         cell(c.verdict, `verdict ${r.verdict ?? ''}`),
@@ -151,7 +152,7 @@ function render(s: BenchViewState): void {
       const text = document.createElement('span');
       text.textContent = note;
       td.append(text);
-      td.colSpan = 12;
+      td.colSpan = 13;
       scaling.append(td);
       return [tr, scaling];
     }),
@@ -195,3 +196,10 @@ onHostMessage<ToWebview>((message) => {
   if (message.type === 'state') render(message.state);
 });
 vscode.postMessage({ type: 'ready' });
+
+/** Bytes per operation; its title compares with the baseline's when both were measured. */
+function memoryCell(text: string, title: string): HTMLTableCellElement {
+  const td = cell(text, 'num');
+  if (title) td.title = title;
+  return td;
+}

@@ -7,6 +7,7 @@ import { benchmarkKey, benchmarkLabel } from '../../src/core/bench/model';
 import type { BenchmarkSummary } from '../../src/core/bench/summary';
 import type { BenchmarkComparison, Verdict } from '../../src/core/bench/compare';
 import { formatScaling } from '../../src/core/bench/scaling';
+import { formatBytes } from '../../src/core/bench/memory';
 import type { BenchHistory, BenchViewState } from '../../src/protocol/benchmarks';
 
 export interface BenchRow {
@@ -73,7 +74,7 @@ export function formatOps(ops: number): string {
 export const formatRatio = (r: number | null): string => (r === null || !Number.isFinite(r) ? '–' : `${r.toFixed(2)}×`);
 
 /** The cells of a row, in the table's column order (name and file excepted). */
-export function rowCells(r: BenchRow): { size: string; mean: string; ci: string; rsd: string; ops: string; ratio: string; ratioCi: string; verdict: string } {
+export function rowCells(r: BenchRow): { size: string; mean: string; ci: string; rsd: string; ops: string; memory: string; memoryTitle: string; ratio: string; ratioCi: string; verdict: string } {
   const s = r.summary;
   const c = r.comparison;
   return {
@@ -82,10 +83,19 @@ export function rowCells(r: BenchRow): { size: string; mean: string; ci: string;
     ci: s?.ci95 ? `±${formatNs((s.ci95[1] - s.ci95[0]) / 2)}` : '–',
     rsd: s ? `${s.rsd.toFixed(1)}%` : '–',
     ops: s ? formatOps(s.opsPerSec) : '–',
+    // Bytes allocated per operation, when measured (perfLens.bench.memory or a memory budget).
+    memory: s?.bytesPerOp !== undefined ? formatBytes(s.bytesPerOp) : '–',
+    memoryTitle: memoryTitle(c),
     ratio: formatRatio(c?.ratio ?? null),
     ratioCi: c?.ci95 ? `${c.ci95[0].toFixed(2)}–${c.ci95[1].toFixed(2)}` : '–',
     verdict: r.verdict ?? '',
   };
+}
+
+function memoryTitle(c: BenchRow['comparison']): string {
+  if (c?.currentBytesPerOp === undefined || c.baselineBytesPerOp === undefined) return '';
+  const ratio = c.bytesPerOpRatio;
+  return `memory/op vs baseline: ${formatBytes(c.baselineBytesPerOp)} → ${formatBytes(c.currentBytesPerOp)}${ratio === null || ratio === undefined ? '' : ` (${formatRatio(ratio)})`}`;
 }
 
 export interface ErrorBarPoint {

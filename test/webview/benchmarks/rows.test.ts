@@ -47,6 +47,18 @@ test('rowCells: mean with unit, ±CI half-width, rsd, ops/s, ratio with its CI',
   assert.deepEqual([rowCells(gone).mean, rowCells(gone).ratio, rowCells(gone).verdict], ['–', '–', 'removed']);
 });
 
+test('rowCells: memory per operation when measured, and its change against the baseline in the title', () => {
+  const withBytes = (r: BenchmarkResult, bytes: number): BenchmarkResult => ({ ...r, runs: r.runs.map((x) => ({ ...x, bytesPerOp: bytes })) });
+  const before = [withBytes(result('alloc', 1000), 4000)];
+  const after = [withBytes(result('alloc', 1000), 8048)];
+  const [row] = benchRows({ results: after.map(summarize), comparison: compareRuns(after, before) });
+  const c = rowCells(row);
+  assert.equal(c.memory, '8.0 kB');
+  assert.match(c.memoryTitle, /^memory\/op vs baseline: 4\.0 kB → 8\.0 kB \(2\.01×\)$/);
+  const [plain] = benchRows({ results: [summarize(result('plain', 1000))], comparison: [] });
+  assert.deepEqual([rowCells(plain).memory, rowCells(plain).memoryTitle], ['–', '']);
+});
+
 test('formatNs and formatOps keep about three significant figures', () => {
   assert.deepEqual([812, 1234, 45_600_000, 2.5e9, 0.5].map(formatNs), ['812 ns', '1.23 µs', '45.6 ms', '2.50 s', '0.50 ns']);
   assert.deepEqual([2_500_000, 12_345, 7.25].map(formatOps), ['2.50M', '12.3k', '7.3']);
