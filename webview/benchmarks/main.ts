@@ -136,7 +136,7 @@ function render(s: BenchViewState): void {
         cell(c.rsd, 'num'),
         cell(c.ops, 'num'),
         memoryCell(c.memory, c.memoryTitle),
-        cell(c.ratio, 'num'),
+        cell(c.ratio, 'num ratio'),
         cell(c.ratioCi, 'num'),
         cell(c.verdict, `verdict ${r.verdict ?? ''}`),
         budget,
