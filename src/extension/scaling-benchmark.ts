@@ -79,7 +79,7 @@ export async function generateScalingBenchmark(log: vscode.LogOutputChannel, arg
 
 /**
  * TypeScript: 'perf-lens/bench' is no installed package (the harness answers the import), so its declarations
- * go next to the benchmark, where the project's tsconfig most likely includes them. Never over an existing file.
+ * go next to the benchmark, which references them. Never over an existing file.
  */
 async function writeBenchTypes(dir: string, engine: Pick<Engine, 'BENCH_TYPES_FILE' | 'BENCH_TYPES_SOURCE'>, log: vscode.LogOutputChannel): Promise<string> {
   const file = path.join(dir, engine.BENCH_TYPES_FILE);

@@ -7,6 +7,7 @@
  * default. Pure: the caller writes the file (never over an existing one).
  */
 import { typescript } from '../lint/languages/js';
+import { BENCH_TYPES_FILE } from './bench-types';
 
 /**
  * The sizes: a decade of spread is enough for the fit, and the largest stays affordable for a quadratic
@@ -74,7 +75,7 @@ export function scalingBenchTemplate(input: ScalingTemplateInput): string {
 // hint. Run it with the "Run benchmark" lens above bench.sizes, or \`npx perf-lens bench ${scalingBenchFileName(input)}\`:
 // each size is timed in fresh processes and the exponent of a log-log fit is reported,
 // ≈ O(n^2) for quadratic work, ≈ O(n^1) once it is fixed.
-import { bench } from 'perf-lens/bench';
+${ts ? `/// <reference path="./${BENCH_TYPES_FILE}" />\n` : ''}import { bench } from 'perf-lens/bench';
 ${importLine}
 
 // ▶ EDIT THIS: the arguments of ${fnName} for an input of size n, in the order it takes them. Built once

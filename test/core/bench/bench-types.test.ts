@@ -94,3 +94,15 @@ test('the scaling benchmark the quick action generates for TypeScript type-check
   const files = { 'squares.ts': source, 'Squares.of.bench.ts': bench, [BENCH_TYPES_FILE]: BENCH_TYPES_SOURCE };
   assert.deepEqual(typeErrors(files), []);
 });
+
+test("the examples' copy is the current declarations, and the example project's TypeScript bench file type-checks with them", () => {
+  const examples = path.join(__dirname, '../../../examples/node-shop');
+  assert.equal(fs.readFileSync(path.join(examples, 'bench', BENCH_TYPES_FILE), 'utf8'), BENCH_TYPES_SOURCE);
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(examples, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => assert.fail(String(d.messageText)) })!;
+  assert.ok(config.fileNames.some((f) => f.endsWith('bench/revenue.bench.ts')), 'the tsconfig includes the bench folder');
+  const program = ts.createProgram(config.fileNames, { ...config.options, noEmit: true });
+  // The example sources import ORMs that are not installed (they are lint examples): only the bench folder is checked.
+  const inBench = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName.includes('/node-shop/bench/'));
+  assert.deepEqual(inBench.map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`), []);
+  assert.ok(program.getSourceFile(path.join(examples, 'bench', 'revenue.bench.ts')), 'revenue.bench.ts was checked');
+});
