@@ -7,37 +7,23 @@
 import { CategoryScale, Chart, Legend, LinearScale, LogarithmicScale, Tooltip } from 'chart.js';
 import { BarWithErrorBar, BarWithErrorBarsController } from 'chartjs-chart-error-bars';
 import { shortLabel, type ChartModel } from './rows';
-import { barColour, chartPalette } from './theme-colours';
+import { barColour, type ChartPalette } from './theme-colours';
+import { ThemedChart } from './themed-chart';
 
 Chart.register(BarWithErrorBarsController, BarWithErrorBar, CategoryScale, LinearScale, LogarithmicScale, Tooltip, Legend);
 
-export class ChartView {
-  private chart: Chart | undefined;
-  private model: ChartModel | null = null;
-
-  constructor(private readonly canvas: HTMLCanvasElement) {
-    new MutationObserver(() => this.draw()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
-  }
-
+export class ChartView extends ThemedChart<ChartModel> {
   show(model: ChartModel | null): void {
-    this.model = model;
-    this.draw();
+    this.setModel(model);
   }
 
-  private draw(): void {
-    this.chart?.destroy();
-    this.chart = undefined;
-    const m = this.model;
-    this.canvas.parentElement!.hidden = m === null;
-    if (!m) return;
-    const style = getComputedStyle(document.body);
-    const p = chartPalette((name) => style.getPropertyValue(name), Array.from(document.body.classList));
+  protected build(m: ChartModel, p: ChartPalette, style: CSSStyleDeclaration): Chart {
     Chart.defaults.color = p.text;
     Chart.defaults.font.family = style.getPropertyValue('--vscode-font-family') || Chart.defaults.font.family;
     const width = p.highContrast ? 2 : 1;
     // Horizontal bars: a side view is narrow and benchmark names are long; one row per benchmark.
     this.canvas.parentElement!.style.height = `${chartHeight(m.labels.length, m.series.length)}px`;
-    this.chart = new Chart(this.canvas, {
+    return new Chart(this.canvas, {
       type: 'barWithErrorBars',
       data: {
         labels: m.labels.map(shortLabel),

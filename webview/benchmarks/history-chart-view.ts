@@ -7,40 +7,27 @@
 import { CategoryScale, Chart, LinearScale, LineElement, Tooltip } from 'chart.js';
 import { LineWithErrorBarsController, PointWithErrorBar } from 'chartjs-chart-error-bars';
 import type { HistoryChartModel } from './rows';
-import { barColour, chartPalette } from './theme-colours';
+import { barColour, type ChartPalette } from './theme-colours';
+import { ThemedChart } from './themed-chart';
 
 Chart.register(LineWithErrorBarsController, PointWithErrorBar, LineElement, CategoryScale, LinearScale, Tooltip);
 
-export class HistoryChartView {
-  private chart: Chart | undefined;
-  private model: HistoryChartModel | null = null;
+export class HistoryChartView extends ThemedChart<HistoryChartModel> {
   private verdict: string | null = null;
-
-  constructor(private readonly canvas: HTMLCanvasElement) {
-    new MutationObserver(() => this.draw()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
-  }
 
   /** `verdict`: the benchmark's verdict against the compared baseline (colours the current point). */
   show(model: HistoryChartModel | null, verdict: string | null): void {
-    this.model = model;
     this.verdict = verdict;
-    this.draw();
+    this.setModel(model);
   }
 
-  private draw(): void {
-    this.chart?.destroy();
-    this.chart = undefined;
-    const m = this.model;
-    this.canvas.parentElement!.hidden = m === null;
-    if (!m) return;
-    const style = getComputedStyle(document.body);
-    const p = chartPalette((name) => style.getPropertyValue(name), Array.from(document.body.classList));
+  protected build(m: HistoryChartModel, p: ChartPalette): Chart {
     const width = p.highContrast ? 2 : 1;
     const currentColour = barColour(p, this.verdict);
     // One dataset, index-aligned with the labels (the error-bar controller takes a category point's x from
     // its index); the current run's point is told apart by colour and size through scriptable options.
     const isCurrent = (ctx: { type: string; dataIndex?: number }) => ctx.type === 'data' && ctx.dataIndex === m.current;
-    this.chart = new Chart(this.canvas, {
+    return new Chart(this.canvas, {
       type: 'lineWithErrorBars',
       data: {
         labels: m.labels,
