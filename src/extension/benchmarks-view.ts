@@ -13,7 +13,6 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { BenchFileEntry, BenchHistory, BenchViewState, FromWebview, ToWebview } from '../protocol/benchmarks';
 import { baselineNameProblem } from '../core/bench/baseline';
-import { environmentDifferences } from '../core/bench/environment';
 import { benchmarkKey } from '../core/bench/model';
 import { benchmarkHistory, historyBenchmark, type BaselineDigest } from '../core/bench/history';
 import { loadEngine, type Engine } from './engine-loader';
@@ -317,8 +316,8 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
       const comparable = engine.comparableBaseline(baseline.results, last);
       this.state.comparison = engine.compareBenchmarkRuns(last.results, comparable);
       this.state.baselineResults = comparable.map(engine.summarizeBenchmark);
-      const differences = environmentDifferences(last.environment, baseline.environment);
-      if (differences.length) this.say('info', `Baseline "${baseline.name}" was measured elsewhere: ${differences.join('; ')}.`);
+      const notes = engine.comparisonNotes({ environment: last.environment, results: last.results }, { environment: baseline.environment, results: comparable });
+      if (notes.length) this.say('info', `Against baseline "${baseline.name}": ${notes.join('; ')}.`);
     } catch (e) {
       if (!(e instanceof engine.BaselineStoreError)) throw e;
       this.say('error', e.message);

@@ -48,6 +48,7 @@ export { BENCH_TYPES_FILE, BENCH_TYPES_SOURCE } from '../core/bench/bench-types'
 export { BaselineStoreError, saveBaseline } from './bench/baseline-store';
 export { readBaselineHistory } from './bench/baseline-history';
 export { gatherEnvironment, recordLoadAtEnd } from './bench/environment';
+export { comparisonNotes } from '../core/bench/contention';
 export { summarize as summarizeBenchmark } from '../core/bench/summary';
 export { compareRuns as compareBenchmarkRuns } from '../core/bench/compare';
 export { createBaseline } from '../core/bench/baseline';

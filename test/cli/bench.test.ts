@@ -99,6 +99,27 @@ describe('perf-lens bench', () => {
     fs.rmSync(path.join(dir, 'bench/extra.bench.mjs'));
   });
 
+  test('each process records its CPU share; a comparison whose baseline had far more CPU per second says so', () => {
+    const saved = runCli(['--save', 'contended', '--format', 'json', '--processes', '2', ...QUICK_ARGS], dir);
+    assert.equal(saved.status, 0, saved.stderr);
+    const share = JSON.parse(saved.stdout).results[0].cpuShare;
+    assert.ok(typeof share === 'number' && share > 0, `cpuShare ${share}`);
+    // A baseline whose processes ran 10x the CPU per elapsed second of anything this machine can do: the
+    // current run then looks starved next to it, whatever the load, so the note must appear.
+    const file = path.join(dir, '.perf-lens', 'baselines', 'contended.json');
+    const baseline = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const run of baseline.results[0].runs) {
+      assert.equal(typeof run.cpuShare, 'number');
+      run.cpuShare = 10;
+    }
+    fs.writeFileSync(file, JSON.stringify(baseline));
+    const compared = runCli(['--compare', 'contended', '--format', 'json', '--processes', '2', ...QUICK_ARGS], dir);
+    const notes: string[] = JSON.parse(compared.stdout).baseline.environmentDifferences;
+    assert.ok(notes.some((n) => /^the benchmark processes waited for a CPU more during this run: they ran \d+% of the elapsed time vs 1000% in the baseline/.test(n)), notes.join('\n'));
+    const text = runCli(['--compare', 'contended', '--processes', '2', ...QUICK_ARGS], dir);
+    assert.match(text.stdout, /note: the benchmark processes waited for a CPU more during this run/);
+  });
+
   test('a corrupt baseline is refused, for --compare and for --save, and left byte-identical', () => {
     const tree = makeTree({ 'w.bench.cjs': WORK });
     const file = path.join(tree, '.perf-lens', 'baselines', 'old.json');

@@ -13,7 +13,7 @@ import { scalingOf } from '../../core/bench/scaling';
 import { budgetsNeedMemory, checkBudgets } from '../../core/bench/budgets';
 import { compareRuns } from '../../core/bench/compare';
 import { baselineNameProblem, createBaseline, type Baseline } from '../../core/bench/baseline';
-import { environmentDifferences } from '../../core/bench/environment';
+import { comparisonNotes } from '../../core/bench/contention';
 import { DEFAULT_PROCESSES } from '../../core/bench/defaults';
 import { BaselineStoreError, baselinePath, loadBaseline, saveBaseline } from '../../runner/bench/baseline-store';
 import { gatherEnvironment, recordLoadAtEnd } from '../../runner/bench/environment';
@@ -185,7 +185,7 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
     unmatchedBudgets: budgetCheck.unmatched,
     budgetSource: budgetConfig.source,
     errors: outcome.errors.map((e) => e.message),
-    compared: baseline ? { name: baseline.name, savedAt: baseline.savedAt, environmentDifferences: environmentDifferences(environment, baseline.environment) } : null,
+    compared: baseline ? { name: baseline.name, savedAt: baseline.savedAt, environmentDifferences: comparisonNotes({ environment, results: outcome.results }, baseline) } : null,
     saved: null,
     notSaved: null,
     processes: outcome.processes,

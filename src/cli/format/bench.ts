@@ -54,6 +54,7 @@ export function toJsonResult(s: BenchmarkSummary) {
     outliers: s.outliers,
     // Only when memory was measured (--memory): absent, not null, so a run without it prints what it always did.
     ...(s.bytesPerOp !== undefined ? { bytesPerOp: s.bytesPerOp } : {}),
+    cpuShare: s.cpuShare ?? null,
   };
 }
 

@@ -4,7 +4,8 @@
  * Versioned: a reader refuses a file from a newer version instead of misreading it, and the store
  * never overwrites one. Version 1 is the first; bump it for any change an older reader would misread.
  * Optional fields added within version 1: `bytesPerOp` on a result and on each run (memory per operation,
- * when measured); a version-1 reader that predates them ignores the runs' and reads the result's.
+ * when measured), `cpuShare` on each run (contention.ts), `environment.loadAverage`; a version-1 reader
+ * that predates them ignores them.
  */
 import type { Environment } from './environment';
 import type { BenchmarkResult, BenchRun } from './model';
@@ -125,6 +126,10 @@ function parseResult(v: unknown, at: string): BenchmarkResult {
     if (run.bytesPerOp !== undefined) {
       if (!isByteCount(run.bytesPerOp)) throw shape(`its ${at}.runs[${j}].bytesPerOp is not a number of bytes`);
       out.bytesPerOp = run.bytesPerOp;
+    }
+    if (run.cpuShare !== undefined) {
+      if (!isByteCount(run.cpuShare)) throw shape(`its ${at}.runs[${j}].cpuShare is not a non-negative number`);
+      out.cpuShare = run.cpuShare;
     }
     return out;
   });

@@ -13,6 +13,8 @@ export interface BenchRun {
   iterationsPerSample?: number;
   /** Bytes allocated per operation in this process, when the harness measured memory. */
   bytesPerOp?: number;
+  /** CPU time over elapsed time while this process sampled (below 1: it waited; see contention.ts). */
+  cpuShare?: number;
 }
 
 export interface BenchmarkResult {

@@ -18,6 +18,7 @@ import { mean, quantileSorted, sortedCopy, standardDeviation } from './descripti
 import { countOutliers, tukeyFences, type OutlierCounts } from './outliers';
 import { tQuantile } from './distributions';
 import { bytesPerOpOf } from './memory';
+import { cpuShareOf } from './contention';
 
 export interface BenchmarkSummary {
   name: string;
@@ -52,6 +53,8 @@ export interface BenchmarkSummary {
   outliers: OutlierCounts;
   /** Bytes allocated per operation (median over processes), only when the run measured memory. */
   bytesPerOp?: number;
+  /** CPU time over elapsed time while sampling (median over processes; contention.ts), when recorded. */
+  cpuShare?: number;
 }
 
 /** The half-width multiplier of a two-sided interval at `confidence` with `df` degrees of freedom. */
@@ -110,5 +113,7 @@ export function summarize(result: BenchmarkResult): BenchmarkSummary {
   if (result.size !== undefined) summary.size = result.size;
   const bytes = bytesPerOpOf(result);
   if (bytes !== undefined) summary.bytesPerOp = bytes;
+  const share = cpuShareOf(result);
+  if (share !== null) summary.cpuShare = share;
   return summary;
 }

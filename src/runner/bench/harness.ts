@@ -52,6 +52,7 @@ async function runOne(b: CollectedBenchmark, req: BenchHarnessRequest): Promise<
   await o.teardown?.(task, 'run');
   const out: MeasuredBenchmark = { name: b.name, samples: m.samples, iterationsPerSample: m.iterationsPerSample };
   if (bytesPerOp !== undefined) out.bytesPerOp = bytesPerOp;
+  if (Number.isFinite(m.cpuShare)) out.cpuShare = Math.round(m.cpuShare * 1000) / 1000;
   if (b.line !== undefined) out.line = b.line;
   if (b.size !== undefined) out.size = b.size;
   return out;

@@ -31,6 +31,12 @@ export interface Measurement {
   runBatch: (n: number) => Promise<unknown>;
   /** Whether the function returned a thenable (the loop awaits each call). */
   isAsync: boolean;
+  /**
+   * CPU time of the process over elapsed time while sampling, whatever the clock: below 1 when the process
+   * waited (for a busy CPU, or for I/O and timers the benchmark awaits), above 1 when GC or compiler threads
+   * ran beside it. Compared between a run and its baseline, a drop shows the machine got busier.
+   */
+  cpuShare: number;
 }
 
 type Loop = (fn: () => unknown, n: number) => bigint | Promise<bigint>;
@@ -112,6 +118,7 @@ export async function measure(fn: () => unknown, s: MeasureSettings): Promise<Me
   const samples: number[] = [];
   const start = Number(now());
   const wallStartRun = Number(hrtime());
+  const cpuStartRun = Number(cpuTime());
   const budget = s.timeMs * 1e6;
   let calls = 0;
   for (;;) {
@@ -126,5 +133,6 @@ export async function measure(fn: () => unknown, s: MeasureSettings): Promise<Me
     // A slow function (one call ≫ the budget) stops at two samples after five budgets: slow but bounded.
     if (spent >= 5 * budget && samples.length >= 2) break;
   }
-  return { samples, iterationsPerSample, runBatch: run, isAsync };
+  const cpuShare = (Number(cpuTime()) - cpuStartRun) / Math.max(Number(hrtime()) - wallStartRun, 1);
+  return { samples, iterationsPerSample, runBatch: run, isAsync, cpuShare };
 }

@@ -51,6 +51,8 @@ export interface MeasuredBenchmark {
   iterationsPerSample: number;
   /** Bytes allocated per operation in this process (median over batches), when the request asked for memory. */
   bytesPerOp?: number;
+  /** CPU time over elapsed time while sampling (measure.ts). */
+  cpuShare?: number;
 }
 
 export type BenchHarnessResult =

@@ -139,6 +139,7 @@ export async function runBenchmarks(o: RunBenchmarksOptions): Promise<BenchRunOu
           }
           const run: BenchRun = { samples: m.samples, iterationsPerSample: m.iterationsPerSample };
           if (m.bytesPerOp !== undefined) run.bytesPerOp = m.bytesPerOp;
+          if (m.cpuShare !== undefined) run.cpuShare = m.cpuShare;
           acc.runs.push(run);
         }
         done.set(f.file, done.get(f.file)! + 1);

@@ -123,3 +123,12 @@ test('the load average survives a baseline round trip; a baseline without one st
   bad.environment.loadAverage = 'high';
   assert.throws(() => parseBaseline(bad), /environment\.loadAverage is not a number/);
 });
+
+test('a run\'s cpuShare survives a round trip; a negative one is refused', () => {
+  const b = createBaseline('main', ENV, [{ name: 'x', file: 'a.bench.js', runs: [{ samples: [10, 11], cpuShare: 0.97 }, { samples: [12] }] }], new Date('2026-11-30T10:00:00Z'));
+  const back = parseBaseline(JSON.parse(JSON.stringify(b)));
+  assert.deepEqual(back.results[0].runs.map((r) => r.cpuShare), [0.97, undefined]);
+  const bad = JSON.parse(JSON.stringify(b));
+  bad.results[0].runs[0].cpuShare = -1;
+  assert.throws(() => parseBaseline(bad), /runs\[0\]\.cpuShare is not a non-negative number/);
+});

@@ -184,7 +184,7 @@ describe('benchmark child', () => {
     }
   });
 
-  test('the CPU clock leaves out waiting: a 5 ms timer costs 5 ms of wall time and little CPU time', async () => {
+  test('the CPU clock leaves out waiting: a 5 ms timer costs 5 ms of wall time and little CPU time; its CPU share is low', async () => {
     fs.writeFileSync(path.join(dir, 'wait.bench.mjs'), "import { bench } from 'vitest';\nbench('wait', () => new Promise((resolve) => setTimeout(resolve, 5)));\n");
     const mean = (m: MeasuredBenchmark) => m.samples.reduce((a, b) => a + b, 0) / m.samples.length;
     const [wall] = await runBenchFile(opts('wait.bench.mjs', { timeMs: 30 }));
@@ -192,6 +192,12 @@ describe('benchmark child', () => {
     assert.ok(mean(wall) >= 4e6, `wall ${mean(wall)} ns`);
     assert.ok(mean(cpu) < 2e6, `cpu ${mean(cpu)} ns`);
     assert.ok(cpu.samples.length >= 10);
+    // The CPU share (CPU time over elapsed time while sampling): a timer's wait is nearly all waiting, under any
+    // load; a loop uses the CPU whenever it has one, so its share is higher whatever the neighbours do.
+    fs.writeFileSync(path.join(dir, 'spin.bench.mjs'), "import { bench } from 'vitest';\nbench('spin', () => { let s = 0; for (let i = 0; i < 1e5; i++) s += i; return s; });\n");
+    const [spin] = await runBenchFile(opts('spin.bench.mjs', { timeMs: 30 }));
+    assert.ok(wall.cpuShare !== undefined && wall.cpuShare < 0.5, `timer cpuShare ${wall.cpuShare}`);
+    assert.ok(spin.cpuShare !== undefined && spin.cpuShare > wall.cpuShare, `spin cpuShare ${spin.cpuShare} vs timer ${wall.cpuShare}`);
   });
 
   test('a benchmark that throws: one sentence naming it and the error', async () => {
