@@ -70,4 +70,8 @@ step('Profile of basketTotal, whose n-plus-one hint is checked at runtime', ['pr
 const quick = ['--processes', '3', '--time', '100', '--warmup', '50'];
 step('Benchmarks of the examples, saved as baseline "demo"', ['bench', 'examples/node-shop/bench', ...quick, '--save', 'demo']);
 step('The packingSlip benchmarks again, compared with "demo" (Markdown for a pull-request comment)', ['bench', 'examples/node-shop/bench/packing-slip.bench.mjs', ...quick, '--compare', 'demo', '--format', 'markdown']);
+// Against the last commit, measured in the same run (processes interleaved): what a CI gate should use.
+if (fs.existsSync(path.join(root, '.git'))) {
+  step('The packingSlip benchmarks against HEAD, both sides in one interleaved run', ['bench', 'examples/node-shop/bench/packing-slip.bench.mjs', ...quick, '--against', 'HEAD'], [0, 1]);
+}
 step('The revenueByCategory benchmarks with memory per operation (the spread accumulator copies the object per line)', ['bench', 'examples/node-shop/bench/revenue.bench.ts', ...quick, '--memory']);

@@ -272,3 +272,62 @@ describe('perf-lens bench', () => {
     assert.doesNotMatch(over.stdout, /none: memory/);
   });
 });
+
+describe('perf-lens bench --against <git ref>', () => {
+  let repo: string;
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout;
+  };
+  before(() => {
+    repo = makeTree({ 'bench/work.bench.cjs': WORK, 'package.json': '{ "name": "t" }' });
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'test');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+  });
+  const worktrees = () => git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).length;
+
+  test('the working tree against HEAD, interleaved in one run: identical code is not slower; a 3x slowdown fails the run; no worktree is left', () => {
+    const same = runCli(['--against', 'HEAD', '--clock', 'cpu', '--processes', '3', '--format', 'json', '--fail-on-regression', ...QUICK_ARGS], repo);
+    assert.equal(same.status, 0, same.stderr);
+    const out = JSON.parse(same.stdout);
+    assert.equal(out.comparison.length, 1);
+    assert.notEqual(out.comparison[0].verdict, 'slower', JSON.stringify(out.comparison[0]));
+    assert.equal(out.baseline.ref, 'HEAD');
+    assert.match(out.baseline.commit, /^[0-9a-f]{40}$/);
+    assert.deepEqual(Object.keys(out.processes).sort(), ['bench/work.bench.cjs', 'bench/work.bench.cjs @ HEAD']);
+    assert.match(same.stderr, /interleaved with the same files at HEAD/);
+
+    // An uncommitted 3x slowdown and a benchmark file added since the ref.
+    fs.writeFileSync(path.join(repo, 'bench/work.bench.cjs'), WORK.replace("Number(process.env.SLOWDOWN || 1)", '3'));
+    fs.writeFileSync(path.join(repo, 'bench/new.bench.cjs'), "const { bench } = require('vitest');\nbench('new one', () => Math.sqrt(2));\n");
+    const slower = runCli(['--against', 'HEAD', '--clock', 'cpu', '--processes', '3', '--fail-on-regression', ...QUICK_ARGS], repo);
+    assert.equal(slower.status, 1, slower.stderr);
+    assert.match(slower.stdout, /Compared with HEAD at [0-9a-f]{12} \(its files measured in this run, interleaved\):/);
+    assert.match(slower.stdout, /work +bench\/work\.bench\.cjs +[\d.]+x .* slower/);
+    assert.match(slower.stdout, /new one +bench\/new\.bench\.cjs .*added/);
+    assert.equal(worktrees(), 1, 'the temporary worktree was removed');
+    fs.rmSync(path.join(repo, 'bench/new.bench.cjs'));
+    git('checkout', '--', 'bench/work.bench.cjs');
+  });
+
+  test('a ref that is no commit, an option-like ref, a folder outside git, and --against with --compare: one sentence, exit 2', () => {
+    const missing = runCli(['--against', 'no-such-branch', ...QUICK_ARGS], repo);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /"no-such-branch" is not a commit, branch or tag of the repository at /);
+    const optionLike = runCli(['--against=--output=x', ...QUICK_ARGS], repo);
+    assert.equal(optionLike.status, 2);
+    assert.match(optionLike.stderr, /--against needs a commit, branch or tag \(got "--output=x"\)/);
+    const outside = makeTree({ 'work.bench.cjs': WORK });
+    const noRepo = runCli(['--against', 'HEAD', ...QUICK_ARGS], outside);
+    assert.equal(noRepo.status, 2);
+    assert.match(noRepo.stderr, /--against needs a git repository, and .* is not in one/);
+    const both = runCli(['--against', 'HEAD', '--compare', 'x', ...QUICK_ARGS], repo);
+    assert.equal(both.status, 2);
+    assert.match(both.stderr, /--against and --compare cannot be used together/);
+    assert.equal(worktrees(), 1);
+  });
+});

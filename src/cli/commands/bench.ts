@@ -1,7 +1,7 @@
 /**
- * `perf-lens bench [files...] [--save <name>] [--compare <name>] [--fail-on-regression] [--format text|json|markdown] [--memory]`:
+ * `perf-lens bench [files...] [--save <name>] [--compare <name> | --against <ref>] [--fail-on-regression] [--format text|json|markdown] [--memory]`:
  * runs the benchmark files (each in fresh processes, src/runner/bench), prints their statistics, compares
- * with a saved baseline, checks time budgets, saves a baseline.
+ * with a saved baseline or with the same files at a git ref (interleaved), checks budgets, saves a baseline.
  */
 import * as fs from 'node:fs';
 import type { Command, CommandIo } from '../command';
@@ -19,6 +19,9 @@ import { BaselineStoreError, baselinePath, loadBaseline, saveBaseline } from '..
 import { gatherEnvironment, recordLoadAtEnd } from '../../runner/bench/environment';
 import { BudgetConfigError, loadBudgetConfig } from '../../runner/bench/budgets-config';
 import { ADAPTIVE_START_PROCESSES, BenchOptionsError, discoverBenchFiles, runBenchmarks } from '../../runner/bench/run-benchmarks';
+import { runAgainst } from '../../runner/bench/run-against';
+import { GitRefError } from '../../runner/bench/git-ref-tree';
+import type { BenchmarkResult } from '../../core/bench/model';
 import { DEFAULT_PHASE_TIMEOUT_MS } from '../../runner/bench/run-file';
 import { BENCH_CLOCKS, DEFAULT_TIME_MS, DEFAULT_WARMUP_MS } from '../../runner/bench/protocol';
 import { PathNotFoundError } from '../../runner/file-discovery';
@@ -28,6 +31,7 @@ const FORMATS = ['text', 'json', 'markdown'] as const;
 const OPTIONS = {
   save: { type: 'string' },
   compare: { type: 'string' },
+  against: { type: 'string' },
   'fail-on-regression': { type: 'boolean' },
   format: { type: 'string', short: 'f' },
   processes: { type: 'string', short: 'p' },
@@ -53,6 +57,10 @@ and every statistic accounts for the spread between processes. This runs the fil
 Options:
       --save <name>            save the results as .perf-lens/baselines/<name>.json (raw samples)
       --compare <name>         compare with a saved baseline: ratio, 95% CI, p-value, verdict
+      --against <git ref>      compare with the same benchmark files at a commit, branch or tag, measured
+                               in this run with their processes interleaved with the working tree's (so
+                               a change of load hits both sides alike; the ref is checked out in a
+                               temporary git worktree, removed at the end)
       --fail-on-regression     exit 1 when a benchmark is slower than the baseline
   -f, --format <text|json|markdown>  output format (default: text; markdown for PR comments)
   -p, --processes <n>          exactly n processes per file (default: adaptive, ${ADAPTIVE_START_PROCESSES} to
@@ -124,6 +132,8 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
   const saveName = baselineName(args, 'save');
   const compareName = baselineName(args, 'compare');
   const failOnRegression = flag(args, 'fail-on-regression');
+  const against = stringValue(args, 'against');
+  if (against !== undefined && compareName !== undefined) throw new UsageError('--against and --compare cannot be used together: compare with a ref or with a saved baseline');
 
   // Everything that can be refused is refused before minutes of measuring.
   let baseline: Baseline | undefined;
@@ -163,12 +173,21 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
   // The clock is part of what was measured: recorded with the runtime, so a baseline taken with the other
   // clock shows up in a comparison's environment differences ("runtime differs").
   if (clock === 'cpu') environment.runtime += ' (CPU time)';
-  io.stderr(`perf-lens bench: ${files.length} file${files.length === 1 ? '' : 's'}, ${processes ?? `${ADAPTIVE_START_PROCESSES}–${maxProcesses ?? DEFAULT_PROCESSES}`} processes each`);
-  let outcome;
+  const twins = against === undefined ? '' : `, interleaved with the same files at ${against}`;
+  io.stderr(`perf-lens bench: ${files.length} file${files.length === 1 ? '' : 's'}${twins}, ${processes ?? `${ADAPTIVE_START_PROCESSES}–${maxProcesses ?? DEFAULT_PROCESSES}`} processes each`);
+  const runOptions = { cwd: io.cwd, processes, maxProcesses, timeMs, warmupMs, phaseTimeoutMs, clock, memory, names: names.length ? names : undefined, signal };
+  let outcome: { results: BenchmarkResult[]; errors: { file: string; message: string }[]; processes: Record<string, number> };
+  /** With --against: the ref's results and commit, compared with the working tree's as a baseline would be. */
+  let atRef: { results: BenchmarkResult[]; commit: string } | undefined;
   try {
-    outcome = await runBenchmarks({ files, cwd: io.cwd, processes, maxProcesses, timeMs, warmupMs, phaseTimeoutMs, clock, memory, names: names.length ? names : undefined, signal });
+    if (against === undefined) outcome = await runBenchmarks({ ...runOptions, files });
+    else {
+      const both = await runAgainst({ ...runOptions, files, paths: args.positionals, ref: against });
+      outcome = { results: both.current, errors: both.errors, processes: both.processes };
+      atRef = { results: both.base, commit: both.commit };
+    }
   } catch (e) {
-    if (e instanceof BenchOptionsError) throw new UsageError(e.message);
+    if (e instanceof BenchOptionsError || e instanceof GitRefError) throw new UsageError(e.message);
     throw e;
   }
   recordLoadAtEnd(environment);
@@ -179,13 +198,22 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
   const report: BenchReport = {
     environment,
     summaries,
-    comparison: baseline ? compareRuns(outcome.results, comparableBaseline(baseline, files, outcome.errors, names)) : [],
+    comparison: atRef ? compareRuns(outcome.results, atRef.results) : baseline ? compareRuns(outcome.results, comparableBaseline(baseline, files, outcome.errors, names)) : [],
     scaling: scalingOf(outcome.results),
     violations: budgetCheck.violations,
     unmatchedBudgets: budgetCheck.unmatched,
     budgetSource: budgetConfig.source,
     errors: outcome.errors.map((e) => e.message),
-    compared: baseline ? { name: baseline.name, savedAt: baseline.savedAt, environmentDifferences: comparisonNotes({ environment, results: outcome.results }, baseline) } : null,
+    compared: atRef
+      ? {
+          name: `${against} (${atRef.commit.slice(0, 12)}, interleaved)`,
+          savedAt: environment.date,
+          environmentDifferences: comparisonNotes({ environment, results: outcome.results }, { environment, results: atRef.results }),
+          against: { ref: against!, commit: atRef.commit },
+        }
+      : baseline
+        ? { name: baseline.name, savedAt: baseline.savedAt, environmentDifferences: comparisonNotes({ environment, results: outcome.results }, baseline) }
+        : null,
     saved: null,
     notSaved: null,
     processes: outcome.processes,

@@ -22,7 +22,8 @@ export interface BenchReport {
   /** One sentence per benchmark file that failed. */
   errors: string[];
   /** --compare: the baseline's name, when it was saved, and how its environment differs. */
-  compared: { name: string; savedAt: string; environmentDifferences: string[] } | null;
+  /** `against`: the other side is the same files at a git ref, measured in this run (--against). */
+  compared: { name: string; savedAt: string; environmentDifferences: string[]; against?: { ref: string; commit: string } } | null;
   /** --save: the file written, or why nothing was written. */
   saved: { name: string; file: string } | null;
   notSaved: string | null;
@@ -84,7 +85,9 @@ export function formatBenchJson(r: BenchReport): string {
     scaling: r.scaling.map((s) => ({ name: s.name, file: s.file, line: s.line ?? null, exponent: s.fit.exponent, ci95: s.fit.ci95, rSquared: s.fit.rSquared, sizes: s.fit.sizes, text: formatScaling(s.fit) })),
     budgets: { source: r.budgetSource, violations: r.violations, unmatched: r.unmatchedBudgets },
     errors: r.errors,
-    baseline: r.compared ? { name: r.compared.name, savedAt: r.compared.savedAt, environmentDifferences: r.compared.environmentDifferences } : null,
+    baseline: r.compared
+      ? { name: r.compared.name, savedAt: r.compared.savedAt, environmentDifferences: r.compared.environmentDifferences, ...(r.compared.against ? { ref: r.compared.against.ref, commit: r.compared.against.commit } : {}) }
+      : null,
     saved: r.saved ? r.saved.file : null,
     processes: r.processes,
     clock: r.clock,
@@ -164,7 +167,8 @@ export function formatBenchText(r: BenchReport): string {
     for (const sc of r.scaling.filter((x) => x.file === file)) lines.push(`  scaling of ${sc.name}: ${formatScaling(sc.fit)} over n = ${sc.fit.sizes.join(', ')}`);
   }
   if (r.compared) {
-    lines.push('', `Compared with baseline "${r.compared.name}" (saved ${r.compared.savedAt}):`);
+    const a = r.compared.against;
+    lines.push('', a ? `Compared with ${a.ref} at ${a.commit.slice(0, 12)} (its files measured in this run, interleaved):` : `Compared with baseline "${r.compared.name}" (saved ${r.compared.savedAt}):`);
     for (const d of r.compared.environmentDifferences) lines.push(`  note: ${d}`);
     const memory = r.comparison.some((c) => c.bytesPerOpRatio !== undefined);
     const rows = [['benchmark', 'file', 'ratio', '95% CI', 'p', 'verdict', ...(memory ? ['memory/op ratio'] : [])]];
@@ -187,7 +191,8 @@ const mdEscape = (s: string) => s.replace(/[|\\`*_<>]/g, (c) => `\\${c}`);
 export function formatBenchMarkdown(r: BenchReport): string {
   const lines: string[] = ['## Benchmarks', '', mdEscape(environmentLine(r.environment)), ''];
   if (r.compared) {
-    lines.push(`### Compared with baseline \`${r.compared.name}\``, '');
+    const a = r.compared.against;
+    lines.push(a ? `### Compared with ${mdEscape(a.ref)} at ${a.commit.slice(0, 12)} (measured in the same run, interleaved)` : `### Compared with baseline \`${r.compared.name}\``, '');
     for (const d of r.compared.environmentDifferences) lines.push(`> ${mdEscape(d)}`, '');
     const memory = r.comparison.some((c) => c.bytesPerOpRatio !== undefined);
     lines.push(`| benchmark | file | ratio | 95% CI | p | verdict |${memory ? ' memory/op ratio |' : ''}`, `|---|---|--:|---|--:|---|${memory ? '--:|' : ''}`);

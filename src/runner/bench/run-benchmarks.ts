@@ -31,6 +31,8 @@ export interface BenchFile {
   absolute: string;
   /** Relative to cwd with forward slashes (the `file` of every result). */
   file: string;
+  /** The working directory of its processes, when not the run's (the other side of `--against`). */
+  cwd?: string;
 }
 
 /** The benchmark files under `paths` (default: cwd), skipping node_modules and what .gitignore ignores. */
@@ -115,7 +117,7 @@ export async function runBenchmarks(o: RunBenchmarksOptions): Promise<BenchRunOu
           harness,
           file: f.absolute,
           display: f.file,
-          cwd: o.cwd,
+          cwd: f.cwd ?? o.cwd,
           timeMs: o.timeMs ?? DEFAULT_TIME_MS,
           warmupMs: o.warmupMs ?? DEFAULT_WARMUP_MS,
           sampleNs: o.sampleNs ?? DEFAULT_SAMPLE_NS,
