@@ -297,6 +297,8 @@ describe('perf-lens bench --against <git ref>', () => {
     assert.equal(out.comparison.length, 1);
     assert.notEqual(out.comparison[0].verdict, 'slower', JSON.stringify(out.comparison[0]));
     assert.equal(out.baseline.ref, 'HEAD');
+    assert.equal(out.comparison[0].method, 'paired', 'the i-th processes of both sides ran back to back');
+    assert.equal(out.processes['bench/work.bench.cjs'], out.processes['bench/work.bench.cjs @ HEAD']);
     assert.match(out.baseline.commit, /^[0-9a-f]{40}$/);
     assert.deepEqual(Object.keys(out.processes).sort(), ['bench/work.bench.cjs', 'bench/work.bench.cjs @ HEAD']);
     assert.match(same.stderr, /interleaved with the same files at HEAD/);

@@ -198,7 +198,7 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
   const report: BenchReport = {
     environment,
     summaries,
-    comparison: atRef ? compareRuns(outcome.results, atRef.results) : baseline ? compareRuns(outcome.results, comparableBaseline(baseline, files, outcome.errors, names)) : [],
+    comparison: atRef ? compareRuns(outcome.results, atRef.results, { paired: true }) : baseline ? compareRuns(outcome.results, comparableBaseline(baseline, files, outcome.errors, names)) : [],
     scaling: scalingOf(outcome.results),
     violations: budgetCheck.violations,
     unmatchedBudgets: budgetCheck.unmatched,

@@ -6,6 +6,7 @@
 import { benchmarkKey, type BenchmarkResult } from './model';
 import { mean } from './descriptive';
 import { welchTTest } from './welch';
+import { pairedTTest } from './paired';
 import { bytesPerOpOf, bytesPerOpRatio } from './memory';
 import { DEFAULT_ALPHA, DEFAULT_MIN_EFFECT } from './defaults';
 
@@ -16,6 +17,11 @@ export interface CompareOptions {
   alpha?: number;
   /** Smallest relative change worth a verdict, e.g. 0.05 for 5% (default). Applied symmetrically in log space. */
   minEffect?: number;
+  /**
+   * The i-th process of each side ran at the same moment (`--against`): a paired t-test on the log-ratios of
+   * the pairs, when both sides have the same number of processes; else as unpaired.
+   */
+  paired?: boolean;
 }
 
 export interface BenchmarkComparison {
@@ -30,8 +36,11 @@ export interface BenchmarkComparison {
   /** Two-sided p-value; null when it cannot be computed. */
   pValue: number | null;
   verdict: Verdict;
-  /** What the test took as independent observations: per-process means (normal) or samples (one process on a side). */
-  method: 'processes' | 'samples' | null;
+  /**
+   * What the test took as independent observations: per-process means (normal), pairs of processes run
+   * back to back (`--against`: 'paired'), or samples (one process on a side).
+   */
+  method: 'processes' | 'paired' | 'samples' | null;
   /** Means in ns per operation (mean of the per-process means), null on the missing side. */
   currentMean: number | null;
   baselineMean: number | null;
@@ -53,6 +62,7 @@ export function compareResult(current: BenchmarkResult, baseline: BenchmarkResul
   const cur = current.runs.filter((r) => r.samples.length > 0);
   const base = baseline.runs.filter((r) => r.samples.length > 0);
   const byProcess = cur.length >= 2 && base.length >= 2;
+  const paired = byProcess && options.paired === true && cur.length === base.length;
   // Per-process means when both sides have several processes; otherwise the samples themselves, which
   // ignores between-process noise (the harness always runs several processes; a single-VM Elixir run may not).
   const x = byProcess ? cur.map((r) => mean(r.samples)) : cur.flatMap((r) => r.samples);
@@ -64,7 +74,7 @@ export function compareResult(current: BenchmarkResult, baseline: BenchmarkResul
     ci95: null,
     pValue: null,
     verdict: 'same',
-    method: byProcess ? 'processes' : 'samples',
+    method: paired ? 'paired' : byProcess ? 'processes' : 'samples',
     currentMean: cur.length ? mean(cur.map((r) => mean(r.samples))) : null,
     baselineMean: base.length ? mean(base.map((r) => mean(r.samples))) : null,
   };
@@ -82,7 +92,7 @@ export function compareResult(current: BenchmarkResult, baseline: BenchmarkResul
     if (x.length > 0 && y.length > 0) out.ratio = Math.exp(mean(logOf(x)) - mean(logOf(y)));
     return out;
   }
-  const w = welchTTest(logOf(x), logOf(y));
+  const w = paired ? pairedTTest(logOf(x), logOf(y)) : welchTTest(logOf(x), logOf(y));
   out.ratio = Math.exp(w.difference);
   out.ci95 = [Math.exp(w.ci[0]), Math.exp(w.ci[1])];
   out.pValue = w.pValue;

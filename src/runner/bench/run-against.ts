@@ -48,8 +48,10 @@ export async function runAgainst(o: AgainstOptions): Promise<AgainstOutcome> {
     }
     files.push(...twins.values());
 
-    const outcome = await runBenchmarks({ ...o, files });
-    const failed = new Set(outcome.errors.map((e) => (e.file.endsWith(suffix) ? e.file.slice(0, -suffix.length) : e.file)));
+    const strip = (file: string) => (file.endsWith(suffix) ? file.slice(0, -suffix.length) : file);
+    // A file and its twin get the same number of processes: their i-th processes form a pair (compare.ts 'paired').
+    const outcome = await runBenchmarks({ ...o, files, groupOf: strip });
+    const failed = new Set(outcome.errors.map((e) => strip(e.file)));
     const current: BenchmarkResult[] = [];
     const base: BenchmarkResult[] = [];
     for (const r of outcome.results) {

@@ -73,6 +73,11 @@ export interface RunBenchmarksOptions {
   /** Only these benchmarks (full names). */
   names?: string[];
   harnessPath?: string;
+  /**
+   * Files of the same group get the same adaptive count (the largest any of them needs): `--against` pairs
+   * a file's processes with its twin's, round by round.
+   */
+  groupOf?: (file: string) => string;
   signal?: AbortSignal;
   onProgress?: (p: { file: string; process: number; planned: number }) => void;
 }
@@ -109,7 +114,8 @@ export async function runBenchmarks(o: RunBenchmarksOptions): Promise<BenchRunOu
   for (let round = 0; round < max; round++) {
     const active = o.files.filter((f) => !failed.has(f.file) && done.get(f.file)! < planned.get(f.file)!);
     if (active.length === 0) break;
-    for (const f of active) {
+    // Grouped files (a file and its twin) swap places every other round: neither side always goes first.
+    for (const f of o.groupOf && round % 2 === 1 ? [...active].reverse() : active) {
       o.signal?.throwIfAborted();
       o.onProgress?.({ file: f.file, process: round + 1, planned: planned.get(f.file)! });
       try {
@@ -154,6 +160,11 @@ export async function runBenchmarks(o: RunBenchmarksOptions): Promise<BenchRunOu
     if (o.processes === undefined) {
       for (const f of o.files) {
         if (done.get(f.file)! >= start) planned.set(f.file, Math.min(max, Math.max(start, neededFor(f.file, byKey))));
+      }
+      if (o.groupOf) {
+        const most = new Map<string, number>();
+        for (const f of o.files) most.set(o.groupOf(f.file), Math.max(most.get(o.groupOf(f.file)) ?? 0, planned.get(f.file)!));
+        for (const f of o.files) planned.set(f.file, most.get(o.groupOf(f.file))!);
       }
     }
   }
