@@ -5,7 +5,7 @@
 //   --against      — both sides in one run, processes interleaved, the neighbours starting halfway.
 // Each for identical code (A/A: any verdict but `same` is false) and for 10% more work (A/B: `slower`).
 //
-//   npm run build && node --import tsx bench/bench/load-step.ts [--repetitions 6]
+//   npm run build && node --import tsx bench/bench/load-step.ts [--repetitions 6] [--clock wall|cpu]
 //
 // Slow (minutes). Prints a line per repetition, the counts, then one JSON line.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -23,8 +23,9 @@ if (!fs.existsSync(harnessPath)) {
   console.error('dist/bench-harness.js is missing: run `npm run build` first');
   process.exit(2);
 }
-const { values } = parseArgs({ options: { repetitions: { type: 'string' } } });
+const { values } = parseArgs({ options: { repetitions: { type: 'string' }, clock: { type: 'string' } } });
 const repetitions = Number(values.repetitions ?? 6);
+const clock = values.clock === 'cpu' ? 'cpu' : 'wall';
 
 const work = (factor: number) => `const { bench } = require('perf-lens/bench');
 const n = Math.round(20000 * ${factor});
@@ -53,11 +54,11 @@ function neighbours(): () => void {
 
 async function savedBaseline(factor: number): Promise<string> {
   fs.writeFileSync(path.join(repo, 'work.bench.cjs'), work(1));
-  const base = await runBenchmarks({ files, cwd: repo, harnessPath });
+  const base = await runBenchmarks({ files, cwd: repo, harnessPath, clock });
   fs.writeFileSync(path.join(repo, 'work.bench.cjs'), work(factor));
   const stop = neighbours();
   try {
-    const current = await runBenchmarks({ files, cwd: repo, harnessPath });
+    const current = await runBenchmarks({ files, cwd: repo, harnessPath, clock });
     const c = compareRuns(current.results, base.results)[0];
     return `${c.verdict} ${c.ratio?.toFixed(3)}`;
   } finally {
@@ -70,7 +71,7 @@ async function interleaved(factor: number, halfwayMs: number): Promise<string> {
   let stop: (() => void) | undefined;
   const timer = setTimeout(() => (stop = neighbours()), halfwayMs);
   try {
-    const both = await runAgainst({ files, paths: [], ref: 'HEAD', cwd: repo, harnessPath });
+    const both = await runAgainst({ files, paths: [], ref: 'HEAD', cwd: repo, harnessPath, clock });
     const c = compareRuns(both.current, both.base, { paired: true })[0];
     return `${c.verdict} ${c.ratio?.toFixed(3)}`;
   } finally {
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   // How long a quiet interleaved run takes, so the neighbours start halfway through the next ones.
   const probe = Date.now();
-  await runAgainst({ files, paths: [], ref: 'HEAD', cwd: repo, harnessPath });
+  await runAgainst({ files, paths: [], ref: 'HEAD', cwd: repo, harnessPath, clock });
   const halfwayMs = (Date.now() - probe) / 2;
   const verdicts: Record<string, string[]> = { 'saved A/A': [], 'saved A/B': [], 'against A/A': [], 'against A/B': [] };
   for (let r = 0; r < repetitions; r++) {
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
   }
   const count = (k: string, verdict: (v: string) => boolean) => verdicts[k].filter((v) => verdict(v.split(' ')[0])).length;
   const summary = {
+    clock,
     repetitions,
     savedAAWrong: count('saved A/A', (v) => v !== 'same'),
     savedABSlower: count('saved A/B', (v) => v === 'slower'),
@@ -105,6 +107,7 @@ async function main(): Promise<void> {
     minutes: (Date.now() - t0) / 60000,
   };
   console.log('');
+  console.log(`clock: ${clock}`);
   console.log(`saved baseline (quiet) vs a busy run: A/A called different ${summary.savedAAWrong}/${repetitions}; A/B called slower ${summary.savedABSlower}/${repetitions}`);
   console.log(`--against, neighbours from halfway:   A/A called different ${summary.againstAAWrong}/${repetitions}; A/B called slower ${summary.againstABSlower}/${repetitions}`);
   console.log(`${summary.minutes.toFixed(1)} min; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
