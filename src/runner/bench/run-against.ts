@@ -33,8 +33,10 @@ export interface AgainstOutcome {
 export async function runAgainst(o: AgainstOptions): Promise<AgainstOutcome> {
   const tree = await checkoutRef(o.cwd, o.ref, o.signal);
   try {
-    // A path that does not exist at the ref (a benchmark added since) has no twin there.
-    const paths = o.paths.map((p) => path.relative(o.cwd, path.resolve(o.cwd, p)) || '.').filter((p) => fs.existsSync(path.join(tree.cwd, p)));
+    // A path that does not exist at the ref (a benchmark added since) has no twin there, nor has one outside the folder.
+    const paths = o.paths
+      .map((p) => path.relative(o.cwd, path.resolve(o.cwd, p)) || '.')
+      .filter((p) => !p.startsWith('..') && !path.isAbsolute(p) && fs.existsSync(path.join(tree.cwd, p)));
     const atRef = o.paths.length > 0 && paths.length === 0 ? [] : await discoverBenchFiles(paths, tree.cwd);
     const suffix = ` @ ${o.ref}`;
     const twins = new Map(atRef.map((f) => [f.file, { absolute: f.absolute, file: f.file + suffix, cwd: tree.cwd }]));
