@@ -8,7 +8,7 @@ import { CategoryScale, Chart, Legend, LinearScale, LogarithmicScale, Tooltip } 
 import { BarWithErrorBar, BarWithErrorBarsController } from 'chartjs-chart-error-bars';
 import { shortLabel, type ChartModel } from './rows';
 import { barColour, type ChartPalette } from './theme-colours';
-import { ThemedChart } from './themed-chart';
+import { STILL_AND_FITTED, ThemedChart, errorBarStyle } from './themed-chart';
 
 Chart.register(BarWithErrorBarsController, BarWithErrorBar, CategoryScale, LinearScale, LogarithmicScale, Tooltip, Legend);
 
@@ -20,7 +20,6 @@ export class ChartView extends ThemedChart<ChartModel> {
   protected build(m: ChartModel, p: ChartPalette, style: CSSStyleDeclaration): Chart {
     Chart.defaults.color = p.text;
     Chart.defaults.font.family = style.getPropertyValue('--vscode-font-family') || Chart.defaults.font.family;
-    const width = p.highContrast ? 2 : 1;
     // Horizontal bars: a side view is narrow and benchmark names are long; one row per benchmark.
     this.canvas.parentElement!.style.height = `${chartHeight(m.labels.length, m.series.length)}px`;
     return new Chart(this.canvas, {
@@ -33,16 +32,11 @@ export class ChartView extends ThemedChart<ChartModel> {
           backgroundColor: s.role === 'baseline' ? p.baseline : m.verdicts.map((v) => barColour(p, v)),
           borderColor: p.text,
           borderWidth: p.highContrast ? 1 : 0,
-          errorBarColor: p.text,
-          errorBarWhiskerColor: p.text,
-          errorBarLineWidth: width,
-          errorBarWhiskerLineWidth: width,
+          ...errorBarStyle(p),
         })),
       },
       options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
+        ...STILL_AND_FITTED,
         indexAxis: 'y',
         plugins: {
           legend: { display: m.series.length > 1, labels: { color: p.text } },

@@ -8,7 +8,7 @@ import { CategoryScale, Chart, LinearScale, LineElement, Tooltip } from 'chart.j
 import { LineWithErrorBarsController, PointWithErrorBar } from 'chartjs-chart-error-bars';
 import type { HistoryChartModel } from './rows';
 import { barColour, type ChartPalette } from './theme-colours';
-import { ThemedChart } from './themed-chart';
+import { STILL_AND_FITTED, ThemedChart, errorBarStyle } from './themed-chart';
 
 Chart.register(LineWithErrorBarsController, PointWithErrorBar, LineElement, CategoryScale, LinearScale, Tooltip);
 
@@ -39,17 +39,12 @@ export class HistoryChartView extends ThemedChart<HistoryChartModel> {
             backgroundColor: (ctx) => (isCurrent(ctx) ? currentColour : p.baseline),
             borderWidth: width,
             pointRadius: (ctx) => (isCurrent(ctx) ? 5 : 4),
-            errorBarColor: p.text,
-            errorBarWhiskerColor: p.text,
-            errorBarLineWidth: width,
-            errorBarWhiskerLineWidth: width,
+            ...errorBarStyle(p),
           },
         ],
       },
       options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
+        ...STILL_AND_FITTED,
         plugins: {
           legend: { display: false },
           tooltip: { enabled: true, callbacks: { title: (items) => m.details[items[0]?.dataIndex ?? 0] ?? '' } },

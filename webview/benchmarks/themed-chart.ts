@@ -32,3 +32,12 @@ export abstract class ThemedChart<M> {
     this.chart = this.build(m, chartPalette((name) => style.getPropertyValue(name), Array.from(document.body.classList)), style);
   }
 }
+
+/** The error bars of both charts: in the theme's text colour, thicker in high contrast. */
+export function errorBarStyle(p: ChartPalette) {
+  const width = p.highContrast ? 2 : 1;
+  return { errorBarColor: p.text, errorBarWhiskerColor: p.text, errorBarLineWidth: width, errorBarWhiskerLineWidth: width };
+}
+
+/** Options both charts share: drawn at once (results appear whole; the e2e test sees them), sized by their container. */
+export const STILL_AND_FITTED = { animation: false, responsive: true, maintainAspectRatio: false } as const;
