@@ -60,10 +60,17 @@ describe('0x and clinic flame in the editor', { concurrency: false }, () => {
     // The file dialog (VS Code's own in a browser) replaces the palette in the same quick input.
     await s.page.locator('.quick-input-widget .quick-input-title', { hasText: 'A .clinic folder, or one clinic flame run in it' }).waitFor({ state: 'visible', timeout: 30_000 });
     const input = s.page.locator('.quick-input-widget input');
-    await input.fill(path.join(s.workspace, '.clinic', '32363.clinic-flame') + path.sep);
-    // The dialog has moved into the typed folder once its list shows the way back up.
-    await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: '..' }).first().waitFor({ timeout: 15_000 });
-    await s.page.waitForTimeout(500);
+    const target = path.join(s.workspace, '.clinic', '32363.clinic-flame') + path.sep;
+    // The dialog lists its first folder before it takes typing; while it still loads, it can rewrite the typed
+    // path (a clean-clone run once ended on ".clinic/" with the button doing nothing). Type until it sticks.
+    await s.page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 15_000 });
+    for (let attempt = 0; attempt < 5 && (await input.inputValue()) !== target; attempt++) {
+      await input.fill(target);
+      // The dialog has moved into the typed folder once its list shows the way back up.
+      await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: '..' }).first().waitFor({ timeout: 15_000 });
+      await s.page.waitForTimeout(500);
+    }
+    assert.equal(await input.inputValue(), target);
     await s.page.locator('.quick-input-widget .monaco-button', { hasText: 'Open clinic flame data' }).first().click();
     await waitForNotification(s.page, /Perf Lens: opened 32363\.clinic-flame \(308 samples; clinic keeps no times, so each counts as 1 ms\)/, 60_000);
     const frame = await webviewFrame(s.page, '#rows tr');
