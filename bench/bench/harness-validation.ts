@@ -3,7 +3,7 @@
 // positive) and a run with 10% more work (A/B: should be `slower`), compared at default settings; and the
 // spread of a stable ~1 µs function.
 //
-//   npm run build && node --import tsx bench/bench/harness-validation.ts [--repetitions 5] [--micro-runs 5] [--processes n] [--time ms] [--clock wall|cpu]
+//   npm run build && node --import tsx bench/bench/harness-validation.ts [--repetitions 5] [--micro-runs 5] [--sample-ms 5] [--processes n] [--time ms] [--clock wall|cpu]
 //
 // Slow (three full benchmark runs per repetition), so not part of npm test. Prints figures, then one JSON line.
 import * as fs from 'node:fs';
@@ -21,12 +21,14 @@ if (!fs.existsSync(harness)) {
   console.error('dist/bench-harness.js is missing: run `npm run build` first');
   process.exit(2);
 }
-const { values } = parseArgs({ options: { repetitions: { type: 'string' }, 'micro-runs': { type: 'string' }, processes: { type: 'string' }, time: { type: 'string' }, clock: { type: 'string' } } });
+const { values } = parseArgs({ options: { repetitions: { type: 'string' }, 'micro-runs': { type: 'string' }, processes: { type: 'string' }, time: { type: 'string' }, clock: { type: 'string' }, 'sample-ms': { type: 'string' } } });
 const repetitions = Number(values.repetitions ?? 5);
 const microRuns = Math.max(1, Number(values['micro-runs'] ?? 5));
 const processes = values.processes === undefined ? undefined : Number(values.processes);
 const timeMs = values.time === undefined ? undefined : Number(values.time);
 const clock = values.clock === 'cpu' ? 'cpu' : 'wall';
+// The length of one sample (default: the harness's, DEFAULT_SAMPLE_NS): `--sample-ms 1` shows what 5 ms bought.
+const sampleNs = values['sample-ms'] === undefined ? undefined : Number(values['sample-ms']) * 1e6;
 
 const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'perf-lens-harness-validation-')));
 // WORK_FACTOR scales the loop: 1.1 is exactly 10% more work.
@@ -48,7 +50,7 @@ const file = (name: string): BenchFile[] => [{ absolute: path.join(dir, name), f
 
 async function run(name: string, factor: number) {
   process.env.WORK_FACTOR = String(factor);
-  const out = await runBenchmarks({ files: file(name), cwd: dir, harnessPath: harness, processes, timeMs, clock });
+  const out = await runBenchmarks({ files: file(name), cwd: dir, harnessPath: harness, processes, timeMs, clock, sampleNs });
   if (out.errors.length) throw new Error(out.errors[0].message);
   return out.results;
 }
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
   const rsds = micro.map((m) => m.rsd);
   const minutes = (Date.now() - t0) / 60000;
   console.log('');
-  console.log(`clock: ${clock}`);
+  console.log(`clock: ${clock}; sample length: ${sampleNs === undefined ? 'default' : `${sampleNs / 1e6} ms`}`);
   console.log(`A/A (identical code): ${aaCalled}/${repetitions} called slower or faster (goal ≤ 2%)`);
   console.log(`A/B (10% more work): ${abSlower}/${repetitions} called slower (goal ≥ 95%); ratios ${ratiosAB.map((x) => x.toFixed(3)).join(', ')}`);
   if (procs.length) console.log(`processes per run: ${Math.min(...procs)}–${Math.max(...procs)} (mean ${mean(procs).toFixed(1)})`);

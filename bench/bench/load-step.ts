@@ -39,7 +39,6 @@ const git = (...args: string[]) => {
 };
 fs.writeFileSync(path.join(repo, 'work.bench.cjs'), work(1));
 git('init', '-q');
-git('-c', 'user.email=bench@example.com', '-c', 'user.name=bench', 'commit', '-q', '--allow-empty', '-m', 'empty');
 git('add', '-A');
 git('-c', 'user.email=bench@example.com', '-c', 'user.name=bench', 'commit', '-q', '-m', 'base');
 const files = [{ absolute: path.join(repo, 'work.bench.cjs'), file: 'work.bench.cjs' }];

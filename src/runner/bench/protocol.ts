@@ -10,8 +10,9 @@ export const DEFAULT_TIME_MS = 200;
 export const DEFAULT_WARMUP_MS = 100;
 /**
  * A sample times this long a batch of calls, far above process.hrtime's resolution (tens of ns). 5 ms, not
- * 1 ms: on this 2-core machine a ~1 µs function's within-process rsd was 2.1–5.2% with 1 ms samples and
- * 0.9–1.5% with 5 ms ones (timer interrupts and preemptions average out); 40 samples per 200 ms remain.
+ * 1 ms: on this 2-core machine a ~1 µs function's within-process rsd was a median 3.99% with 1 ms samples
+ * and 2.04% with 5 ms ones (timer interrupts and preemptions average out; `bench/bench/harness-validation.ts
+ * --repetitions 0 --sample-ms 1`, then 5); 40 samples per 200 ms remain.
  */
 export const DEFAULT_SAMPLE_NS = 5_000_000;
 /** At least this many samples per benchmark and process (unless it is very slow: see measure.ts). */
