@@ -25,14 +25,14 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode', './engine'] },
   { ...common, entryPoints: { engine: 'src/runner/engine-entry.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
-  // The CLI's lint worker threads (src/runner/lint-pool.ts looks for it next to dist/cli.js).
-  { ...common, entryPoints: { 'lint-worker': 'src/runner/lint-worker.ts' }, outdir: 'dist' },
+  // The CLI's lint worker threads (src/runner/lint/lint-pool.ts looks for it next to dist/cli.js).
+  { ...common, entryPoints: { 'lint-worker': 'src/runner/lint/lint-worker.ts' }, outdir: 'dist' },
   // The CPU profiling child (src/runner/profile/run-profile.ts looks for it next to the running bundle).
   { ...common, entryPoints: { 'profile-harness': 'src/runner/profile/harness.ts' }, outdir: 'dist' },
-  // Reading and analysing a .cpuprofile off the extension host's thread (src/runner/profile-worker-client.ts looks for it next to the running bundle).
-  { ...common, entryPoints: { 'profile-worker': 'src/runner/profile-worker.ts' }, outdir: 'dist' },
+  // Reading and analysing a .cpuprofile off the extension host's thread (src/runner/profile/analysis/analysis-worker-client.ts looks for it next to the running bundle).
+  { ...common, entryPoints: { 'profile-worker': 'src/runner/profile/analysis/analysis-worker.ts' }, outdir: 'dist' },
   // TypeScript targets: the ESM loader hooks and the transpiler with `typescript` (ts-hooks.ts loads it only when a .ts file is met).
-  { ...common, entryPoints: { 'profile-ts-loader': 'src/runner/profile/ts-loader.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'profile-ts-loader': 'src/runner/typescript/esm-loader.ts' }, outdir: 'dist' },
   // npm scripts and test runs: NODE_OPTIONS=--require it into every Node process (src/runner/profile/profile-processes.ts).
   { ...common, entryPoints: { 'profile-preload': 'src/runner/profile/preload.ts' }, outdir: 'dist' },
   // The benchmark child (src/runner/bench/run-file.ts looks for it next to the running bundle; TypeScript through profile-ts-loader.js).

@@ -44,15 +44,80 @@ test('src/core does no I/O', () => {
   assert.deepEqual(offenders, []);
 });
 
-test('webview code imports only src/core, src/protocol and its own files', () => {
-  const offenders = filesUnder('webview').flatMap((f) =>
-    importsOf(f)
-      .filter((m) => m.startsWith('.'))
-      .map((m) => path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, f)), m)))
-      .filter((target) => target.startsWith('src') && !/^src[\\/](core|protocol)[\\/]/.test(target))
+/** Relative imports of `file`, resolved to repository paths (no extension check: a prefix is enough here). */
+function relativeTargets(file: string): string[] {
+  return importsOf(file)
+    .filter((m) => m.startsWith('.'))
+    .map((m) => path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), m)));
+}
+
+test('webview code imports only src/core, src/protocol, webview/shared and its own view', () => {
+  const offenders = filesUnder('webview').flatMap((f) => {
+    const [, view] = f.split(path.sep);
+    return relativeTargets(f)
+      .filter((target) => {
+        if (/^src[\\/](core|protocol)[\\/]/.test(target)) return false;
+        if (target.startsWith('src')) return true;
+        const [, targetView] = target.split(path.sep);
+        // A view may use shared/; shared/ must not reach into a view; no view reaches into another.
+        return !(targetView === 'shared' || targetView === view);
+      })
+      .map((t) => `${f} imports ${t}`);
+  });
+  assert.deepEqual(offenders, []);
+});
+
+test('src/core imports nothing from src/protocol (protocol depends on core, not the reverse)', () => {
+  const offenders = filesUnder('src/core').flatMap((f) =>
+    relativeTargets(f)
+      .filter((t) => t.startsWith(path.join('src', 'protocol')))
       .map((t) => `${f} imports ${t}`),
   );
   assert.deepEqual(offenders, []);
+});
+
+test('only src/runner/process spawns: no other code imports child_process', () => {
+  const offenders = [...filesUnder('src'), ...filesUnder('webview')]
+    .filter((f) => !f.startsWith(path.join('src', 'runner', 'process') + path.sep))
+    .filter((f) => importsOf(f).some((m) => m.replace(/^node:/, '') === 'child_process'))
+    .map((f) => `${f} imports child_process`);
+  assert.deepEqual(offenders, []);
+});
+
+/** Runtime (not type-only) import declarations of a file, as module specifiers. */
+function runtimeImportsOf(file: string): string[] {
+  const src = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, false);
+  const out: string[] = [];
+  for (const st of src.statements) {
+    if ((ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) {
+      if (ts.isImportDeclaration(st)) {
+        const clause = st.importClause;
+        if (clause?.isTypeOnly) continue;
+        const named = clause?.namedBindings;
+        const onlyTypes = clause && !clause.name && named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+        if (onlyTypes) continue;
+      } else if (st.isTypeOnly) continue;
+      out.push(st.moduleSpecifier.text);
+    }
+  }
+  return out;
+}
+
+test('the extension reaches src/runner only through the lazily loaded engine (type-only imports)', () => {
+  const runner = path.join('src', 'runner') + path.sep;
+  const offenders = filesUnder('src/extension').flatMap((f) =>
+    runtimeImportsOf(f)
+      .filter((m) => m.startsWith('.'))
+      .map((m) => path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, f)), m)))
+      .filter((t) => t.startsWith(runner))
+      .map((t) => `${f} imports ${t} at runtime`),
+  );
+  assert.deepEqual(offenders, []);
+});
+
+test('src/extension is one folder per feature: its root holds only extension.ts', () => {
+  const rootFiles = fs.readdirSync(path.join(ROOT, 'src/extension')).filter((f) => f.endsWith('.ts'));
+  assert.deepEqual(rootFiles, ['extension.ts']);
 });
 
 test('every rule file is registered, and its file name is its id', () => {

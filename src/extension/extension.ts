@@ -3,24 +3,24 @@
  * imported here — the engine (and the TypeScript compiler it carries) loads on the first lint.
  */
 import * as vscode from 'vscode';
-import { HintController } from './hint-controller';
-import { HINT_DOCUMENT_SELECTOR, HintCodeActionProvider } from './code-actions';
-import { scanWorkspace } from './scan-workspace';
-import { showRuleDocs } from './rule-docs';
-import { profileFunction } from './profile-function';
-import { HotLineDecorations } from './hot-lines';
-import { saveProfileReport } from './save-report';
-import { profileNpmScriptCommand, profileScriptCommand, profileTestFileCommand } from './profile-script';
-import { ProfileCodeLensProvider } from './profile-codelens';
-import { profileWith0x, trackZeroXContext } from './profile-0x';
-import { openClinicProfile } from './clinic-profile';
-import { ProfileEditorProvider, openCpuProfile } from './profile-editor';
-import { compareProfiles, compareWithPreviousRun } from './compare-profiles';
-import { BenchResultsStore } from './bench-results';
-import { BenchCodeLensProvider } from './bench-codelens';
-import { runBenchmarkCommand, runBenchmarkFileCommand, runBenchmarksCommand } from './bench-run';
-import { generateScalingBenchmark } from './scaling-benchmark';
-import { BenchmarksViewProvider } from './benchmarks-view';
+import { HintController } from './hints/hint-controller';
+import { HINT_DOCUMENT_SELECTOR, HintCodeActionProvider } from './hints/code-actions';
+import { scanWorkspace } from './hints/scan-workspace';
+import { showRuleDocs } from './hints/rule-docs';
+import { profileFunction } from './profile/profile-function-command';
+import { HotLineDecorations } from './profile/hot-lines';
+import { saveProfileReport } from './profile/save-report-command';
+import { profileNpmScriptCommand, profileScriptCommand, profileTestFileCommand } from './profile/profile-script-commands';
+import { ProfileCodeLensProvider } from './profile/profile-lens-provider';
+import { profileWith0x, trackZeroXContext } from './profile/zero-x-command';
+import { openClinicProfile } from './profile/clinic-command';
+import { ProfileEditorProvider, openCpuProfile } from './profile/profile-editor';
+import { compareProfiles, compareWithPreviousRun } from './compare/compare-commands';
+import { BenchResultsStore } from './bench/bench-results-store';
+import { BenchCodeLensProvider } from './bench/bench-lens-provider';
+import { runBenchmarkCommand, runBenchmarkFileCommand, runBenchmarksCommand } from './bench/bench-commands';
+import { generateScalingBenchmark } from './bench/scaling-benchmark-command';
+import { BenchmarksViewProvider } from './bench/benchmarks-view';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Perf Lens', { log: true });

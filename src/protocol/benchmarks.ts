@@ -1,6 +1,6 @@
 /**
- * Messages of the Benchmarks side view (src/extension/benchmarks-view.ts ⇄ webview/benchmarks/). Types only.
- * The host validates every incoming message (src/extension/benchmarks-messages.ts) before acting on it.
+ * Messages of the Benchmarks side view (src/extension/bench/benchmarks-view.ts ⇄ webview/benchmarks/). Types only.
+ * The host validates every incoming message (src/extension/bench/benchmarks-messages.ts) before acting on it.
  */
 import type { BenchmarkSummary } from '../core/bench/summary';
 import type { BenchmarkComparison } from '../core/bench/compare';

@@ -1,6 +1,6 @@
 /**
- * Messages of the Compare Profiles panel (src/extension/compare-panel.ts ⇄ webview/compare/). Types only.
- * The host validates every incoming message (src/extension/compare-messages.ts) before acting on it.
+ * Messages of the Compare Profiles panel (src/extension/compare/compare-panel.ts ⇄ webview/compare/). Types only.
+ * The host validates every incoming message (src/extension/compare/compare-messages.ts) before acting on it.
  */
 import type { FunctionDiff } from '../core/profile/diff';
 import type { DiffFlameData } from '../core/profile/diff-flame';

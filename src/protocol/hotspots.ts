@@ -1,21 +1,11 @@
 /**
- * Messages of the Hot Spots panel (src/extension/hotspots-panel.ts ⇄ webview/hotspots/). Types only.
- * The host validates every incoming message (src/extension/hotspots-messages.ts) before acting on it.
+ * Messages of the Hot Spots panel (src/extension/profile/hotspots-panel.ts ⇄ webview/hotspots/). Types only.
+ * The host validates every incoming message (src/extension/profile/hotspots-messages.ts) before acting on it.
  */
-import type { FlameData } from '../core/profile/flame';
-import type { HotspotReport } from '../core/profile/hotspots';
+import type { ShowMessage } from '../core/report/report-message';
 
-/** Host → webview. */
-export type ToWebview = {
-  type: 'show';
-  /** Every function (not only the user's): the webview's "my code only" box filters. */
-  report: HotspotReport;
-  flame: FlameData;
-  /** e.g. "report — scratch/hot.js". */
-  title: string;
-  /** The run stopped early (cancelled, or the target threw): the profile covers part of it. */
-  partial: boolean;
-};
+/** Host → webview: the page's data (declared in core, which the HTML report shares). */
+export type ToWebview = ShowMessage;
 
 /** Webview → host. */
 export type FromWebview =

@@ -3,14 +3,14 @@ export { lintText, activeRules } from '../core/lint/engine';
 export { withDefaults, DEFAULT_CONFIG } from '../core/lint/config';
 export { languageOf, isTestFile, LINTED_EXTENSIONS } from '../core/lint/languages';
 export { RULES, ruleById } from '../core/lint/rules';
-export { loadParsers } from './parsers';
+export { loadParsers } from './lint/parsers';
 export { JsParseCache, parseJs } from '../core/lint/languages/js';
 // Profiling (the extension's Profile Function): the runner spawns dist/profile-harness.js.
 export { functionsInSource } from '../core/profile/source-functions';
 export { computeHotspots } from '../core/profile/hotspots';
 export { buildFlame, layoutFlame } from '../core/profile/flame';
-export { readCpuProfile } from './read-profile';
-export { enclosingFunctionLookup } from './enclosing-functions';
+export { readCpuProfile } from './profile/analysis/read-profile';
+export { enclosingFunctionLookup } from './profile/analysis/enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
 // The HTML report of a profile ("Save Profile as HTML Report…"): finds dist/webview next to dist/engine.js.
 export { writeProfileReport } from './report/write-report';
@@ -23,14 +23,14 @@ export { callableFunctions } from '../core/profile/callable-functions';
 export { callCountLookupFor } from './profile/call-counts';
 export { confirmFindingsAtRuntime } from './profile/confirm-findings';
 // 0x and clinic flame (the extension's Profile Script with 0x and Open clinic flame data).
-export { readProfileData, clinicFlameRuns } from './profile/zero-x-read';
+export { readProfileData, clinicFlameRuns } from './profile/analysis/read-tool-output';
 export { ZeroXRunError, defaultZeroXDir, profileWithZeroX } from './profile/zero-x-run';
 export { importFromZeroX } from '../core/profile/import/zero-x';
 // Opening a .cpuprofile (the custom editor; Profile Function's results): read and analysed in dist/profile-worker.js.
-export { analyzeProfileOffThread } from './profile-worker-client';
-export { ProfileReadError } from './read-profile';
+export { analyzeProfileOffThread } from './profile/analysis/analysis-worker-client';
+export { ProfileReadError } from './profile/analysis/read-profile';
 // Compare Profiles / Compare with Previous Run (reads files only).
-export { compareProfileFiles, compareProfileFilesInWorker } from './compare-profiles';
+export { compareProfileFiles, compareProfileFilesInWorker } from './profile/analysis/compare-profiles';
 export { buildDiffFlame, diffFlames } from '../core/profile/diff-flame';
 // Benchmarks (the "Run benchmark" lenses and perfLens.runBenchmark*): where the calls are, the runs, statistics, budgets, baselines.
 export { benchCallsInSource } from '../core/bench/bench-calls';

@@ -19,9 +19,9 @@ export function cliBundle(): string {
   esbuild.buildSync({
     entryPoints: {
       cli: path.join(ROOT, 'src/cli/main.ts'),
-      'lint-worker': path.join(ROOT, 'src/runner/lint-worker.ts'),
+      'lint-worker': path.join(ROOT, 'src/runner/lint/lint-worker.ts'),
       'profile-harness': path.join(ROOT, 'src/runner/profile/harness.ts'),
-      'profile-ts-loader': path.join(ROOT, 'src/runner/profile/ts-loader.ts'),
+      'profile-ts-loader': path.join(ROOT, 'src/runner/typescript/esm-loader.ts'),
       'profile-preload': path.join(ROOT, 'src/runner/profile/preload.ts'),
     },
     outdir,

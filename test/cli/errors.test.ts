@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { EXIT_ERROR, UsageError, reportError } from '../../src/cli/errors';
 import { runCli } from '../../src/cli/main';
 import { formatSummary } from '../../src/cli/format/text';
-import type { FileFinding } from '../../src/runner/lint-files';
+import type { FileFinding } from '../../src/runner/lint/lint-files';
 
 function capture(fn: (err: (l: string) => void) => number, debug: string) {
   const saved = process.env.PERF_LENS_DEBUG;

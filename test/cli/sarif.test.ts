@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { FINGERPRINT_KEY, artifactLocation, formatSarif, sarifLevel } from '../../src/cli/format/sarif';
 import { RULES } from '../../src/core/lint/rules';
-import type { FileFinding, FileNote } from '../../src/runner/lint-files';
+import type { FileFinding, FileNote } from '../../src/runner/lint/lint-files';
 import { sarifProblems } from './sarif-shape';
 
 const CWD = path.resolve('/work/project');

@@ -2,14 +2,14 @@
 // shows for a finding is checked against the text the engine reported on.
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findingToShape, severityName } from '../../src/extension/diagnostic-shape';
-import { suppressionEdit, type InsertEdit } from '../../src/extension/suppression-edit';
+import { findingToShape, severityName } from '../../src/extension/shared/diagnostic-shape';
+import { suppressionEdit, type InsertEdit } from '../../src/extension/hints/suppression-edit';
 import { lintText } from '../../src/core/lint/engine';
 import { withDefaults } from '../../src/core/lint/config';
 import { languageOf } from '../../src/core/lint/languages';
-import { loadParsers } from '../../src/runner/parsers';
+import { loadParsers } from '../../src/runner/lint/parsers';
 import { HINT_SAMPLES } from './samples';
-import { readHintSettings } from '../../src/extension/hint-settings';
+import { readHintSettings } from '../../src/extension/hints/hint-settings';
 
 /** 0-based line/character of an offset, computed independently of the engine's LineIndex. */
 function positionOf(text: string, offset: number): { line: number; character: number } {

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_IDS } from '../../src/core/lint/settings';
 import { SEVERITIES } from '../../src/core/lint/finding';
-import { LINTED_LANGUAGE_IDS } from '../../src/extension/lint-target';
+import { LINTED_LANGUAGE_IDS } from '../../src/extension/hints/lint-target';
 
 const ROOT = path.join(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -96,7 +96,7 @@ describe('the .cpuprofile custom editor in the manifest', () => {
     assert.ok(editor, 'contributed');
     assert.deepEqual(editor.selector, [{ filenamePattern: '*.cpuprofile' }]);
     assert.equal(editor.priority, 'option');
-    assert.ok(fs.readFileSync(path.join(ROOT, 'src/extension/profile-editor.ts'), 'utf8').includes("viewType = 'perfLens.cpuprofile'"));
+    assert.ok(fs.readFileSync(path.join(ROOT, 'src/extension/profile/profile-editor.ts'), 'utf8').includes("viewType = 'perfLens.cpuprofile'"));
   });
 
   test('"Open in Perf Lens" on .cpuprofile files in the Explorer, not in the palette; "Open CPU Profile…" in the palette', () => {

@@ -2,7 +2,7 @@
  * The Benchmarks view's page: the files with Run buttons, Run all / Cancel and progress, the baseline
  * picker and "Save as baseline…", the results table (click a row → its history; click its name → the
  * `bench(` line; ▶ runs one benchmark; a scaling line below each `bench.sizes` group; over-budget rows
- * marked), the current-vs-baseline chart and the history chart. Talks to src/extension/benchmarks-view.ts through src/protocol/benchmarks.ts:
+ * marked), the current-vs-baseline chart and the history chart. Talks to src/extension/bench/benchmarks-view.ts through src/protocol/benchmarks.ts:
  * says `ready`, receives `state` (whole), posts actions.
  */
 import './benchmarks.css';

@@ -2,17 +2,17 @@
  * The Compare Profiles panel's page: the header line saying how the two runs were made comparable, a
  * sortable table of functions (self before → after, change, verdict) with a "my code only" box, and the
  * differential flame graph (the Hot Spots panel's FlameView with colours by change and before/after
- * tooltips). Talks to src/extension/compare-panel.ts through src/protocol/compare.ts: says `ready`,
+ * tooltips). Talks to src/extension/compare/compare-panel.ts through src/protocol/compare.ts: says `ready`,
  * receives `show`, posts `open`.
  */
-import '../hotspots/hotspots.css';
+import '../shared/profile-page.css';
 import './compare.css';
 import type { DiffFlameData } from '../../src/core/profile/diff-flame';
 import type { FromWebview, ToWebview } from '../../src/protocol/compare';
 import { onHostMessage, vscodeApi } from '../shared/vscode-api';
 import { cell, isLocalFile, makeRowOpenable, wireTableControls, type TableState } from '../shared/table-controls';
-import { FlameView } from '../hotspots/flame-view';
-import { shortLocation } from '../hotspots/rows';
+import { FlameView } from '../shared/flame/flame-view';
+import { shortLocation } from '../shared/profile-format';
 import { changeColour, compareRows, deltaCell, deltaHeading, frameLines, nextCompareSort, normalisationLine, relativeCell, runsLine, sideCell, verdictCell, visibleCompareRows, type CompareRow, type CompareSortKey } from './rows';
 
 type Show = Extract<ToWebview, { type: 'show' }>;

@@ -8,7 +8,7 @@ import type { FunctionDiff } from '../../src/core/profile/diff';
 import { beforeToAfterScale, compareTimes, type DiffNormalisation, type Verdict } from '../../src/core/profile/diff-flame';
 import { kindOfFile } from '../../src/core/profile/flame';
 import type { CompareRun } from '../../src/protocol/compare';
-import { ms, pct } from '../hotspots/rows';
+import { ms, pct } from '../shared/profile-format';
 
 export interface CompareRow {
   fn: FunctionDiff;

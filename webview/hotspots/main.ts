@@ -1,16 +1,17 @@
 /**
  * The Hot Spots panel's page: a sortable table of functions with a "my code only" box, GC/idle/program
- * in the header line, and the flame graph below. Talks to src/extension/hotspots-panel.ts through the
+ * in the header line, and the flame graph below. Talks to src/extension/profile/hotspots-panel.ts through the
  * messages of src/protocol/hotspots.ts: says `ready`, receives `show`, posts `open`.
  */
-import './hotspots.css';
+import '../shared/profile-page.css';
 import type { Hotspot } from '../../src/core/profile/hotspots';
 import type { FromWebview, ToWebview } from '../../src/protocol/hotspots';
 import { unpackEmbedded } from '../../src/core/report/report-message';
 import { onHostMessage, vscodeApi } from '../shared/vscode-api';
 import { cell, isLocalFile, makeRowOpenable, wireTableControls, type TableState } from '../shared/table-controls';
-import { FlameView } from './flame-view';
-import { ms, nextSort, pct, shortLocation, summaryLine, visibleRows, type SortKey } from './rows';
+import { FlameView } from '../shared/flame/flame-view';
+import { nextSort, summaryLine, visibleRows, type SortKey } from './rows';
+import { ms, pct, shortLocation } from '../shared/profile-format';
 
 type Show = Extract<ToWebview, { type: 'show' }>;
 type State = TableState<SortKey>;

@@ -4,6 +4,7 @@
  */
 import { kindOfFile } from '../../src/core/profile/flame';
 import type { Hotspot, HotspotReport } from '../../src/core/profile/hotspots';
+import { ms, pct } from '../shared/profile-format';
 
 export type SortKey = 'functionName' | 'selfMs' | 'totalMs' | 'calls' | 'file';
 export type SortDir = 'asc' | 'desc';
@@ -34,17 +35,6 @@ export function visibleRows(hotspots: readonly Hotspot[], myCodeOnly: boolean, k
 export function nextSort(current: { key: SortKey; dir: SortDir }, clicked: SortKey): { key: SortKey; dir: SortDir } {
   if (current.key === clicked) return { key: clicked, dir: current.dir === 'asc' ? 'desc' : 'asc' };
   return { key: clicked, dir: clicked === 'functionName' || clicked === 'file' ? 'asc' : 'desc' };
-}
-
-export const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-export const pct = (x: number): string => `${x.toFixed(1)}%`;
-
-/** `hot.js:2` for a local file (the full path goes in the tooltip), `node:fs:12`, or `(native)`. */
-export function shortLocation(file: string, line: number): string {
-  if (file === '') return '(native)';
-  const parts = file.split(/[\\/]/);
-  const short = parts.length > 2 && kindOfFile(file) !== 'node' ? parts.slice(-2).join('/') : file;
-  return line > 0 ? `${short}:${line}` : short;
 }
 
 /** The header line: sampled time, samples and interval; GC, idle and program time kept apart from the functions. */

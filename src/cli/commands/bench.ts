@@ -24,7 +24,7 @@ import { GitRefError } from '../../runner/bench/git-ref-tree';
 import type { BenchmarkResult } from '../../core/bench/model';
 import { DEFAULT_PHASE_TIMEOUT_MS } from '../../runner/bench/run-file';
 import { BENCH_CLOCKS, DEFAULT_TIME_MS, DEFAULT_WARMUP_MS } from '../../runner/bench/protocol';
-import { PathNotFoundError } from '../../runner/file-discovery';
+import { PathNotFoundError } from '../../runner/files/file-discovery';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 

@@ -5,8 +5,8 @@ import { flag, oneOf, parseCommandArgs, stringValue } from '../args';
 import { EXIT_OK, UsageError } from '../errors';
 import { computeHotspots } from '../../core/profile/hotspots';
 import { diffHotspots } from '../../core/profile/diff';
-import { ProfileReadError, readCpuProfile } from '../../runner/read-profile';
-import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
+import { ProfileReadError, readCpuProfile } from '../../runner/profile/analysis/read-profile';
+import { enclosingFunctionLookup } from '../../runner/profile/analysis/enclosing-functions';
 import { isHarnessFrame } from '../../runner/profile/run-profile';
 import { formatDiffText } from '../format/profile';
 

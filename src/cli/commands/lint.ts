@@ -11,8 +11,8 @@ import { formatSarif } from '../format/sarif';
 import { RULES } from '../../core/lint/rules';
 import type { RuleId } from '../../core/lint/finding';
 import { type HintSettings, SettingsError, parseHintSettings, settingsToConfig } from '../../core/lint/settings';
-import { type FileFinding, decode, lintFiles } from '../../runner/lint-files';
-import { PathNotFoundError } from '../../runner/file-discovery';
+import { type FileFinding, decode, lintFiles } from '../../runner/lint/lint-files';
+import { PathNotFoundError } from '../../runner/files/file-discovery';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 

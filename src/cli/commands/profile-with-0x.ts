@@ -7,7 +7,7 @@ import type { CommandIo } from '../command';
 import { EXIT_OK, UsageError } from '../errors';
 import { formatProfileJson, formatProfileText } from '../format/profile';
 import { computeHotspots } from '../../core/profile/hotspots';
-import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
+import { enclosingFunctionLookup } from '../../runner/profile/analysis/enclosing-functions';
 import { ZeroXNotFoundError, ZeroXRunError, defaultZeroXDir, profileWithZeroX } from '../../runner/profile/zero-x-run';
 
 export interface ZeroXCliOptions {

@@ -9,8 +9,8 @@ import { type ParsedArgs, flag, oneOf, parseCommandArgs, stringValue } from '../
 import { EXIT_OK, UsageError } from '../errors';
 import { formatConfirmationsText, formatProfileJson, formatProfileText } from '../format/profile';
 import { computeHotspots } from '../../core/profile/hotspots';
-import { readCpuProfile } from '../../runner/read-profile';
-import { enclosingFunctionLookup } from '../../runner/enclosing-functions';
+import { readCpuProfile } from '../../runner/profile/analysis/read-profile';
+import { enclosingFunctionLookup } from '../../runner/profile/analysis/enclosing-functions';
 import { callCountLookupFor } from '../../runner/profile/call-counts';
 import { type RuntimeConfirmationReport, confirmFindingsAtRuntime } from '../../runner/profile/confirm-findings';
 import { reportTarget, writeReportFor } from '../report-flag';

@@ -1,4 +1,4 @@
-import type { FileFinding } from '../../runner/lint-files';
+import type { FileFinding } from '../../runner/lint/lint-files';
 
 /** The public JSON shape of a finding (the CLI's contract: keys are never renamed). */
 export interface JsonFinding {

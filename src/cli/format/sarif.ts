@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../../core/lint/rule';
 import type { Severity } from '../../core/lint/finding';
-import type { FileFinding, FileNote } from '../../runner/lint-files';
+import type { FileFinding, FileNote } from '../../runner/lint/lint-files';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Our own fingerprint key: GitHub's `primaryLocationLineHash` has a specific algorithm we do not reproduce. */

@@ -1,4 +1,4 @@
-import type { FileFinding, FileNote } from '../../runner/lint-files';
+import type { FileFinding, FileNote } from '../../runner/lint/lint-files';
 import type { Severity } from '../../core/lint/finding';
 
 /** `path:line:col  severity  message  ruleId`, one finding per line: terminals and editors make it clickable. */

@@ -1,5 +1,5 @@
 /**
- * *Pure* helpers of the Benchmarks view's host (src/extension/benchmarks-view.ts): the benchmark names a
+ * *Pure* helpers of the Benchmarks view's host (src/extension/bench/benchmarks-view.ts): the benchmark names a
  * quick look at a file's source finds (for display before any run: the real names come from running it),
  * and the part of a baseline a run can be compared with.
  */

@@ -8,7 +8,7 @@ import { type ElixirParser, elixirCommentAtLineStart, parseElixir, walkElixir } 
 import { commentSuppresses } from './suppressions';
 import { RULES } from './rules';
 
-/** Parsers that need I/O to load; the runner provides them (src/runner/parsers.ts). */
+/** Parsers that need I/O to load; the runner provides them (src/runner/lint/parsers.ts). */
 export interface Parsers {
   elixir?: ElixirParser;
 }

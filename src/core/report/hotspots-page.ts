@@ -1,6 +1,6 @@
 /**
  * The Hot Spots page's markup (the elements webview/hotspots/main.ts looks up by id), shared by the
- * editor's webview (src/extension/hotspots-html.ts) and the standalone HTML report (report-html.ts), so
+ * editor's webview (src/extension/profile/hotspots-html.ts) and the standalone HTML report (report-html.ts), so
  * the two cannot drift apart. Pure text: no script, no style attribute, no handler.
  */
 
@@ -38,8 +38,8 @@ ${flameSection({ heading: 'Flame graph', hint: 'click a frame to zoom in and ope
 }
 
 /**
- * The flame graph's toolbar (search, reset zoom) and canvas, with the ids webview/hotspots/flame-view.ts
- * and the pages' main.ts look up; also the Compare panel's (src/extension/compare-html.ts). Text given
+ * The flame graph's toolbar (search, reset zoom) and canvas, with the ids webview/shared/flame/flame-view.ts
+ * and the pages' main.ts look up; also the Compare panel's (src/extension/compare/compare-html.ts). Text given
  * here is trusted markup, not escaped.
  */
 export function flameSection(text: { heading: string; hint: string; label: string }): string {

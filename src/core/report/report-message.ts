@@ -3,10 +3,24 @@
  * the rest as is. The page (webview/hotspots/main.ts) unpacks it before showing, through
  * webview/shared/vscode-api.ts's `decodeEmbedded`.
  */
-import type { ToWebview } from '../../protocol/hotspots';
+import type { FlameData } from '../profile/flame';
+import type { HotspotReport } from '../profile/hotspots';
 import { type PackedFlame, packFlame, unpackFlame } from './flame-pack';
 
-export type ShowMessage = Extract<ToWebview, { type: 'show' }>;
+/**
+ * The Hot Spots page's data (src/protocol/hotspots.ts's `show` message). Declared here because the report
+ * embeds it, and core never imports src/protocol (protocol depends on core, not the reverse).
+ */
+export interface ShowMessage {
+  type: 'show';
+  /** Every function (not only the user's): the webview's "my code only" box filters. */
+  report: HotspotReport;
+  flame: FlameData;
+  /** e.g. "report — scratch/hot.js". */
+  title: string;
+  /** The run stopped early (cancelled, or the target threw): the profile covers part of it. */
+  partial: boolean;
+}
 export type EmbeddedShow = Omit<ShowMessage, 'flame'> & { flame: PackedFlame; flameEncoding: 'packed-1' };
 
 export function packShow(message: ShowMessage): EmbeddedShow {

@@ -9,7 +9,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BaselineFormatError, baselineNameProblem, parseBaseline, type Baseline } from '../../core/bench/baseline';
-import { errorCode } from '../file-discovery';
+import { errorCode } from '../files/file-discovery';
 
 export class BaselineStoreError extends Error {}
 

@@ -1,11 +1,11 @@
 /**
  * Gathers the environment a run is measured in: Node version, CPU, OS, and the workspace's git commit
- * and dirty flag. Git runs through execFile (no shell; the workspace path is never part of a command
+ * and dirty flag. Git runs through process/git.ts (no shell; the workspace path is never part of a command
  * line); without git, or outside a repository, the git fields are null rather than an error.
  */
-import { execFile } from 'node:child_process';
 import * as os from 'node:os';
 import type { Environment } from '../../core/bench/environment';
+import { runGit } from '../process/git';
 
 export interface GatherOptions {
   signal?: AbortSignal;
@@ -21,9 +21,9 @@ export async function gatherEnvironment(cwd: string, options: GatherOptions = {}
   const cpus = os.cpus();
   const git = options.git ?? 'git';
   const [commit, status] = await Promise.all([
-    runGit(git, ['rev-parse', '--verify', 'HEAD'], cwd, options.signal),
+    gitOutput(git, ['rev-parse', '--verify', 'HEAD'], cwd, options.signal),
     // Tracked files only, like `git describe --dirty`: an untracked scratch file does not change what was measured.
-    runGit(git, ['status', '--porcelain', '--untracked-files=no'], cwd, options.signal),
+    gitOutput(git, ['status', '--porcelain', '--untracked-files=no'], cwd, options.signal),
   ]);
   const gitCommit = commit === null ? null : commit.trim() || null;
   return {
@@ -52,13 +52,7 @@ export function recordLoadAtEnd(environment: Environment): void {
 }
 
 /** stdout of a git command, or null when git is missing, fails, or this is not a repository. */
-function runGit(git: string, args: string[], cwd: string, signal?: AbortSignal): Promise<string | null> {
-  return new Promise((resolve) => {
-    // GIT_DIR and friends from a surrounding hook would point git at another repository.
-    const env = { ...process.env };
-    for (const k of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete env[k];
-    execFile(git, args, { cwd, env, signal, timeout: GIT_TIMEOUT_MS, windowsHide: true, maxBuffer: 16 * 1024 * 1024 }, (err, stdout) => {
-      resolve(err ? null : stdout);
-    });
-  });
+async function gitOutput(git: string, args: string[], cwd: string, signal?: AbortSignal): Promise<string | null> {
+  const r = await runGit(args, { cwd, signal, git, timeoutMs: GIT_TIMEOUT_MS });
+  return r.ok ? r.stdout : null;
 }

@@ -6,13 +6,13 @@
  * A detached `git worktree` in a temporary folder (git's own machinery: the checkout is exact, and the
  * repository's objects are shared, not copied); the working tree's node_modules folders are linked into it
  * where the commit has none (they are never committed), so both sides import the same dependencies.
- * Git runs through execFile (no shell); a ref that starts with '-' is refused (it would be an option).
+ * Git runs through process/git.ts (execFile, no shell); a ref that starts with '-' is refused (it would be an option).
  * `dispose` removes the worktree and its folder, and is safe to call twice.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { type GitResult, runGit } from '../process/git';
 
 export class GitRefError extends Error {}
 
@@ -26,16 +26,7 @@ export interface RefTree {
 
 const GIT_TIMEOUT_MS = 120_000;
 
-function git(args: readonly string[], cwd: string, signal?: AbortSignal): Promise<{ ok: boolean; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    // GIT_DIR and friends from a surrounding hook would point git at another repository.
-    const env = { ...process.env };
-    for (const k of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete env[k];
-    execFile('git', args as string[], { cwd, env, signal, timeout: GIT_TIMEOUT_MS, windowsHide: true, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ ok: !err, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
-}
+const git = (args: readonly string[], cwd: string, signal?: AbortSignal): Promise<GitResult> => runGit(args, { cwd, signal, timeoutMs: GIT_TIMEOUT_MS });
 
 const firstLine = (s: string) => s.trim().split('\n')[0] ?? '';
 

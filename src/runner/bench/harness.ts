@@ -14,8 +14,8 @@ import { measure } from './measure';
 import { beforeAllOf, beforeEachOf } from './suite-hooks';
 import { measureMemory } from './memory';
 import type { BenchHarnessRequest, BenchHarnessResult, MeasuredBenchmark, PhaseMessage } from './protocol';
-import { installTypeScript, isEsmTypeScript } from '../profile/ts-hooks';
-import { TS_FILE } from '../profile/ts-resolve';
+import { installTypeScript, isEsmTypeScript } from '../typescript/hooks';
+import { TS_FILE } from '../typescript/resolve';
 
 function send(message: PhaseMessage): void {
   if (process.send && process.connected) process.send(message);

@@ -13,7 +13,7 @@ import { benchmarkKey, medianBytesPerOp, type BenchmarkResult, type BenchRun } f
 import { summarize } from '../../core/bench/summary';
 import { processesNeeded } from '../../core/bench/power';
 import { DEFAULT_PROCESSES } from '../../core/bench/defaults';
-import { discoverFiles, type DiscoveryNote } from '../file-discovery';
+import { discoverFiles, type DiscoveryNote } from '../files/file-discovery';
 import { BenchFileError, DEFAULT_PHASE_TIMEOUT_MS, benchHarnessPath, runBenchFile } from './run-file';
 import { DEFAULT_SAMPLE_NS, DEFAULT_TIME_MS, DEFAULT_WARMUP_MS, type BenchClock } from './protocol';
 

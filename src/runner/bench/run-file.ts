@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type GroupEnd, GroupStartError, runInGroup } from '../profile/process-group';
+import { type GroupEnd, GroupStartError, runInGroup } from '../process/process-group';
 import { isPhaseMessage, type BenchClock, type BenchHarnessRequest, type BenchHarnessResult, type MeasuredBenchmark, type PhaseMessage } from './protocol';
 
 /** A benchmark file failed in one of its processes. The message is one sentence. */

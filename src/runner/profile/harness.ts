@@ -22,7 +22,7 @@ import { postSync } from './inspector-post';
 import { evaluateArgs, exposeModuleScope } from './args-expression';
 import { trimBefore } from '../../core/profile/trim';
 import type { CpuProfile } from '../../core/profile/model';
-import { esModuleInterop, installTypeScript, isEsmTypeScript, remapTypeScript, sourceMapOf } from './ts-hooks';
+import { esModuleInterop, installTypeScript, isEsmTypeScript, remapTypeScript, sourceMapOf } from '../typescript/hooks';
 import { countCallsAfterProfile } from './count-calls';
 import { countBlocks, startBlockCoverage } from './block-count';
 import {

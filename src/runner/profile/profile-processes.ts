@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applySourceMaps } from './source-maps';
 import { DEFAULT_INTERVAL_US } from './protocol';
-import { runInGroup } from './process-group';
+import { runInGroup } from '../process/process-group';
 import { PRELOAD_DIR_ENV, PRELOAD_INTERVAL_ENV, STOP_FILE, type ProcessMeta, processFiles } from './preload-protocol';
 import { ProfileOptionsError, ProfileTargetError, STOP_GRACE_MS, type ProfileRunResult, isHarnessFrame } from './run-profile';
 

@@ -17,7 +17,7 @@ import {
 } from './protocol';
 import { applySourceMaps } from './source-maps';
 import { callCountsPath, removeCallCounts, settleCallCounts } from './call-counts';
-import { type GroupEnd, GroupStartError, runInGroup } from './process-group';
+import { type GroupEnd, GroupStartError, runInGroup } from '../process/process-group';
 
 export interface ProfileFunctionOptions {
   module: string;

@@ -3,11 +3,10 @@
  * of its own, without a shell, and reads back what 0x wrote. 0x itself runs the script under V8's
  * `--prof`, processes the log (`node --prof-process`) and writes `flamegraph.html`.
  */
-import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type GroupEnd, GroupStartError, runInGroup } from './process-group';
-import { type ProfileData, readProfileData } from './zero-x-read';
+import { type ChildProcess, type GroupEnd, GroupStartError, runInGroup } from '../process/process-group';
+import { type ProfileData, readProfileData } from './analysis/read-tool-output';
 
 /** 0x is not installed in the project (or its package is damaged). */
 export class ZeroXNotFoundError extends Error {}

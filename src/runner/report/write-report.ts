@@ -13,11 +13,11 @@ import { buildFlame } from '../../core/profile/flame';
 import { computeHotspots } from '../../core/profile/hotspots';
 import type { CpuProfile } from '../../core/profile/model';
 import { REPORT_GENERATOR_PREFIX, ReportAssetError, profileReportHtml } from '../../core/report/report-html';
-import { enclosingFunctionLookup } from '../enclosing-functions';
-import { errorCode } from '../file-discovery';
+import { enclosingFunctionLookup } from '../profile/analysis/enclosing-functions';
+import { errorCode } from '../files/file-discovery';
 import { callCountLookupFor } from '../profile/call-counts';
 import { isHarnessFrame } from '../profile/run-profile';
-import { readCpuProfile } from '../read-profile';
+import { readCpuProfile } from '../profile/analysis/read-profile';
 
 /** The functions a report lists (as the editor's panel). */
 export const REPORT_HOTSPOT_LIMIT = 1000;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/lint/engine';
 import { withDefaults } from '../../../src/core/lint/config';
-import { loadParsers } from '../../../src/runner/parsers';
+import { loadParsers } from '../../../src/runner/lint/parsers';
 
 test('a binary file is skipped with a note, not a crash', () => {
   const r = lintText('abc\u0000def', 'x.js', withDefaults({}));

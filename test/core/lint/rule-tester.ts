@@ -5,7 +5,7 @@ import { lintText, type Parsers } from '../../../src/core/lint/engine';
 import { withDefaults, type LintConfig } from '../../../src/core/lint/config';
 import type { Finding, RuleId, Severity } from '../../../src/core/lint/finding';
 import type { LanguageId } from '../../../src/core/lint/rule';
-import { loadParsers } from '../../../src/runner/parsers';
+import { loadParsers } from '../../../src/runner/lint/parsers';
 
 export interface ValidCase {
   name: string;

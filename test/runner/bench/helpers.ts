@@ -17,7 +17,7 @@ export function buildBenchBundles(): string {
     entryPoints: {
       cli: path.join(ROOT, 'src/cli/main.ts'),
       'bench-harness': path.join(ROOT, 'src/runner/bench/harness.ts'),
-      'profile-ts-loader': path.join(ROOT, 'src/runner/profile/ts-loader.ts'),
+      'profile-ts-loader': path.join(ROOT, 'src/runner/typescript/esm-loader.ts'),
     },
     outdir: dir,
     bundle: true,

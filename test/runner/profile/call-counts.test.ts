@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { profileFunction } from '../../../src/runner/profile/run-profile';
 import { callCountLookupFor, callCountsPath } from '../../../src/runner/profile/call-counts';
-import { readCpuProfile } from '../../../src/runner/read-profile';
+import { readCpuProfile } from '../../../src/runner/profile/analysis/read-profile';
 import { functionsInSource } from '../../../src/core/profile/source-functions';
 import { parseCallCountFile } from '../../../src/core/profile/call-counts';
 import { buildHarness } from './helpers';

@@ -13,7 +13,7 @@ export function buildHarness(): { dir: string; harness: string } {
   esbuild.buildSync({
     entryPoints: {
       'profile-harness': path.join(ROOT, 'src/runner/profile/harness.ts'),
-      'profile-ts-loader': path.join(ROOT, 'src/runner/profile/ts-loader.ts'),
+      'profile-ts-loader': path.join(ROOT, 'src/runner/typescript/esm-loader.ts'),
     },
     outdir: dir,
     bundle: true,

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { profileFunction } from '../../../src/runner/profile/run-profile';
 import { callCountLookupFor } from '../../../src/runner/profile/call-counts';
 import { confirmFindingsAtRuntime } from '../../../src/runner/profile/confirm-findings';
-import { readCpuProfile } from '../../../src/runner/read-profile';
+import { readCpuProfile } from '../../../src/runner/profile/analysis/read-profile';
 import { functionsInSource } from '../../../src/core/profile/source-functions';
 import { buildHarness } from './helpers';
 

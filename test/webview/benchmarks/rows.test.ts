@@ -8,7 +8,7 @@ import { benchmarkHistory, digestBaseline } from '../../../src/core/bench/histor
 import { createBaseline } from '../../../src/core/bench/baseline';
 import { benchmarkKey } from '../../../src/core/bench/model';
 import { checkBudgets, parseBudgets } from '../../../src/core/bench/budgets';
-import { budgetMessage } from '../../../src/extension/bench-diagnostic-shape';
+import { budgetMessage } from '../../../src/extension/bench/budget-diagnostic-shape';
 import { barColour, chartPalette } from '../../../webview/benchmarks/theme-colours';
 import { summarize } from '../../../src/core/bench/summary';
 import { compareRuns } from '../../../src/core/bench/compare';

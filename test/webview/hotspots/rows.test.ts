@@ -1,7 +1,8 @@
 // The Hot Spots table's logic without the DOM (webview/hotspots/rows.ts).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { nextSort, shortLocation, summaryLine, visibleRows } from '../../../webview/hotspots/rows';
+import { nextSort, summaryLine, visibleRows } from '../../../webview/hotspots/rows';
+import { shortLocation } from '../../../webview/shared/profile-format';
 import type { Hotspot, HotspotReport } from '../../../src/core/profile/hotspots';
 
 const h = (functionName: string, file: string, selfMs: number, totalMs: number, calls: number | null = null): Hotspot => ({

@@ -2,7 +2,7 @@ import type { Node as SyntaxNode, Parser, Tree } from 'web-tree-sitter';
 
 /**
  * A web-tree-sitter parser with the Elixir grammar loaded. Loading the wasm is I/O, so the runner
- * (src/runner/parsers.ts) creates it and hands it to the engine.
+ * (src/runner/lint/parsers.ts) creates it and hands it to the engine.
  */
 export type ElixirParser = Parser;
 

@@ -8,7 +8,7 @@ import { lintText, type Parsers } from '../../../../../src/core/lint/engine';
 import { withDefaults } from '../../../../../src/core/lint/config';
 import { applyEdits } from '../../../../../src/core/lint/fix';
 import type { Finding, RuleId } from '../../../../../src/core/lint/finding';
-import { loadParsers } from '../../../../../src/runner/parsers';
+import { loadParsers } from '../../../../../src/runner/lint/parsers';
 
 interface FixCase {
   name: string;
