@@ -31,7 +31,7 @@ const builds = [
   { ...common, entryPoints: { 'profile-harness': 'src/runner/profile/harness.ts' }, outdir: 'dist' },
   // Reading and analysing a .cpuprofile off the extension host's thread (src/runner/profile/analysis/analysis-worker-client.ts looks for it next to the running bundle).
   { ...common, entryPoints: { 'profile-worker': 'src/runner/profile/analysis/analysis-worker.ts' }, outdir: 'dist' },
-  // TypeScript targets: the ESM loader hooks and the transpiler with `typescript` (ts-hooks.ts loads it only when a .ts file is met).
+  // TypeScript targets: the ESM loader hooks and the transpiler with `typescript` (typescript/hooks.ts loads it only when a .ts file is met).
   { ...common, entryPoints: { 'profile-ts-loader': 'src/runner/typescript/esm-loader.ts' }, outdir: 'dist' },
   // npm scripts and test runs: NODE_OPTIONS=--require it into every Node process (src/runner/profile/profile-processes.ts).
   { ...common, entryPoints: { 'profile-preload': 'src/runner/profile/preload.ts' }, outdir: 'dist' },

@@ -5,7 +5,7 @@
  * the Benchmarks panel call). Trust first (benchmarks run the workspace's code); then the runner under
  * a cancellable progress notification, with `perfLens.bench.processes` / `timeMs`; then statistics,
  * the comparison with the newest saved baseline, the budgets, the shared results store
- * (bench-results.ts, which the lenses, the budget diagnostics and the Benchmarks view follow), the Perf
+ * (bench-results-store.ts, which the lenses, the budget diagnostics and the Benchmarks view follow), the Perf
  * Lens log and a summary. The view's own runs share `newestBaseline`, `budgetsFor` and `runEnvironment`.
  */
 import * as path from 'node:path';

@@ -1,6 +1,6 @@
 /**
- * *Pure*: one folder's run → the results store's entries (bench-results.ts). Shared by the commands and
- * lenses (bench-run.ts) and the Benchmarks view, so both record the same thing: raw result, summary, the
+ * *Pure*: one folder's run → the results store's entries (bench-results-store.ts). Shared by the commands and
+ * lenses (bench-commands.ts) and the Benchmarks view, so both record the same thing: raw result, summary, the
  * comparison with a saved baseline (when it has this benchmark) and the budgets it broke.
  */
 import * as path from 'node:path';

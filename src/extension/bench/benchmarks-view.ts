@@ -3,7 +3,7 @@
  * webview/benchmarks/, bundled to dist/webview/benchmarks.js). Lists the workspace's benchmark files,
  * runs all / one file / one benchmark through the engine's runner (each file in fresh processes; Cancel
  * aborts, which kills the process groups), saves the results as a baseline and compares with a saved one.
- * The results live in the shared store (bench-results.ts): the view's runs update the lenses and budget
+ * The results live in the shared store (bench-results-store.ts): the view's runs update the lenses and budget
  * diagnostics, and a lens's run shows here. The history chart reads the saved baselines (never writes
  * them). Runs nothing in Restricted Mode. Acts only on messages that pass benchmarks-messages.ts.
  */

@@ -2,7 +2,7 @@
  * After Profile Function: the profiled module's n-plus-one findings are checked at runtime (the runner's
  * confirmFindingsAtRuntime: a fresh run under V8's block coverage) and the confirmed ones handed to the
  * hint controller, which appends "— confirmed at runtime: 10,000 calls in 1 run of packingSlip" to their
- * diagnostics. profile-function.ts makes one call here; the controller registers itself as the sink.
+ * diagnostics. profile-function-command.ts makes one call here; the controller registers itself as the sink.
  */
 import * as fs from 'node:fs';
 import type * as vscode from 'vscode';

@@ -1,7 +1,7 @@
 /**
  * *Pure* parts of the "Profile" CodeLens: which functions get a lens, what it says after a profile
  * (`Profile · last: self 4.2 ms (17%) · total 12 ms (48%) · 1,200 calls`), and the target a lens hands to
- * "Profile Function". Tested in plain Node; profile-codelens.ts turns the result into `vscode.CodeLens`es.
+ * "Profile Function". Tested in plain Node; profile-lens-provider.ts turns the result into `vscode.CodeLens`es.
  */
 import type { CallableFunction } from '../../core/profile/callable-functions';
 import type { Hotspot } from '../../core/profile/hotspots';

@@ -31,7 +31,7 @@ export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
   return code === undefined ? undefined : String(code);
 }
 
-/** A violated benchmark budget (bench-diagnostic-shape.ts) → a `vscode.Diagnostic` on its `bench(` line. */
+/** A violated benchmark budget (budget-diagnostic-shape.ts) → a `vscode.Diagnostic` on its `bench(` line. */
 export function budgetToDiagnostic(shape: BudgetDiagnosticShape): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(shape.range), shape.message, vscode.DiagnosticSeverity[shape.severity]);
   diagnostic.source = shape.source;

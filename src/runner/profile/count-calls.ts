@@ -40,7 +40,7 @@ export interface CountCallsOptions {
   /** Scripts left out of the file (the harness's own). */
   excludeUrl?: (url: string) => boolean;
   /**
-   * The source map of a script transpiled on load (TypeScript, ts-hooks.ts): such a script's file also
+   * The source map of a script transpiled on load (TypeScript, typescript/hooks.ts): such a script's file also
    * carries the JavaScript V8 ran, its map and the SHA-256 of the .ts text, so its counts can be placed
    * on the .ts lines.
    */

@@ -1,6 +1,6 @@
 /**
  * Module customization hooks for TypeScript in the profiling child, bundled as dist/profile-ts-loader.js
- * and registered by ts-hooks.ts with `module.register()`. They run on Node's loader thread:
+ * and registered by typescript/hooks.ts with `module.register()`. They run on Node's loader thread:
  *
  * - `resolve`: `./util.js` that does not exist but `./util.ts` does resolves to the .ts file (the
  *   specifiers TypeScript's ESM style asks for); likewise .mjs → .mts and .cjs → .cts.

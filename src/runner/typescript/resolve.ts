@@ -1,6 +1,6 @@
 /**
  * How Node runs a TypeScript file, and the TypeScript file a `.js` specifier may stand for. Shared by the
- * require hook (ts-hooks.ts, main thread) and the ESM hooks (ts-loader.ts, loader thread); no
+ * require hook (typescript/hooks.ts, main thread) and the ESM hooks (typescript/esm-loader.ts, loader thread); no
  * `typescript` here, so the harness bundle stays small.
  */
 import * as fs from 'node:fs';

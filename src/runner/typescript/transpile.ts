@@ -1,7 +1,7 @@
 /**
  * TypeScript → JavaScript for the profiling child, one file at a time with the TypeScript compiler API
  * (`transpileModule`: no type check, no native addon). Used on the main thread by the require hook
- * (ts-hooks.ts) and on the loader thread by the ESM hooks (ts-loader.ts). Bundled into
+ * (typescript/hooks.ts) and on the loader thread by the ESM hooks (typescript/esm-loader.ts). Bundled into
  * dist/profile-ts-loader.js together with `typescript`, which is required on first use only.
  */
 import * as fs from 'node:fs';

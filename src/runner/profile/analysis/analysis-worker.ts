@@ -1,7 +1,7 @@
 /**
  * Entry of the profile worker thread (bundled as dist/profile-worker.js): reads and analyses one
  * `.cpuprofile` off the caller's thread (the editor's extension host is flagged unresponsive after 3 s;
- * a 100 MB profile takes about as long) and posts the result once. See profile-worker-client.ts.
+ * a 100 MB profile takes about as long) and posts the result once. See analysis-worker-client.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeProfile, packFlame } from './analyze-profile';

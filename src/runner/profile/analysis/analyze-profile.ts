@@ -2,7 +2,7 @@
  * Everything the profile views need from one `.cpuprofile`, in one pass over the file: the hot spots of
  * every function (the Hot Spots panel filters "my code only" itself), the hot spots of the user's own code
  * (hot lines and the summary), and the flame graph, each with the inlining correction and the profiling
- * harness's frames hidden, as Profile Function shows them. Runs in the profile worker (profile-worker.ts)
+ * harness's frames hidden, as Profile Function shows them. Runs in the profile worker (analysis-worker.ts)
  * and, for the CLI and tests, in the calling thread.
  */
 import type { FlameData, FrameKind } from '../../../core/profile/flame';

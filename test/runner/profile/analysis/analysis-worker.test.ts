@@ -57,7 +57,7 @@ describe('analyzeProfileOffThread', () => {
   test('a real profile: what Profile Function computes in its own thread, from the worker', async () => {
     const result = await analyzeProfileOffThread(real.profile, { workerScript });
     assert.deepEqual(result, analyzeProfile(real.profile));
-    // The same three analyses as Profile Function's own calls (profile-function.ts).
+    // The same three analyses as Profile Function's own calls (profile-function-command.ts).
     const profile = readCpuProfile(real.profile);
     const lookup = enclosingFunctionLookup();
     assert.deepEqual(result.all, computeHotspots(profile, { enclosingFunction: lookup, hidden: isHarnessFrame, limit: 1000 }));
