@@ -103,11 +103,18 @@ test('an asset that would end its element early is refused, not inlined', () => 
 });
 
 test('the theme defines every --vscode-* variable the Hot Spots page uses, for light and dark', () => {
-  const dir = path.join(__dirname, '..', '..', '..', 'webview', 'hotspots');
+  // The page's own folder and what it takes from webview/shared (stylesheet, flame graph).
+  const webview = path.join(__dirname, '..', '..', '..', 'webview');
   const used = new Set<string>();
-  for (const f of fs.readdirSync(dir).filter((f) => /\.(css|ts)$/.test(f))) {
-    for (const m of fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/--vscode-[A-Za-z0-9-]+/g)) used.add(m[0]);
-  }
+  const scan = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const f = path.join(dir, e.name);
+      if (e.isDirectory()) scan(f);
+      else if (/\.(css|ts)$/.test(e.name)) for (const m of fs.readFileSync(f, 'utf8').matchAll(/--vscode-[A-Za-z0-9-]+/g)) used.add(m[0]);
+    }
+  };
+  scan(path.join(webview, 'hotspots'));
+  scan(path.join(webview, 'shared'));
   assert.ok(used.size > 10, `found ${used.size}`);
   assert.deepEqual([...used].filter((v) => !REPORT_THEME_VARIABLES.includes(v)).sort(), []);
   const dark = REPORT_THEME_CSS.slice(REPORT_THEME_CSS.indexOf('prefers-color-scheme: dark'));

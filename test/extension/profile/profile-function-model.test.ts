@@ -67,7 +67,7 @@ test('the summary sentence', () => {
 test('gutter heat levels by self time: 3 from 20%, 2 from 5%, else 1; each level has its shipped icon', () => {
   assert.deepEqual([0.5, 4.99, 5, 19.99, 20, 100].map(heatLevel), [1, 1, 2, 2, 3, 3]);
   for (const level of HEAT_LEVELS) {
-    const svg = fs.readFileSync(path.join(__dirname, '../../media', `heat-${level}.svg`), 'utf8');
+    const svg = fs.readFileSync(path.join(__dirname, '../../../media', `heat-${level}.svg`), 'utf8');
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* viewBox="0 0 16 16">/);
     assert.doesNotMatch(svg, /<script|href=|url\(/i, 'no scripts or outside references in an icon');
   }

@@ -10,7 +10,7 @@ import { lintOne } from '../../../src/runner/lint/lint-one';
 import { loadParsers } from '../../../src/runner/lint/parsers';
 import { withDefaults } from '../../../src/core/lint/config';
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..');
 const N_PLUS_ONE = 'export async function f(ids: string[]) {\n  for (const id of ids) {\n    await prisma.user.findUnique({ where: { id } });\n  }\n}\n';
 const ELIXIR = 'defmodule M do\n  def f(ids), do: Enum.map(ids, fn id -> Repo.get(User, id) end)\nend\n';
 

@@ -15,7 +15,7 @@ import { isHarnessFrame } from '../../../../src/runner/profile/run-profile';
 import { ProfileReadError, readCpuProfile } from '../../../../src/runner/profile/analysis/read-profile';
 import { writeGeneratedProfile, writeRealProfile } from './profile-files';
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
 
 /** Builds src/runner/profile/analysis/analysis-worker.ts the way esbuild.mjs does, into a fresh folder under test-output/. */
 function buildWorker(): string {
