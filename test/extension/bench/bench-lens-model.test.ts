@@ -13,7 +13,7 @@ import type { LastBenchResult } from '../../../src/extension/bench/bench-results
 import { budgetDiagnosticShapes, budgetMessage } from '../../../src/extension/bench/budget-diagnostic-shape';
 import { readBenchSettings } from '../../../src/extension/bench/bench-settings';
 
-const examples = path.join(__dirname, '../../examples/node-shop/bench');
+const examples = path.join(__dirname, '../../../examples/node-shop/bench');
 const read = (f: string) => fs.readFileSync(path.join(examples, f), 'utf8');
 
 /** Five processes of `perOp` ns each, with a small spread. */
