@@ -2,10 +2,10 @@
  * "Run Benchmarks" (`perfLens.runBenchmarks`: every benchmark file of the workspace),
  * `perfLens.runBenchmarkFile` (one file: a Uri, default the active editor) and `perfLens.runBenchmark`
  * (`{ uri, name }` or `{ uri, names }`: benchmarks of a file by full name — what the lenses and, later,
- * the Benchmarks panel call). Trust first (benchmarks run the workspace's code); then, under
- * a cancellable progress notification, with `perfLens.bench.processes` / `timeMs`; then the runner's
+ * the Benchmarks panel call). Trust first (benchmarks run the workspace's code); then, under a
+ * cancellable progress notification and with `perfLens.bench.processes` / `timeMs`, the runner's
  * benchmark session (src/runner/bench/session.ts: statistics, the comparison with the newest saved
- * baseline, the budgets), the shared results store (bench-results.ts, which the lenses, the budget
+ * baseline, the budgets); then the shared results store (bench-results.ts, which the lenses, the budget
  * diagnostics and the Benchmarks view follow), the Perf Lens log and a summary. The view's own runs share
  * `budgetsFor`.
  */
