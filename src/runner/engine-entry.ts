@@ -32,24 +32,20 @@ export { ProfileReadError } from './profile/analysis/read-profile';
 // Compare Profiles / Compare with Previous Run (reads files only).
 export { compareProfileFiles, compareProfileFilesInWorker } from './profile/analysis/compare-profiles';
 export { buildDiffFlame, diffFlames } from '../core/profile/diff-flame';
-// Benchmarks (the "Run benchmark" lenses and perfLens.runBenchmark*): where the calls are, the runs, statistics, budgets, baselines.
+// Benchmarks (the "Run benchmark" lenses, perfLens.runBenchmark* and the Benchmarks view): where the calls are,
+// the files, one benchmark session per run (statistics, budgets, the comparison with a baseline), scaling.
 export { benchCallsInSource } from '../core/bench/bench-calls';
-export { BenchOptionsError, discoverBenchFiles, runBenchmarks } from './bench/run-benchmarks';
-export { summarize } from '../core/bench/summary';
-export { compareRuns } from '../core/bench/compare';
+export { BenchOptionsError, discoverBenchFiles } from './bench/run-benchmarks';
+export { runBenchSession } from './bench/session';
 export { scalingOf } from '../core/bench/scaling';
-export { budgetsNeedMemory, checkBudgets } from '../core/bench/budgets';
 export { loadBudgetConfig } from './bench/budgets-config';
-export { listBaselines, loadBaseline } from './bench/baseline-store';
 // "Generate a scaling benchmark" (the quadratic-building quick action).
 export { moduleKindOf, scalingBenchFileName, scalingBenchTemplate } from '../core/bench/scaling-template';
 export { BENCH_TYPES_FILE, BENCH_TYPES_SOURCE } from '../core/bench/bench-types';
-// Benchmarks (the extension's Benchmarks view): discover, run in fresh processes, summarise, compare, keep baselines.
-export { BaselineStoreError, saveBaseline } from './bench/baseline-store';
+// Benchmarks view: keep baselines, and compare the results it keeps (gathered over several runs) with one.
+export { BaselineStoreError, loadBaseline, saveBaseline } from './bench/baseline-store';
 export { readBaselineHistory } from './bench/baseline-history';
-export { gatherEnvironment, recordLoadAtEnd } from './bench/environment';
-export { comparisonNotes } from '../core/bench/contention';
 export { summarize as summarizeBenchmark } from '../core/bench/summary';
-export { compareRuns as compareBenchmarkRuns } from '../core/bench/compare';
+export { compareWithBaseline } from '../core/bench/compare';
 export { createBaseline } from '../core/bench/baseline';
-export { benchNamesInSource, comparableBaseline } from '../core/bench/panel-inputs';
+export { benchNamesInSource } from '../core/bench/panel-inputs';

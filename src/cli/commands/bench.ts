@@ -8,20 +8,13 @@ import type { Command, CommandIo } from '../command';
 import { type ParsedArgs, flag, oneOf, parseCommandArgs, stringValue, stringValues } from '../args';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import { formatBenchJson, formatBenchMarkdown, formatBenchText, type BenchReport } from '../format/bench';
-import { summarize } from '../../core/bench/summary';
-import { scalingOf } from '../../core/bench/scaling';
-import { budgetsNeedMemory, checkBudgets } from '../../core/bench/budgets';
-import { compareRuns } from '../../core/bench/compare';
-import { baselineNameProblem, createBaseline, type Baseline } from '../../core/bench/baseline';
-import { comparisonNotes } from '../../core/bench/contention';
+import { baselineNameProblem, type Baseline } from '../../core/bench/baseline';
 import { DEFAULT_PROCESSES } from '../../core/bench/defaults';
-import { BaselineStoreError, baselinePath, loadBaseline, saveBaseline } from '../../runner/bench/baseline-store';
-import { gatherEnvironment, recordLoadAtEnd } from '../../runner/bench/environment';
+import { BaselineStoreError, baselinePath, loadBaseline } from '../../runner/bench/baseline-store';
 import { BudgetConfigError, loadBudgetConfig } from '../../runner/bench/budgets-config';
-import { ADAPTIVE_START_PROCESSES, BenchOptionsError, discoverBenchFiles, runBenchmarks } from '../../runner/bench/run-benchmarks';
-import { runAgainst } from '../../runner/bench/run-against';
+import { ADAPTIVE_START_PROCESSES, BenchOptionsError, discoverBenchFiles } from '../../runner/bench/run-benchmarks';
+import { runBenchSession, type BenchSessionResult } from '../../runner/bench/session';
 import { GitRefError } from '../../runner/bench/git-ref-tree';
-import type { BenchmarkResult } from '../../core/bench/model';
 import { DEFAULT_PHASE_TIMEOUT_MS } from '../../runner/bench/run-file';
 import { BENCH_CLOCKS, DEFAULT_TIME_MS, DEFAULT_WARMUP_MS } from '../../runner/bench/protocol';
 import { PathNotFoundError } from '../../runner/files/file-discovery';
@@ -104,17 +97,6 @@ function baselineName(args: ParsedArgs, option: 'save' | 'compare'): string | un
   return name;
 }
 
-/**
- * The baseline's results for what this run measured: the files that ran (not the ones left out of the
- * command line, nor the ones that failed) and, with --name, those benchmarks; so that only a benchmark
- * that disappeared from a file that ran is listed as removed.
- */
-function comparableBaseline(baseline: Baseline, files: readonly { file: string }[], errors: readonly { file: string }[], names: readonly string[]) {
-  const failed = new Set(errors.map((e) => e.file));
-  const ran = new Set(files.map((f) => f.file).filter((f) => !failed.has(f)));
-  return baseline.results.filter((r) => ran.has(r.file) && (names.length === 0 || names.includes(r.name)));
-}
-
 async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal): Promise<number> {
   const args = parseCommandArgs(argv, OPTIONS);
   if (flag(args, 'help')) {
@@ -167,78 +149,65 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
     throw new UsageError(`no benchmark files (*.bench.js, .mjs, .cjs, .ts, .mts) were found in ${where}`);
   }
 
-  // A memory budget cannot be checked without the figure: it asks for the memory pass itself.
-  const memory = flag(args, 'memory') || budgetsNeedMemory(budgetConfig.budgets);
-  const environment = await gatherEnvironment(io.cwd);
-  // The clock is part of what was measured: recorded with the runtime, so a baseline taken with the other
-  // clock shows up in a comparison's environment differences ("runtime differs").
-  if (clock === 'cpu') environment.runtime += ' (CPU time)';
   const twins = against === undefined ? '' : `, interleaved with the same files at ${against}`;
-  io.stderr(`perf-lens bench: ${files.length} file${files.length === 1 ? '' : 's'}${twins}, ${processes ?? `${ADAPTIVE_START_PROCESSES}–${maxProcesses ?? DEFAULT_PROCESSES}`} processes each`);
-  const runOptions = { cwd: io.cwd, processes, maxProcesses, timeMs, warmupMs, phaseTimeoutMs, clock, memory, names: names.length ? names : undefined, signal };
-  let outcome: { results: BenchmarkResult[]; errors: { file: string; message: string }[]; processes: Record<string, number> };
-  /** With --against: the ref's results and commit, compared with the working tree's as a baseline would be. */
-  let atRef: { results: BenchmarkResult[]; commit: string } | undefined;
+  let session: BenchSessionResult;
   try {
-    if (against === undefined) outcome = await runBenchmarks({ ...runOptions, files });
-    else {
-      const both = await runAgainst({ ...runOptions, files, paths: args.positionals, ref: against });
-      outcome = { results: both.current, errors: both.errors, processes: both.processes };
-      atRef = { results: both.base, commit: both.commit };
-    }
+    session = await runBenchSession(
+      {
+        files,
+        cwd: io.cwd,
+        processes,
+        maxProcesses,
+        timeMs,
+        warmupMs,
+        phaseTimeoutMs,
+        clock,
+        memory: flag(args, 'memory'),
+        names: names.length ? names : undefined,
+        budgets: budgetConfig.budgets,
+        compareWith: baseline ? { baseline } : undefined,
+        against: against === undefined ? undefined : { ref: against, paths: args.positionals },
+        saveAs: saveName,
+      },
+      {
+        signal,
+        onStart: () => io.stderr(`perf-lens bench: ${files.length} file${files.length === 1 ? '' : 's'}${twins}, ${processes ?? `${ADAPTIVE_START_PROCESSES}–${maxProcesses ?? DEFAULT_PROCESSES}`} processes each`),
+      },
+    );
   } catch (e) {
     if (e instanceof BenchOptionsError || e instanceof GitRefError) throw new UsageError(e.message);
     throw e;
   }
-  recordLoadAtEnd(environment);
-  for (const e of outcome.errors) io.stderr(`perf-lens: ${e.message}`);
+  for (const e of session.errors) io.stderr(`perf-lens: ${e.message}`);
+  if (session.notSaved?.storeError !== undefined) io.stderr(`perf-lens: ${session.notSaved.storeError}`);
 
-  const summaries = outcome.results.map(summarize);
-  const budgetCheck = checkBudgets(summaries, budgetConfig.budgets);
+  const { environment, compared } = session;
   const report: BenchReport = {
     environment,
-    summaries,
-    comparison: atRef ? compareRuns(outcome.results, atRef.results, { paired: true }) : baseline ? compareRuns(outcome.results, comparableBaseline(baseline, files, outcome.errors, names)) : [],
-    scaling: scalingOf(outcome.results),
-    violations: budgetCheck.violations,
-    unmatchedBudgets: budgetCheck.unmatched,
+    summaries: session.summaries,
+    comparison: session.comparison,
+    scaling: session.scaling,
+    violations: session.violations,
+    unmatchedBudgets: session.unmatchedBudgets,
     budgetSource: budgetConfig.source,
-    errors: outcome.errors.map((e) => e.message),
-    compared: atRef
-      ? {
-          name: `${against} (${atRef.commit.slice(0, 12)}, interleaved)`,
-          savedAt: environment.date,
-          environmentDifferences: comparisonNotes({ environment, results: outcome.results }, { environment, results: atRef.results }),
-          against: { ref: against!, commit: atRef.commit },
-        }
-      : baseline
-        ? { name: baseline.name, savedAt: baseline.savedAt, environmentDifferences: comparisonNotes({ environment, results: outcome.results }, baseline) }
-        : null,
-    saved: null,
-    notSaved: null,
-    processes: outcome.processes,
+    errors: session.errors.map((e) => e.message),
+    compared:
+      compared?.kind === 'ref'
+        ? { name: `${compared.ref} (${compared.commit.slice(0, 12)}, interleaved)`, savedAt: environment.date, environmentDifferences: compared.notes, against: { ref: compared.ref, commit: compared.commit } }
+        : compared
+          ? { name: compared.name, savedAt: compared.savedAt, environmentDifferences: compared.notes }
+          : null,
+    saved: session.saved,
+    notSaved: session.notSaved?.message ?? null,
+    processes: session.processes,
     clock,
   };
-  if (saveName !== undefined) {
-    if (outcome.errors.length) {
-      report.notSaved = `Baseline "${saveName}" was not saved: ${outcome.errors.length} benchmark file${outcome.errors.length === 1 ? '' : 's'} failed.`;
-    } else {
-      try {
-        const file = await saveBaseline(io.cwd, createBaseline(saveName, environment, outcome.results, new Date()));
-        report.saved = { name: saveName, file };
-      } catch (e) {
-        if (!(e instanceof BaselineStoreError)) throw e;
-        report.notSaved = `Baseline "${saveName}" was not saved: ${e.message}`;
-        io.stderr(`perf-lens: ${e.message}`);
-      }
-    }
-  }
 
   if (format === 'json') io.stdout(formatBenchJson(report));
   else if (format === 'markdown') io.stdout(formatBenchMarkdown(report));
   else io.stdout(formatBenchText(report));
 
-  if (outcome.errors.length || report.notSaved) return EXIT_ERROR;
+  if (session.errors.length || report.notSaved) return EXIT_ERROR;
   if (failOnRegression && report.comparison.some((c) => c.verdict === 'slower')) return EXIT_FINDINGS;
   if (report.violations.length) return EXIT_FINDINGS;
   return EXIT_OK;

@@ -9,6 +9,8 @@ import { welchTTest } from './welch';
 import { pairedTTest } from './paired';
 import { bytesPerOpOf, bytesPerOpRatio } from './memory';
 import { DEFAULT_ALPHA, DEFAULT_MIN_EFFECT } from './defaults';
+import { comparisonNotes } from './contention';
+import type { Environment } from './environment';
 
 export type Verdict = 'faster' | 'slower' | 'same' | 'added' | 'removed';
 
@@ -142,4 +144,63 @@ function oneSided(r: BenchmarkResult, verdict: 'added' | 'removed'): BenchmarkCo
   if (r.size !== undefined) out.size = r.size;
   if (r.line !== undefined) out.line = r.line;
   return out;
+}
+
+/**
+ * What a run measured, for `comparableBaseline`: the files it ran whole (a baseline benchmark of theirs
+ * missing from the run was removed) and, beside them, benchmarks measured in other files.
+ */
+export interface ComparableScope {
+  /** Files that ran and did not fail: their baseline benchmarks are compared (missing ones are "removed"). */
+  files: Iterable<string>;
+  /**
+   * Only these benchmarks (full names) of `files` (`--name`, a lens's run of one benchmark); a baseline
+   * benchmark named here that the run lacks is "removed". Absent or empty: every benchmark of `files`.
+   */
+  names?: readonly string[];
+  /**
+   * Results gathered over several runs (the Benchmarks view keeps a partial run's results beside older
+   * ones): each measured benchmark is comparable wherever its file is, even a file not run whole.
+   * A single run (the CLI, the commands, the view's own run) leaves it out: its results all lie in `files`.
+   */
+  measured?: readonly BenchmarkResult[];
+}
+
+/**
+ * The one rule for which saved baseline results a run is compared with: those of the files it ran (not the
+ * ones left out, nor the ones that failed), restricted to `names` when given, plus those `measured`. So only
+ * a benchmark that disappeared from a file that ran is listed as removed.
+ */
+export function comparableBaseline(baseline: readonly BenchmarkResult[], scope: ComparableScope): BenchmarkResult[] {
+  const files = new Set(scope.files);
+  const names = scope.names?.length ? new Set(scope.names) : null;
+  const measured = new Set((scope.measured ?? []).map(benchmarkKey));
+  return baseline.filter((r) => (files.has(r.file) && (names === null || names.has(r.name))) || measured.has(benchmarkKey(r)));
+}
+
+/** A comparison with its other side: the results compared with, and what the reader should know about them. */
+export interface BaselineComparison {
+  comparison: BenchmarkComparison[];
+  /** The other side's results that took part (`comparableBaseline` of them when a scope was given). */
+  baselineResults: BenchmarkResult[];
+  /** comparisonNotes: environment differences, then contention. */
+  notes: string[];
+}
+
+/**
+ * A run against its other side (a saved baseline, or the same files at a git ref measured in the same run):
+ * with `scope`, only the baseline's comparable results (`comparableBaseline`); without, all of them.
+ */
+export function compareWithBaseline(
+  current: { environment: Environment; results: readonly BenchmarkResult[] },
+  baseline: { environment: Environment; results: readonly BenchmarkResult[] },
+  scope?: ComparableScope,
+  options: CompareOptions = {},
+): BaselineComparison {
+  const baselineResults = scope ? comparableBaseline(baseline.results, scope) : [...baseline.results];
+  return {
+    comparison: compareRuns(current.results, baselineResults, options),
+    baselineResults,
+    notes: comparisonNotes({ environment: current.environment, results: current.results }, { environment: baseline.environment, results: baselineResults }),
+  };
 }

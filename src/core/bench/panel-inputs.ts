@@ -1,7 +1,8 @@
 /**
  * *Pure* helpers of the Benchmarks view's host (src/extension/bench/benchmarks-view.ts): the benchmark names a
  * quick look at a file's source finds (for display before any run: the real names come from running it),
- * and the part of a baseline a run can be compared with.
+ * and the results the view keeps over its runs. (Which baseline results they are compared with:
+ * `comparableBaseline` in compare.ts, with `measured`.)
  */
 import { benchmarkKey, type BenchmarkResult } from './model';
 
@@ -54,15 +55,4 @@ export function mergeCoverage(previous: Pick<KeptRun, 'wholeFiles' | 'failedFile
     wholeFiles: [...new Set([...previous.wholeFiles.filter((f) => !failedNow.has(f)), ...ranWhole])],
     failedFiles: [...previous.failedFiles.filter((f) => !ranNow.has(f)), ...run.failedFiles],
   };
-}
-
-/**
- * The baseline's results to compare the kept results with: those of files run whole, and otherwise those
- * measured here; so only a benchmark that disappeared from a file that ran whole is listed as removed.
- * (The CLI's rule, src/cli/commands/bench.ts, for results gathered over several runs.)
- */
-export function comparableBaseline(baseline: readonly BenchmarkResult[], kept: KeptRun): BenchmarkResult[] {
-  const whole = new Set(kept.wholeFiles);
-  const measured = new Set(kept.results.map(benchmarkKey));
-  return baseline.filter((r) => whole.has(r.file) || measured.has(benchmarkKey(r)));
 }

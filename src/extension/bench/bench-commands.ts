@@ -2,18 +2,18 @@
  * "Run Benchmarks" (`perfLens.runBenchmarks`: every benchmark file of the workspace),
  * `perfLens.runBenchmarkFile` (one file: a Uri, default the active editor) and `perfLens.runBenchmark`
  * (`{ uri, name }` or `{ uri, names }`: benchmarks of a file by full name — what the lenses and, later,
- * the Benchmarks panel call). Trust first (benchmarks run the workspace's code); then the runner under
- * a cancellable progress notification, with `perfLens.bench.processes` / `timeMs`; then statistics,
- * the comparison with the newest saved baseline, the budgets, the shared results store
- * (bench-results-store.ts, which the lenses, the budget diagnostics and the Benchmarks view follow), the Perf
- * Lens log and a summary. The view's own runs share `newestBaseline`, `budgetsFor` and `runEnvironment`.
+ * the Benchmarks panel call). Trust first (benchmarks run the workspace's code); then, under a
+ * cancellable progress notification and with `perfLens.bench.processes` / `timeMs`, the runner's
+ * benchmark session (src/runner/bench/session.ts: statistics, the comparison with the newest saved
+ * baseline, the budgets); then the shared results store (bench-results-store.ts, which the lenses, the budget
+ * diagnostics and the Benchmarks view follow), the Perf Lens log and a summary. The view's own runs share
+ * `budgetsFor`.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { benchmarkLabel } from '../../core/bench/model';
 import { formatScaling } from '../../core/bench/scaling';
-import { budgetsNeedMemory, type Budget } from '../../core/bench/budgets';
-import type { Environment } from '../../core/bench/environment';
+import type { Budget } from '../../core/bench/budgets';
 import { refuseUntrusted } from '../shared/say';
 import { type Engine, loadEngine } from '../shared/engine-loader';
 import type { BenchResultsStore, FolderRun, LastBenchResult, LastScaling } from './bench-results-store';
@@ -94,18 +94,6 @@ async function plan(engine: Engine, scope: Scope): Promise<FolderPlan[] | string
   return [{ folder, files: [{ absolute: scope.uri.fsPath, file }] }];
 }
 
-/** The newest saved baseline of a folder (by modification time), or undefined; an unreadable one is logged and skipped. */
-export async function newestBaseline(engine: Engine, root: string, log: Pick<vscode.LogOutputChannel, 'warn'>) {
-  try {
-    const saved = (await engine.listBaselines(root)).sort((a, b) => b.modified.getTime() - a.modified.getTime());
-    if (saved.length === 0) return undefined;
-    return await engine.loadBaseline(root, saved[0].name);
-  } catch (e) {
-    log.warn(`benchmarks: no comparison with a baseline: ${(e as Error).message}`);
-    return undefined;
-  }
-}
-
 /** The budgets of a folder: the setting, else perf-lens.config.json / package.json; unreadable ones are logged and none apply. */
 export function budgetsFor(engine: Engine, root: string, fromSetting: Budget[] | undefined, log: Pick<vscode.LogOutputChannel, 'warn'>): { budgets: Budget[]; source: string | null } {
   if (fromSetting) return { budgets: fromSetting, source: 'the setting perfLens.bench.budgets' };
@@ -115,13 +103,6 @@ export function budgetsFor(engine: Engine, root: string, fromSetting: Budget[] |
     log.warn(`benchmarks: budgets not checked: ${(e as Error).message}`);
     return { budgets: [], source: null };
   }
-}
-
-/** The environment a run records; as the CLI does, the clock is part of what was measured, so a baseline of the other clock shows as "runtime differs". */
-export async function runEnvironment(engine: Engine, root: string, clock: 'wall' | 'cpu'): Promise<Environment> {
-  const environment = await engine.gatherEnvironment(root);
-  if (clock === 'cpu') environment.runtime += ' (CPU time)';
-  return environment;
 }
 
 async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunReport> {
@@ -162,37 +143,38 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
           const root = folder.uri.fsPath;
           const settings = settingsOf(folder);
           const budgets = budgetsFor(engine, root, settings.budgets, log);
-          const environment = await runEnvironment(engine, root, settings.clock);
-          const baseline = await newestBaseline(engine, root, log);
-          log.info(`benchmarks: ${files.length} file(s) in ${root}${names ? `, only ${names.map((n) => `"${n}"`).join(', ')}` : ''}; ${settings.processes ?? 'adaptive'} processes, ${settings.timeMs ?? 'default'} ms per benchmark`);
-          const outcome = await engine.runBenchmarks({
-            files,
-            cwd: root,
-            processes: settings.processes,
-            timeMs: settings.timeMs,
-            memory: settings.memory || budgetsNeedMemory(budgets.budgets),
-            clock: settings.clock,
-            names,
-            signal: controller.signal,
-            onProgress: (p) => progress.report({ message: `${p.file}: process ${p.process} of ${p.planned}` }),
-          });
-          engine.recordLoadAtEnd(environment);
-          for (const e of outcome.errors) errors.push(e.message);
+          const session = await engine.runBenchSession(
+            {
+              files,
+              cwd: root,
+              processes: settings.processes,
+              timeMs: settings.timeMs,
+              memory: settings.memory,
+              budgets: budgets.budgets,
+              clock: settings.clock,
+              names,
+              compareWith: { newest: true },
+            },
+            {
+              signal: controller.signal,
+              onProgress: (p) => progress.report({ message: `${p.file}: process ${p.process} of ${p.planned}` }),
+              log: { warn: (m) => log.warn(`benchmarks: ${m}`) },
+              onStart: () => log.info(`benchmarks: ${files.length} file(s) in ${root}${names ? `, only ${names.map((n) => `"${n}"`).join(', ')}` : ''}; ${settings.processes ?? 'adaptive'} processes, ${settings.timeMs ?? 'default'} ms per benchmark`),
+            },
+          );
+          for (const e of session.errors) errors.push(e.message);
           for (const f of files) ran.set(f.absolute, names ?? null);
-          const summaries = outcome.results.map(engine.summarize);
-          const wanted = baseline?.results.filter((r) => files.some((f) => f.file === r.file) && (!names || names.includes(r.name))) ?? [];
-          const comparisons = baseline ? engine.compareRuns(outcome.results, wanted) : [];
-          const check = engine.checkBudgets(summaries, budgets.budgets);
-          if (check.unmatched.length && !names) log.info(`benchmarks: budgets naming no benchmark of this run (${budgets.source}): ${check.unmatched.join(', ')}`);
-          folderRuns.push({ root, environment, files: files.map((f) => f.file), failedFiles: outcome.errors.map((e) => e.file), oneBenchmark: names !== undefined, all: scope.kind === 'all' });
-          const entries = benchEntries({ root, results: outcome.results, summaries, comparisons, baselineName: baseline?.name, violations: check.violations, ranAt: new Date() });
+          if (session.unmatchedBudgets.length && !names) log.info(`benchmarks: budgets naming no benchmark of this run (${budgets.source}): ${session.unmatchedBudgets.join(', ')}`);
+          folderRuns.push({ root, environment: session.environment, files: files.map((f) => f.file), failedFiles: session.errors.map((e) => e.file), oneBenchmark: names !== undefined, all: scope.kind === 'all' });
+          const baselineName = session.compared?.kind === 'baseline' ? session.compared.name : undefined;
+          const entries = benchEntries({ root, results: session.results, summaries: session.summaries, comparisons: session.comparison, baselineName, violations: session.violations, ranAt: new Date() });
           for (const entry of entries) {
             const s = entry.summary;
             recorded.push(entry);
             lines.push(`${s.file} › ${benchmarkLabel(s)}: ${formatResult(entry)} (${s.processes} processes, ${s.samples} samples)`);
             for (const v of entry.violations) lines.push(`  over budget: ${budgetMessage(v)}`);
           }
-          for (const sc of engine.scalingOf(outcome.results)) {
+          for (const sc of session.scaling) {
             scaling.push({ absoluteFile: path.resolve(root, sc.file), name: sc.name, fit: sc.fit });
             lines.push(`${sc.file} › ${sc.name}: ${formatScaling(sc.fit)} over sizes ${sc.fit.sizes.join(', ')}`);
           }

@@ -22,7 +22,7 @@ import { openSourceAt } from '../shared/open-source';
 import { trustGate } from '../shared/trust';
 import type { BenchResultsStore, LastScaling } from './bench-results-store';
 import { benchEntries } from './bench-entries';
-import { budgetsFor, newestBaseline, runEnvironment } from './bench-commands';
+import { budgetsFor } from './bench-commands';
 import { budgetMessage } from './budget-diagnostic-shape';
 import { readBenchSettings } from './bench-settings';
 
@@ -235,41 +235,43 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
     this.post();
     try {
       const settings = this.settings();
-      const environment = await runEnvironment(engine, root, settings.clock);
       const selected = new Set(files);
       const benchFiles = (await engine.discoverBenchFiles([], root)).filter((f) => selected.has(f.file));
       const budgets = budgetsFor(engine, root, settings.budgets, this.log).budgets;
-      const outcome = await engine.runBenchmarks({
-        files: benchFiles,
-        cwd: root,
-        processes: settings.processes,
-        timeMs: settings.timeMs,
-        clock: settings.clock,
-        // A memory budget is checked only if memory is measured.
-        memory: settings.memory || engine.budgetsNeedMemory(budgets),
-        names: names.length ? names : undefined,
-        signal: abort.signal,
-        onProgress: (p) => {
-          this.state.running = `${p.file}: process ${p.process} of ${p.planned}`;
-          this.post();
+      const session = await engine.runBenchSession(
+        {
+          files: benchFiles,
+          cwd: root,
+          processes: settings.processes,
+          timeMs: settings.timeMs,
+          clock: settings.clock,
+          // A memory budget is checked only if memory is measured (the session turns it on).
+          memory: settings.memory,
+          budgets,
+          names: names.length ? names : undefined,
+          // The lenses say "than '<baseline>'": the one compared with here (an unreadable one: recompute says
+          // why), else (as a lens's run) the newest.
+          compareWith: this.state.compareWith === null ? { newest: true } : { name: this.state.compareWith },
         },
-      });
-      engine.recordLoadAtEnd(environment);
-      for (const e of outcome.errors) this.say('error', e.message);
-      const summaries = outcome.results.map(engine.summarizeBenchmark);
-      const check = engine.checkBudgets(summaries, budgets);
-      // The lenses say "than '<baseline>'": the one compared with here, else (as a lens's run) the newest.
-      const baseline = await this.baselineForLenses(engine, root);
+        {
+          signal: abort.signal,
+          onProgress: (p) => {
+            this.state.running = `${p.file}: process ${p.process} of ${p.planned}`;
+            this.post();
+          },
+          log: { warn: (m) => this.log.warn(`benchmarks: ${m}`) },
+        },
+      );
+      for (const e of session.errors) this.say('error', e.message);
       const ranFiles = new Set(benchFiles.map((f) => f.file));
-      const wanted = baseline?.results.filter((r) => ranFiles.has(r.file) && (names.length === 0 || names.includes(r.name))) ?? [];
-      const comparisons = baseline ? engine.compareBenchmarkRuns(outcome.results, wanted) : [];
-      const scaling: LastScaling[] = engine.scalingOf(outcome.results).map((sc) => ({ absoluteFile: path.resolve(root, sc.file), name: sc.name, fit: sc.fit }));
+      const scaling: LastScaling[] = session.scaling.map((sc) => ({ absoluteFile: path.resolve(root, sc.file), name: sc.name, fit: sc.fit }));
+      const baselineName = session.compared?.kind === 'baseline' ? session.compared.name : undefined;
       // A partial run (one file or one benchmark) replaces only what it measured; the store keeps the rest.
       this.store.record(
         new Map(benchFiles.map((f) => [f.absolute, names.length ? names : null])),
-        benchEntries({ root, results: outcome.results, summaries, comparisons, baselineName: baseline?.name, violations: check.violations, ranAt: new Date() }),
+        benchEntries({ root, results: session.results, summaries: session.summaries, comparisons: session.comparison, baselineName, violations: session.violations, ranAt: new Date() }),
         scaling,
-        [{ root, environment, files: [...ranFiles], failedFiles: outcome.errors.map((e) => e.file), oneBenchmark: names.length > 0, all: names.length === 0 && files.length === this.state.files.length }],
+        [{ root, environment: session.environment, files: [...ranFiles], failedFiles: session.errors.map((e) => e.file), oneBenchmark: names.length > 0, all: names.length === 0 && files.length === this.state.files.length }],
         'view',
       );
       await this.recompute(engine);
@@ -282,14 +284,6 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
       this.state.running = null;
       this.post();
     }
-  }
-
-  private async baselineForLenses(engine: Engine, root: string) {
-    if (this.state.compareWith === null) return newestBaseline(engine, root, this.log);
-    return engine.loadBaseline(root, this.state.compareWith).catch((e: unknown) => {
-      if (!(e instanceof engine.BaselineStoreError)) throw e;
-      return undefined; // recompute says why
-    });
   }
 
   /** From the shared store: the folder's results, their budget violations and scaling; with a baseline picked, the comparison; the history. */
@@ -313,10 +307,10 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
     if (!root || !last || this.state.compareWith === null) return;
     try {
       const baseline = await engine.loadBaseline(root, this.state.compareWith);
-      const comparable = engine.comparableBaseline(baseline.results, last);
-      this.state.comparison = engine.compareBenchmarkRuns(last.results, comparable);
-      this.state.baselineResults = comparable.map(engine.summarizeBenchmark);
-      const notes = engine.comparisonNotes({ environment: last.environment, results: last.results }, { environment: baseline.environment, results: comparable });
+      // The kept results may come from several runs: a benchmark measured in a file not run whole is comparable too.
+      const { comparison, baselineResults, notes } = engine.compareWithBaseline(last, baseline, { files: last.wholeFiles, measured: last.results });
+      this.state.comparison = comparison;
+      this.state.baselineResults = baselineResults.map(engine.summarizeBenchmark);
       if (notes.length) this.say('info', `Against baseline "${baseline.name}": ${notes.join('; ')}.`);
     } catch (e) {
       if (!(e instanceof engine.BaselineStoreError)) throw e;

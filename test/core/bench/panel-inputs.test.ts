@@ -1,8 +1,9 @@
 // The Benchmarks view's pure inputs (src/core/bench/panel-inputs.ts): names seen in a file's source, and
-// the part of a baseline a run can be compared with.
+// the part of a baseline the kept results are compared with (comparableBaseline with `measured`).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { benchNamesInSource, comparableBaseline, mergeRun } from '../../../src/core/bench/panel-inputs';
+import { benchNamesInSource, mergeRun } from '../../../src/core/bench/panel-inputs';
+import { comparableBaseline } from '../../../src/core/bench/compare';
 import type { BenchmarkResult } from '../../../src/core/bench/model';
 
 test('benchNamesInSource finds bench( and bench.sizes( string names, quotes of every kind, in order', () => {
@@ -43,9 +44,9 @@ test('mergeRun: a file or one benchmark replaces what it measured and keeps the 
   assert.deepEqual([names(broken.results), broken.wholeFiles, broken.failedFiles], [['a:z', 'a:x', 'c:w'], ['a', 'c'], ['b']]);
 });
 
-test('comparableBaseline: every benchmark of files run whole, else only those measured', () => {
+test('comparableBaseline for the kept results: every benchmark of files run whole, else only those measured', () => {
   const baseline = [r('a', 'x'), r('a', 'gone'), r('b', 'y'), r('b', 'other'), r('c', 'w')];
   const kept = { results: [r('a', 'x'), r('b', 'y')], wholeFiles: ['a'], failedFiles: [] };
-  assert.deepEqual(names(comparableBaseline(baseline, kept)), ['a:x', 'a:gone', 'b:y']);
-  assert.deepEqual(comparableBaseline(baseline, { results: [], wholeFiles: [], failedFiles: [] }), []);
+  assert.deepEqual(names(comparableBaseline(baseline, { files: kept.wholeFiles, measured: kept.results })), ['a:x', 'a:gone', 'b:y']);
+  assert.deepEqual(comparableBaseline(baseline, { files: [], measured: [] }), []);
 });
