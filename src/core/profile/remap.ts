@@ -16,7 +16,8 @@ export interface ScriptSourceMap {
  * asked once per script URL; scripts without a map, and positions the map does not cover, stay as they
  * are. A function's frame goes where the function starts; its ticked lines go where each line comes from,
  * which in a bundle may be another source (an inlined function of another module): such a tick carries
- * its own `url`. Ticks that land on the same original line are merged.
+ * its own `url`. Ticks that land on the same original line are merged. A ticked line that holds code of
+ * a source on the map's `ignoreList` and other code goes to the other code (see originalPositionForLine).
  */
 export function remapProfile(profile: CpuProfile, mapFor: (url: string) => ScriptSourceMap | undefined): CpuProfile {
   const maps = new Map<string, ScriptSourceMap | undefined>();

@@ -3,10 +3,13 @@
  * Pure (runs in the webview too). Lines and columns are 0-based everywhere in this module, as in the
  * source map format itself and in a CPU profile's callFrame.
  *
- * The decoder is our own (about a hundred lines, no dependency): mappings are decoded once into flat
- * Int32Arrays, five numbers per segment, so that a large bundle's map costs little memory and a lookup is
- * a binary search within one line.
+ * Decoding and lookups are `@jridgewell/trace-mapping`'s (the decoder Babel, Vite, Jest and esbuild's
+ * ecosystem share; index maps with `sections` are flattened by its `FlattenMap`). This module adds what
+ * our callers rely on: one-sentence `SourceMapError`s for a map that cannot be used, sources named as the
+ * map lists them (with `sourceRoot` applied, not resolved against any URL: callers resolve them), and the
+ * map's `ignoreList`.
  */
+import { FlattenMap, TraceMap, decodedMappings, traceSegment } from '@jridgewell/trace-mapping';
 
 /** A map that cannot be used, with one sentence saying why. */
 export class SourceMapError extends Error {}
@@ -19,46 +22,37 @@ export interface OriginalPosition {
   /** 0-based. */
   column: number;
   name?: string;
+  /** The map's `ignoreList` names this source (library or generated code a debugger steps over). */
+  ignored?: true;
 }
 
-/** One decoded map without sections. */
-interface FlatMap {
-  /** Sources with sourceRoot applied; null where the map lists null. */
-  sources: (string | null)[];
-  names: string[];
-  /** Per segment: generated column, source index, original line, original column, name index (-1: none). */
-  segments: Int32Array;
-  /** Segments of generated line L are [lineStart[L], lineStart[L + 1]) (in segment units). */
-  lineStart: Int32Array;
-}
-
-interface Section {
-  line: number;
-  column: number;
-  map: FlatMap;
-}
-
-/** A parsed source map: a plain map is one section at offset 0:0. */
+/** A parsed source map (a plain map or an index map with `sections`). */
 export interface SourceMap {
   readonly file?: string;
   /** Every source of the map (of all sections), with sourceRoot applied. */
   readonly sources: readonly string[];
-  /** @internal */
-  readonly sections: readonly Section[];
+  /** The sources the map's `ignoreList` (or `x_google_ignoreList`) names, as in `sources`. */
+  readonly ignoredSources: ReadonlySet<string>;
+  /** @internal The decoded map (sections flattened). */
+  readonly trace: TraceMap;
+  /** @internal Per source index of `trace`: the source with sourceRoot applied (null where the map lists null). */
+  readonly sourceAt: readonly (string | null)[];
+  /** @internal Per source index of `trace`: 1 when ignore-listed. */
+  readonly ignoredAt: Uint8Array;
 }
 
-const FIELDS = 5;
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DIGIT = new Int8Array(128).fill(-1);
-for (let i = 0; i < BASE64.length; i++) DIGIT[BASE64.charCodeAt(i)] = i;
+/** One map without sections, checked, before flattening. */
+interface FlatMap {
+  trace: TraceMap;
+  sources: (string | null)[];
+  ignored: number[];
+}
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** How many generated lines the map describes (lines after its last mapped line are not counted). */
 export function generatedLineCount(map: SourceMap): number {
-  let n = 0;
-  for (const s of map.sections) n = Math.max(n, s.line + s.map.lineStart.length - 1);
-  return n;
+  return decodedMappings(map.trace).length;
 }
 
 /** Parses a source map from its JSON text or from the parsed object. Throws SourceMapError (one sentence). */
@@ -76,13 +70,14 @@ export function parseSourceMap(input: string | unknown): SourceMap {
   if (json.version !== 3) throw new SourceMapError(`only version 3 source maps are supported (this one says ${JSON.stringify(json.version)})`);
   const file = typeof json.file === 'string' ? json.file : undefined;
   if (json.sections !== undefined) return parseIndexMap(json.sections, file);
-  const map = parseFlat(json);
-  return { file, sources: map.sources.filter((s): s is string => s !== null), sections: [{ line: 0, column: 0, map }] };
+  const flat = parseFlat(json);
+  return finish(file, flat.trace, [flat], (s) => s);
 }
 
 function parseIndexMap(raw: unknown, file: string | undefined): SourceMap {
   if (!Array.isArray(raw)) throw new SourceMapError('"sections" must be a list');
-  const sections: Section[] = [];
+  const sections: { offset: { line: number; column: number }; map: TraceMap }[] = [];
+  const flats: FlatMap[] = [];
   for (const [i, s] of raw.entries()) {
     if (!isObject(s) || !isObject(s.offset) || typeof s.offset.line !== 'number' || typeof s.offset.column !== 'number') {
       throw new SourceMapError(`section ${i} has no numeric "offset" { line, column }`);
@@ -92,17 +87,42 @@ function parseIndexMap(raw: unknown, file: string | undefined): SourceMap {
     if (s.map.sections !== undefined) throw new SourceMapError(`section ${i} is itself an index map, which the format does not allow`);
     const prev = sections[sections.length - 1];
     const { line, column } = s.offset as { line: number; column: number };
-    if (prev && (line < prev.line || (line === prev.line && column < prev.column))) throw new SourceMapError(`section ${i} starts before the section above it`);
-    let map: FlatMap;
+    if (prev && (line < prev.offset.line || (line === prev.offset.line && column < prev.offset.column))) {
+      throw new SourceMapError(`section ${i} starts before the section above it`);
+    }
+    let flat: FlatMap;
     try {
-      map = parseFlat(s.map);
+      flat = parseFlat(s.map);
     } catch (e) {
       throw new SourceMapError(`section ${i}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    sections.push({ line, column, map });
+    flats.push(flat);
+    sections.push({ offset: { line, column }, map: flat.trace });
   }
-  const sources = [...new Set(sections.flatMap((s) => s.map.sources.filter((x): x is string => x !== null)))];
-  return { file, sources, sections };
+  // FlattenMap lists the sources (and names) of the sections one after the other, as `flats` does.
+  let trace: TraceMap;
+  try {
+    trace = FlattenMap({ version: 3, file, sections });
+  } catch (e) {
+    throw new SourceMapError(`the sections cannot be combined (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  }
+  return finish(file, trace, flats, (sources) => [...new Set(sources)]);
+}
+
+function finish(file: string | undefined, trace: TraceMap, flats: FlatMap[], unique: (s: string[]) => string[]): SourceMap {
+  const sourceAt = flats.flatMap((f) => f.sources);
+  const ignoredAt = new Uint8Array(sourceAt.length);
+  let base = 0;
+  for (const f of flats) {
+    for (const i of f.ignored) ignoredAt[base + i] = 1;
+    base += f.sources.length;
+  }
+  const ignoredSources = new Set<string>();
+  sourceAt.forEach((s, i) => {
+    if (s !== null && ignoredAt[i]) ignoredSources.add(s);
+  });
+  const sources = unique(sourceAt.filter((s): s is string => s !== null));
+  return { file, sources, ignoredSources, trace, sourceAt, ignoredAt };
 }
 
 function parseFlat(json: Record<string, unknown>): FlatMap {
@@ -112,10 +132,38 @@ function parseFlat(json: Record<string, unknown>): FlatMap {
   if (typeof json.mappings !== 'string') throw new SourceMapError('"mappings" must be a string');
   const names = json.names ?? [];
   if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) throw new SourceMapError('"names" must be a list of strings');
+  // trace-mapping's decoder reads any text; a character outside base64 and the separators means a broken map.
+  const bad = /[^A-Za-z0-9+/,;]/.exec(json.mappings);
+  if (bad) throw new SourceMapError(`"mappings" holds an invalid character ${JSON.stringify(bad[0])} at offset ${bad.index}`);
   const root = typeof json.sourceRoot === 'string' ? json.sourceRoot : '';
-  const sources = (json.sources as (string | null)[]).map((s) => (s === null ? null : withRoot(root, s)));
-  const { segments, lineStart } = decodeMappings(json.mappings, sources.length, names.length);
-  return { sources, names: names as string[], segments, lineStart };
+  const rawSources = json.sources as (string | null)[];
+  const sources = rawSources.map((s) => (s === null ? null : withRoot(root, s)));
+  // ignoreList (x_google_ignoreList before it was standard): indices into sources. Entries that are not
+  // such an index are left out rather than failing a map that is otherwise fine.
+  const list = Array.isArray(json.ignoreList) ? json.ignoreList : Array.isArray(json.x_google_ignoreList) ? json.x_google_ignoreList : [];
+  const ignored = list.filter((i): i is number => Number.isInteger(i) && i >= 0 && i < sources.length);
+  let trace: TraceMap;
+  try {
+    trace = new TraceMap({ version: 3, names: names as string[], sources: rawSources, mappings: json.mappings, ignoreList: ignored });
+  } catch (e) {
+    throw new SourceMapError(`the source map cannot be read (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  }
+  checkMappings(trace, sources.length, names.length);
+  return { trace, sources, ignored };
+}
+
+/** Decodes the mappings (once: trace-mapping keeps them) and checks that every segment points at something the map lists. */
+function checkMappings(trace: TraceMap, sourceCount: number, nameCount: number): void {
+  const lines = decodedMappings(trace);
+  for (const segments of lines) {
+    for (const seg of segments) {
+      if (seg[0] < 0) throw new SourceMapError('a generated column in "mappings" is negative');
+      if (seg.length === 1) continue;
+      if (seg[1] < 0 || seg[1] >= sourceCount) throw new SourceMapError(`"mappings" refer to source ${seg[1]}, which the map does not list`);
+      if (seg[2] < 0 || seg[3] < 0) throw new SourceMapError('"mappings" hold a negative original line or column');
+      if (seg.length === 5 && (seg[4] < 0 || seg[4] >= nameCount)) throw new SourceMapError(`"mappings" refer to name ${seg[4]}, which the map does not list`);
+    }
+  }
 }
 
 /** `sourceRoot` + source, unless the source is absolute (a URL or a path from the root). */
@@ -124,156 +172,16 @@ function withRoot(root: string, source: string): string {
   return root.endsWith('/') ? root + source : `${root}/${source}`;
 }
 
-/**
- * Decodes the VLQ `mappings` string. Each segment is 1, 4 or 5 base64-VLQ numbers: the generated column
- * (relative to the previous segment of the same line), then source index, original line, original column
- * and name index (each relative to the previous segment that had one, across lines).
- */
-export function decodeMappings(mappings: string, sourceCount = Infinity, nameCount = Infinity): { segments: Int32Array; lineStart: Int32Array } {
-  // Upper bound of segments: every segment has at least one character.
-  let segments = new Int32Array(Math.max(FIELDS, Math.min(mappings.length, 1 << 20) * FIELDS));
-  const lineStarts: number[] = [0];
-  let count = 0;
-  let genCol = 0;
-  let src = 0;
-  let srcLine = 0;
-  let srcCol = 0;
-  let name = 0;
-  let lineFirst = 0;
-  let sorted = true;
-  const fields = [0, 0, 0, 0, 0];
-  const n = mappings.length;
-  let i = 0;
-  const endLine = (): void => {
-    if (!sorted) sortLine(segments, lineFirst, count);
-    lineStarts.push(count);
-    lineFirst = count;
-    genCol = 0;
-    sorted = true;
-  };
-  while (i <= n) {
-    if (i === n) {
-      endLine();
-      break;
-    }
-    const c = mappings.charCodeAt(i);
-    if (c === 59 /* ; */) {
-      endLine();
-      i++;
-      continue;
-    }
-    if (c === 44 /* , */) {
-      i++;
-      continue;
-    }
-    // One segment: read VLQ numbers up to the next ',' or ';'.
-    let k = 0;
-    while (i < n) {
-      const d = mappings.charCodeAt(i);
-      if (d === 44 || d === 59) break;
-      if (k === 5) throw new SourceMapError(`a segment of "mappings" has more than 5 fields (at offset ${i})`);
-      let value = 0;
-      let shift = 0;
-      for (;;) {
-        if (i >= n) throw new SourceMapError('"mappings" ends in the middle of a number');
-        const ch = mappings.charCodeAt(i++);
-        const digit = ch < 128 ? DIGIT[ch] : -1;
-        if (digit < 0) throw new SourceMapError(`"mappings" holds an invalid character ${JSON.stringify(mappings[i - 1])} at offset ${i - 1}`);
-        value += (digit & 31) * 2 ** shift;
-        shift += 5;
-        if ((digit & 32) === 0) break;
-        if (shift >= 35) throw new SourceMapError(`a number in "mappings" is too long (at offset ${i})`);
-      }
-      const v = value % 2 === 1 ? -Math.floor(value / 2) : value / 2;
-      if (Math.abs(v) > 0x7fffffff) throw new SourceMapError(`a number in "mappings" is too large (before offset ${i})`);
-      fields[k++] = v;
-    }
-    if (k !== 1 && k !== 4 && k !== 5) throw new SourceMapError(`a segment of "mappings" has ${k} fields; 1, 4 or 5 are allowed (before offset ${i})`);
-    const prevCol = genCol;
-    genCol += fields[0];
-    if (genCol < prevCol) sorted = false;
-    if (genCol < 0) throw new SourceMapError(`a generated column in "mappings" is negative (before offset ${i})`);
-    if ((count + 1) * FIELDS > segments.length) {
-      const bigger = new Int32Array(segments.length * 2);
-      bigger.set(segments);
-      segments = bigger;
-    }
-    const o = count * FIELDS;
-    segments[o] = genCol;
-    if (k >= 4) {
-      src += fields[1];
-      srcLine += fields[2];
-      srcCol += fields[3];
-      if (src < 0 || src >= sourceCount) throw new SourceMapError(`"mappings" refer to source ${src}, which the map does not list`);
-      if (srcLine < 0 || srcCol < 0) throw new SourceMapError(`"mappings" hold a negative original line or column (before offset ${i})`);
-      segments[o + 1] = src;
-      segments[o + 2] = srcLine;
-      segments[o + 3] = srcCol;
-      if (k === 5) {
-        name += fields[4];
-        if (name < 0 || name >= nameCount) throw new SourceMapError(`"mappings" refer to name ${name}, which the map does not list`);
-        segments[o + 4] = name;
-      } else {
-        segments[o + 4] = -1;
-      }
-    } else {
-      segments[o + 1] = -1;
-      segments[o + 2] = -1;
-      segments[o + 3] = -1;
-      segments[o + 4] = -1;
-    }
-    count++;
-  }
-  return { segments: segments.slice(0, count * FIELDS), lineStart: Int32Array.from(lineStarts) };
-}
+type Segment = readonly number[];
 
-/** The format allows a line's segments in any order; lookups need them by generated column. */
-function sortLine(segments: Int32Array, from: number, to: number): void {
-  const rows: number[][] = [];
-  for (let s = from; s < to; s++) rows.push(Array.from(segments.subarray(s * FIELDS, (s + 1) * FIELDS)));
-  rows.sort((a, b) => a[0] - b[0]);
-  rows.forEach((r, j) => segments.set(r, (from + j) * FIELDS));
-}
-
-function positionOf(map: FlatMap, seg: number): OriginalPosition | undefined {
-  const o = seg * FIELDS;
-  const src = map.segments[o + 1];
-  if (src < 0) return undefined;
-  const source = map.sources[src];
+function positionOf(map: SourceMap, seg: Segment): OriginalPosition | undefined {
+  if (seg.length < 4) return undefined;
+  const source = map.sourceAt[seg[1]];
   if (source === null || source === undefined) return undefined;
-  const nameIndex = map.segments[o + 4];
-  const pos: OriginalPosition = { source, line: map.segments[o + 2], column: map.segments[o + 3] };
-  if (nameIndex >= 0) pos.name = map.names[nameIndex];
+  const pos: OriginalPosition = { source, line: seg[2], column: seg[3] };
+  if (seg.length === 5) pos.name = map.trace.names[seg[4]];
+  if (map.ignoredAt[seg[1]]) pos.ignored = true;
   return pos;
-}
-
-/** Last segment of `line` whose generated column is ≤ `column`, or -1. */
-function segmentAt(map: FlatMap, line: number, column: number): number {
-  if (line < 0 || line + 1 >= map.lineStart.length) return -1;
-  let lo = map.lineStart[line];
-  let hi = map.lineStart[line + 1] - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (map.segments[mid * FIELDS] <= column) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
-}
-
-/** The section holding a generated position, with the position made relative to it. */
-function sectionAt(map: SourceMap, line: number, column: number): { map: FlatMap; line: number; column: number } | undefined {
-  let at: Section | undefined;
-  for (const s of map.sections) {
-    if (s.line < line || (s.line === line && s.column <= column)) at = s;
-    else break;
-  }
-  if (!at) return undefined;
-  return { map: at.map, line: line - at.line, column: line === at.line ? column - at.column : column };
 }
 
 /**
@@ -281,26 +189,27 @@ function sectionAt(map: SourceMap, line: number, column: number): { map: FlatMap
  * the column on that line. Undefined when the line has no such segment or the segment maps to no source.
  */
 export function originalPositionFor(map: SourceMap, line: number, column: number): OriginalPosition | undefined {
-  const s = sectionAt(map, line, column);
-  if (!s) return undefined;
-  const seg = segmentAt(s.map, s.line, s.column);
-  return seg < 0 ? undefined : positionOf(s.map, seg);
+  if (!Number.isInteger(line) || line < 0 || !(column >= 0)) return undefined;
+  const seg = traceSegment(map.trace, line, column);
+  return seg ? positionOf(map, seg) : undefined;
 }
 
 /**
- * The original position of a whole generated line (0-based): its first segment that maps to a source.
- * For what carries only a line, like a CPU profile's position ticks.
+ * The original position of a whole generated line (0-based): its first segment that maps to a source not
+ * on the map's `ignoreList`, else its first segment that maps to any source. For what carries only a
+ * line, like a CPU profile's position ticks: in a minified bundle one line holds library and user code,
+ * and the time of that line is not the ignore-listed library's as long as the line holds other code.
  */
 export function originalPositionForLine(map: SourceMap, line: number): OriginalPosition | undefined {
-  for (const sec of map.sections) {
-    if (sec.line > line) break;
-    const rel = line - sec.line;
-    if (rel + 1 >= sec.map.lineStart.length) continue;
-    // A later section starting on this same line covers the rest of it; its segments come after ours.
-    for (let seg = sec.map.lineStart[rel]; seg < sec.map.lineStart[rel + 1]; seg++) {
-      const pos = positionOf(sec.map, seg);
-      if (pos) return pos;
-    }
+  if (!Number.isInteger(line) || line < 0) return undefined;
+  const lines = decodedMappings(map.trace);
+  if (line >= lines.length) return undefined;
+  let ignored: OriginalPosition | undefined;
+  for (const seg of lines[line]) {
+    const pos = positionOf(map, seg);
+    if (!pos) continue;
+    if (!pos.ignored) return pos;
+    ignored ??= pos;
   }
-  return undefined;
+  return ignored;
 }

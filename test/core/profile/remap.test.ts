@@ -194,3 +194,21 @@ describe('remapProfile with an esbuild bundle: ticks of an inlined function of a
     assert.equal(corrected.hotspots[1].selfPercent, 20);
   });
 });
+
+describe('remapProfile with an ignoreList', () => {
+  // One minified line: vendor/lib.js (ignore-listed) from column 0, src/app.ts from column 10 (its line 3, 1-based).
+  const url = 'file:///w/dist/app.js';
+  const mapJson = { version: 3, sources: ['../vendor/lib.js', '../src/app.ts'], names: [], mappings: 'AAKA,UCHI', ignoreList: [0] };
+  const profile = profileOf([{ callFrame: { functionName: 'run', scriptId: '3', url, lineNumber: 0, columnNumber: 12 }, hitCount: 4, positionTicks: [{ line: 1, ticks: 4 }] }]);
+
+  test('a ticked line that holds user code and ignore-listed code is the user code\'s line', () => {
+    const remapped = remapProfile(profile, () => ({ map: parseSourceMap(mapJson), sourceUrl: (s) => new URL(s, url).href }));
+    const run = remapped.nodes[1];
+    assert.deepEqual(run.callFrame, { functionName: 'run', scriptId: '3', url: 'file:///w/src/app.ts', lineNumber: 2, columnNumber: 4 });
+    assert.deepEqual(run.positionTicks, [{ line: 3, ticks: 4 }]);
+    // Without the list the line's first segment wins: the time would be vendor/lib.js's.
+    const { ignoreList: _, ...plain } = mapJson;
+    const unlisted = remapProfile(profile, () => ({ map: parseSourceMap(plain), sourceUrl: (s) => new URL(s, url).href }));
+    assert.deepEqual(unlisted.nodes[1].positionTicks, [{ line: 6, ticks: 4, url: 'file:///w/vendor/lib.js' }]);
+  });
+});
