@@ -9,7 +9,7 @@ import { type ParsedArgs, flag, oneOf, parseCommandArgs, stringValue } from '../
 import { EXIT_OK, UsageError } from '../errors';
 import { formatConfirmationsText, formatProfileJson, formatProfileText } from '../format/profile';
 import { computeHotspots } from '../../core/profile/hotspots';
-import { readCpuProfile } from '../../runner/profile/analysis/read-profile';
+import { readProfile } from '../../runner/profile/analysis/read-profile';
 import { enclosingFunctionLookup } from '../../runner/profile/analysis/enclosing-functions';
 import { callCountLookupFor } from '../../runner/profile/call-counts';
 import { type RuntimeConfirmationReport, confirmFindingsAtRuntime } from '../../runner/profile/confirm-findings';
@@ -209,7 +209,7 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
     });
   }
 
-  const profile = readCpuProfile(run.profilePath);
+  const profile = readProfile(run.profilePath).profile;
   const callCount = run.coveragePath ? callCountLookupFor(profile, run.profilePath, run.coveragePath) : undefined;
   const report = computeHotspots(profile, { enclosingFunction: enclosingFunctionLookup(), callCount, myCodeOnly: flag(args, 'my-code'), hidden: isHarnessFrame });
   const out = { profile: run.profilePath, partial: run.partial, report };

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ChildProcess, type GroupEnd, GroupStartError, runInGroup } from '../process/process-group';
-import { type ProfileData, readProfileData } from './analysis/read-tool-output';
+import { type ProfileData, readProfile } from './analysis/read-profile';
 
 /** 0x is not installed in the project (or its package is damaged). */
 export class ZeroXNotFoundError extends Error {}
@@ -129,7 +129,7 @@ export async function profileWithZeroX(o: ZeroXRunOptions): Promise<ZeroXRunResu
     if (exitNote && !end.timedOut) {
       throw new ZeroXRunError(`the script exited with code ${exitNote[1]}; 0x kept its data in ${o.outDir}`, end.stderrTail);
     }
-    const data = readProfileData(o.outDir);
+    const data = readProfile(o.outDir);
     return { ...data, folder: o.outDir, partial: end.timedOut, zeroXVersion: zeroX.version };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

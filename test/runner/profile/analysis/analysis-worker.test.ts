@@ -12,7 +12,7 @@ import { enclosingFunctionLookup } from '../../../../src/runner/profile/analysis
 import { analyzeProfile } from '../../../../src/runner/profile/analysis/analyze-profile';
 import { analyzeProfileOffThread, profileWorkerPath } from '../../../../src/runner/profile/analysis/analysis-worker-client';
 import { isHarnessFrame } from '../../../../src/runner/profile/run-profile';
-import { ProfileReadError, readCpuProfile } from '../../../../src/runner/profile/analysis/read-profile';
+import { ProfileReadError, readProfile } from '../../../../src/runner/profile/analysis/read-profile';
 import { writeGeneratedProfile, writeRealProfile } from './profile-files';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -58,7 +58,7 @@ describe('analyzeProfileOffThread', () => {
     const result = await analyzeProfileOffThread(real.profile, { workerScript });
     assert.deepEqual(result, analyzeProfile(real.profile));
     // The same three analyses as Profile Function's own calls (profile-function.ts).
-    const profile = readCpuProfile(real.profile);
+    const profile = readProfile(real.profile).profile;
     const lookup = enclosingFunctionLookup();
     assert.deepEqual(result.all, computeHotspots(profile, { enclosingFunction: lookup, hidden: isHarnessFrame, limit: 1000 }));
     assert.deepEqual(result.myCode, computeHotspots(profile, { enclosingFunction: lookup, hidden: isHarnessFrame, myCodeOnly: true }));
@@ -73,7 +73,7 @@ describe('analyzeProfileOffThread', () => {
 
   test('without the inlining correction: the profile as V8 recorded it', async () => {
     const result = await analyzeProfileOffThread(real.profile, { workerScript, inliningCorrection: false, limit: 5 });
-    const profile = readCpuProfile(real.profile);
+    const profile = readProfile(real.profile).profile;
     assert.deepEqual(result.all, computeHotspots(profile, { hidden: isHarnessFrame, limit: 5 }));
   });
 
