@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ChildProcess, type GroupEnd, GroupStartError, runInGroup } from '../process/process-group';
 import { type ProfileData, readProfile } from './analysis/read-profile';
+import { runStamp, safeRunName } from '../../core/profile/profile-store-names';
 
 /** 0x is not installed in the project (or its package is damaged). */
 export class ZeroXNotFoundError extends Error {}
@@ -95,9 +96,7 @@ const PROCESS_GRACE_MS = 60_000;
 
 /** `<name>-<YYYYMMDD-HHMMSS>.0x` under `.perf-lens/0x/`, never an existing folder. */
 export function defaultZeroXDir(cwd: string, script: string, now = new Date()): string {
-  const safe = path.basename(script).replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 60) || 'script';
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const base = path.join(cwd, '.perf-lens', '0x', `${safe}-${stamp}`);
+  const base = path.join(cwd, '.perf-lens', '0x', `${safeRunName(path.basename(script), 60, 'script')}-${runStamp(now)}`);
   for (let i = 1; ; i++) {
     const dir = `${base}${i === 1 ? '' : `-${i}`}.0x`;
     if (!fs.existsSync(dir)) return dir;

@@ -15,7 +15,8 @@ import { isHarnessFrame } from '../../../../src/runner/profile/run-profile';
 import { ProfileReadError, readProfile } from '../../../../src/runner/profile/analysis/read-profile';
 import { writeGeneratedProfile, writeRealProfile } from './profile-files';
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
+const FLAME = path.join(ROOT, 'test', 'core', 'profile', 'fixtures', 'clinic', '.clinic', '32363.clinic-flame');
 
 /** Builds src/runner/profile/analysis/analysis-worker.ts the way esbuild.mjs does, into a fresh folder under test-output/. */
 function buildWorker(): string {
@@ -75,6 +76,12 @@ describe('analyzeProfileOffThread', () => {
     const result = await analyzeProfileOffThread(real.profile, { workerScript, inliningCorrection: false, limit: 5 });
     const profile = readProfile(real.profile).profile;
     assert.deepEqual(result.all, computeHotspots(profile, { hidden: isHarnessFrame, limit: 5 }));
+  });
+
+  test('clinic flame data (a folder) through the worker: the same as in this thread', async () => {
+    const result = await analyzeProfileOffThread(FLAME, { workerScript, inliningCorrection: false });
+    assert.deepEqual(result, analyzeProfile(FLAME, { inliningCorrection: false }));
+    assert.equal(result.all.hotspots[0].functionName, 'fib');
   });
 
   test('the calling thread keeps running while a big profile is read', async () => {

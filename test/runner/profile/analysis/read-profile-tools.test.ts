@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { computeHotspots } from '../../../../src/core/profile/hotspots';
 import { ProfileReadError, clinicFlameRuns, readProfile } from '../../../../src/runner/profile/analysis/read-profile';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'core', 'profile', 'fixtures');
+const FIXTURES = path.join(__dirname, '..', '..', '..', 'core', 'profile', 'fixtures');
 const ZERO_X = path.join(FIXTURES, 'zero-x', '32035.0x');
 const CLINIC = path.join(FIXTURES, 'clinic', '.clinic');
 const FLAME = path.join(CLINIC, '32363.clinic-flame');
