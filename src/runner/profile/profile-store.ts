@@ -1,9 +1,7 @@
 /**
- * The profile store on disk, `.perf-lens/profiles/` of a project: where a run is saved and which saved
- * profile is the newest. The names are core's (src/core/profile/profile-store-names.ts); this module
- * only joins paths and reads the folder.
+ * The profile store on disk, `.perf-lens/profiles/` of a project: where a run is saved. The names are
+ * core's (src/core/profile/profile-store-names.ts); this module only joins the paths.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROFILES_DIR, type SavedProfileNameOptions, savedProfileFileName } from '../../core/profile/profile-store-names';
 
