@@ -106,7 +106,7 @@ describe('compareProfileFiles', () => {
   });
 
   test('in a worker thread (the engine bundle, as the extension runs it): the same comparison, and the same one-sentence errors', async () => {
-    const root = path.join(__dirname, '..', '..');
+    const root = path.join(__dirname, '..', '..', '..', '..');
     const engine = path.join(root, 'dist', 'engine.js');
     const newest = (dir: string): number =>
       Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)));
