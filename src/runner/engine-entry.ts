@@ -9,7 +9,6 @@ export { JsParseCache, parseJs } from '../core/lint/languages/js';
 export { functionsInSource } from '../core/profile/source-functions';
 export { computeHotspots } from '../core/profile/hotspots';
 export { buildFlame, layoutFlame } from '../core/profile/flame';
-export { readCpuProfile } from './profile/analysis/read-profile';
 export { enclosingFunctionLookup } from './profile/analysis/enclosing-functions';
 export { ProfileTargetError, isHarnessFrame, profileFunction } from './profile/run-profile';
 // The HTML report of a profile ("Save Profile as HTML Report…"): finds dist/webview next to dist/engine.js.
@@ -22,8 +21,8 @@ export { profileTestFile, detectTestRunner, findProjectDir } from './profile/tes
 export { callableFunctions } from '../core/profile/callable-functions';
 export { callCountLookupFor } from './profile/call-counts';
 export { confirmFindingsAtRuntime } from './profile/confirm-findings';
-// 0x and clinic flame (the extension's Profile Script with 0x and Open clinic flame data).
-export { readProfileData, clinicFlameRuns } from './profile/analysis/read-tool-output';
+// 0x and clinic flame (the extension's Profile Script with 0x and Open clinic flame data); readProfile opens every format.
+export { readProfile, clinicFlameRuns } from './profile/analysis/read-profile';
 export { ZeroXRunError, defaultZeroXDir, profileWithZeroX } from './profile/zero-x-run';
 export { importFromZeroX } from '../core/profile/import/zero-x';
 // Opening a .cpuprofile (the custom editor; Profile Function's results): read and analysed in dist/profile-worker.js.

@@ -46,5 +46,5 @@ test('perf-lens diff: the function made faster shows the largest drop; JSON and 
 
   const bad = runCli(['diff', before], dir);
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /^perf-lens: give two \.cpuprofile files: before and after/);
+  assert.match(bad.stderr, /^perf-lens: give two profiles \(\.cpuprofile files or 0x \/ clinic flame data\): before and after/);
 });

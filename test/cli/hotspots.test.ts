@@ -81,7 +81,7 @@ describe('perf-lens hotspots', () => {
     const cases: [string[], RegExp][] = [
       [['hotspots', 'missing.cpuprofile'], /^perf-lens: cannot read .*missing\.cpuprofile \(ENOENT\)$/],
       [['hotspots', 'not.json'], /^perf-lens: .*not\.json is not valid JSON \(/],
-      [['hotspots', 'other.json'], /^perf-lens: .*other\.json: not a V8 CPU profile/],
+      [['hotspots', 'other.json'], /^perf-lens: .*other\.json: not a profile format Perf Lens reads: the JSON is an object with "hello"/],
       [['hotspots', 'truncated.cpuprofile'], /^perf-lens: .*truncated\.cpuprofile: 2 samples but 1 time deltas: the file may be truncated$/],
       [['hotspots'], /^perf-lens: give exactly one \.cpuprofile file/],
       [['hotspots', 'a', 'b'], /^perf-lens: give exactly one \.cpuprofile file/],

@@ -4,9 +4,40 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, makeTree, runCli } from './cli-harness';
+import { importFromZeroX } from '../../src/core/profile/import/zero-x';
 
 const FIXTURES = path.join(ROOT, 'test', 'core', 'profile', 'fixtures');
 const DOCUMENTED_KEYS = ['profile', 'partial', 'durationMs', 'sampleCount', 'hotspots', 'hotLines'];
+
+describe('perf-lens diff with 0x and clinic flame data', () => {
+  const ZERO_X = path.join(FIXTURES, 'zero-x', '32035.0x');
+  const CLINIC = path.join(FIXTURES, 'clinic', '.clinic');
+
+  test('a .cpuprofile against a 0x folder: the same run, fib matched on both sides', () => {
+    // The 0x log made into a .cpuprofile: the same samples on both sides.
+    const p = importFromZeroX(JSON.parse(fs.readFileSync(path.join(ZERO_X, 'isolate-0x7e028d0-32035-32035-v8.log.json'), 'utf8')));
+    const dir = makeTree({ 'a.cpuprofile': JSON.stringify({ ...p, samples: Array.from(p.samples), timeDeltas: Array.from(p.timeDeltas) }) });
+    const r = runCli(['diff', 'a.cpuprofile', ZERO_X, '--format', 'json', '--limit', '5'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.after, ZERO_X);
+    const fib = out.functions.find((f: { functionName: string }) => f.functionName === 'fib');
+    assert.equal(fib?.status, 'both');
+    assert.equal(r.stderr, '');
+  });
+
+  test('0x against clinic flame: text, and the note on stderr that clinic keeps no times', () => {
+    const r = runCli(['diff', ZERO_X, CLINIC], ROOT);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /\bfib\b/);
+    assert.match(r.stderr, /32363\.clinic-flame-samples: these samples carry no times: each counts as 1 ms \(shares are exact\)/);
+    const bad = runCli(['diff', ZERO_X, path.join(FIXTURES, 'zero-x')], ROOT);
+    assert.equal(bad.status, 0, 'a folder of 0x runs: the newest');
+    const none = runCli(['diff', ZERO_X, FIXTURES], ROOT);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /is not 0x or clinic flame output/);
+  });
+});
 
 describe('perf-lens hotspots on 0x and clinic flame data', () => {
   test('a 0x folder: the documented JSON, fib on top', () => {

@@ -1,11 +1,11 @@
-/** `perf-lens diff <before.cpuprofile> <after.cpuprofile>`: which functions got slower or faster. */
+/** `perf-lens diff <before> <after>` (each a .cpuprofile or 0x / clinic flame data): which functions got slower or faster. */
 import * as path from 'node:path';
 import type { Command, CommandIo } from '../command';
 import { flag, oneOf, parseCommandArgs, stringValue } from '../args';
 import { EXIT_OK, UsageError } from '../errors';
 import { computeHotspots } from '../../core/profile/hotspots';
 import { diffHotspots } from '../../core/profile/diff';
-import { ProfileReadError, readCpuProfile } from '../../runner/profile/analysis/read-profile';
+import { type ProfileData, ProfileReadError, readProfile } from '../../runner/profile/analysis/read-profile';
 import { enclosingFunctionLookup } from '../../runner/profile/analysis/enclosing-functions';
 import { isHarnessFrame } from '../../runner/profile/run-profile';
 import { formatDiffText } from '../format/profile';
@@ -17,7 +17,10 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const HELP = `Usage: perf-lens diff <before.cpuprofile> <after.cpuprofile> [options]
+const HELP = `Usage: perf-lens diff <before> <after> [options]
+
+Each profile is a .cpuprofile, a 0x output folder (<pid>.0x) or its data file, a clinic flame folder or
+its samples, or a folder of such runs (the newest is taken).
 
 Compares two CPU profiles of the same code function by function: self time before and after, in ms
 and in % of each profile's own sampled time (fair when the runs differ in length), largest change first.
@@ -31,9 +34,9 @@ Options:
 
 Exit status: 0 success, 2 bad usage or an unreadable profile.`;
 
-function load(file: string) {
+function load(file: string): ProfileData {
   try {
-    return readCpuProfile(file);
+    return readProfile(file);
   } catch (e) {
     if (e instanceof ProfileReadError) throw new UsageError(e.message);
     throw e;
@@ -47,14 +50,20 @@ export async function runDiff(argv: readonly string[], io: CommandIo): Promise<n
     return EXIT_OK;
   }
   const format = oneOf(stringValue(args, 'format'), ['text', 'json'] as const, '--format', 'text');
-  if (args.positionals.length !== 2) throw new UsageError('give two .cpuprofile files: before and after (see perf-lens diff --help)');
+  if (args.positionals.length !== 2) throw new UsageError('give two profiles (.cpuprofile files or 0x / clinic flame data): before and after (see perf-lens diff --help)');
   const limitRaw = stringValue(args, 'limit');
   if (limitRaw !== undefined && !/^[1-9]\d*$/.test(limitRaw)) throw new UsageError(`--limit must be a whole number of at least 1 (got "${limitRaw}")`);
   const limit = limitRaw === undefined ? 50 : Number(limitRaw);
   const [before, after] = args.positionals.map((p) => path.resolve(io.cwd, p));
   const lookup = enclosingFunctionLookup();
   const opts = { enclosingFunction: lookup, myCodeOnly: flag(args, 'my-code'), hidden: isHarnessFrame, limit: 10_000 };
-  const diff = diffHotspots(computeHotspots(load(before), opts), computeHotspots(load(after), opts));
+  const [a, b] = [load(before), load(after)];
+  // Which run of a folder was taken, and estimated times, on stderr: stdout stays the table (or JSON).
+  for (const d of [a, b]) {
+    if (d.note) io.stderr(`perf-lens: ${d.format === '0x' ? '0x' : 'clinic flame'}: ${d.note}`);
+    if (d.estimatedTimes) io.stderr(`perf-lens: ${d.dataFile}: these samples carry no times: each counts as 1 ms (shares are exact)`);
+  }
+  const diff = diffHotspots(computeHotspots(a.profile, opts), computeHotspots(b.profile, opts));
   const shown = { ...diff, functions: diff.functions.slice(0, limit) };
   io.stdout(format === 'json' ? `${JSON.stringify({ before, after, ...shown }, null, 2)}\n` : formatDiffText(before, after, shown, io.cwd));
   return EXIT_OK;
@@ -62,7 +71,7 @@ export async function runDiff(argv: readonly string[], io: CommandIo): Promise<n
 
 export const diffCommand: Command = {
   name: 'diff',
-  summary: 'compare two .cpuprofile files: which functions got slower or faster',
+  summary: 'compare two profiles (.cpuprofile, 0x, clinic flame): which functions got slower or faster',
   help: HELP,
   run: runDiff,
 };

@@ -5,8 +5,7 @@ import { flag, oneOf, parseCommandArgs, stringValue } from '../args';
 import { EXIT_OK, UsageError } from '../errors';
 import { formatProfileJson, formatProfileText } from '../format/profile';
 import { computeHotspots } from '../../core/profile/hotspots';
-import { ProfileReadError } from '../../runner/profile/analysis/read-profile';
-import { readProfileData } from '../../runner/profile/analysis/read-tool-output';
+import { type ProfileData, ProfileReadError, readProfile } from '../../runner/profile/analysis/read-profile';
 import { enclosingFunctionLookup } from '../../runner/profile/analysis/enclosing-functions';
 import { isHarnessFrame } from '../../runner/profile/run-profile';
 import { callCountLookupFor } from '../../runner/profile/call-counts';
@@ -58,7 +57,7 @@ export async function runHotspots(argv: readonly string[], io: CommandIo): Promi
   const reportFile = reportTarget(stringValue(args, 'report'), io.cwd);
   let data;
   try {
-    data = readProfileData(file);
+    data = readProfile(file);
   } catch (e) {
     if (e instanceof ProfileReadError) throw new UsageError(e.message);
     throw e;
@@ -79,7 +78,7 @@ export async function runHotspots(argv: readonly string[], io: CommandIo): Promi
 }
 
 /** Text-mode lines about 0x / clinic data: which run, estimated times, the tool's own page. */
-function importedNotes(data: ReturnType<typeof readProfileData>): string {
+function importedNotes(data: ProfileData): string {
   if (data.format === 'cpuprofile') return '';
   const lines = [''];
   if (data.note) lines.push(`${data.format === '0x' ? '0x' : 'clinic flame'}: ${data.note}`);

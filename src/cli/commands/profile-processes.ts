@@ -10,7 +10,7 @@ import { EXIT_OK, UsageError } from '../errors';
 import { reportTarget, writeReportFor } from '../report-flag';
 import { formatProfileJson, formatProfileText } from '../format/profile';
 import { computeHotspots } from '../../core/profile/hotspots';
-import { readCpuProfile } from '../../runner/profile/analysis/read-profile';
+import { readProfile } from '../../runner/profile/analysis/read-profile';
 import { enclosingFunctionLookup } from '../../runner/profile/analysis/enclosing-functions';
 import { ProfileOptionsError, ProfileTargetError, isHarnessFrame } from '../../runner/profile/run-profile';
 import type { ProcessTreeResult, ProfiledProcess } from '../../runner/profile/profile-processes';
@@ -75,7 +75,7 @@ export async function runProcessTreeProfile(r: ProcessTreeRequest): Promise<numb
     throw e;
   }
 
-  const profile = readCpuProfile(run.profilePath);
+  const profile = readProfile(run.profilePath).profile;
   const report = computeHotspots(profile, { enclosingFunction: enclosingFunctionLookup(), myCodeOnly: flag(args, 'my-code'), hidden: isHarnessFrame });
   const out = { profile: run.profilePath, partial: run.partial, report };
   const [chosen, ...others] = run.processes;

@@ -9,7 +9,8 @@ import { type ParsedArgs, flag, oneOf, parseCommandArgs, stringValue } from '../
 import { EXIT_OK, UsageError } from '../errors';
 import { formatConfirmationsText, formatProfileJson, formatProfileText } from '../format/profile';
 import { computeHotspots } from '../../core/profile/hotspots';
-import { readCpuProfile } from '../../runner/profile/analysis/read-profile';
+import { readProfile } from '../../runner/profile/analysis/read-profile';
+import { savedProfilePath } from '../../runner/profile/profile-store';
 import { enclosingFunctionLookup } from '../../runner/profile/analysis/enclosing-functions';
 import { callCountLookupFor } from '../../runner/profile/call-counts';
 import { type RuntimeConfirmationReport, confirmFindingsAtRuntime } from '../../runner/profile/confirm-findings';
@@ -124,11 +125,9 @@ function argsExpression(args: ParsedArgs): string | undefined {
   return expr;
 }
 
-/** `.perf-lens/profiles/<name>-<YYYYMMDD-HHMMSS>.cpuprofile`, with the name made safe for a file name. */
+/** `.perf-lens/profiles/<name>-<YYYYMMDD-HHMMSS>.cpuprofile` (the profile store's name). */
 function defaultOut(cwd: string, name: string): string {
-  const safe = name.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 60) || 'profile';
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return path.join(cwd, '.perf-lens', 'profiles', `${safe}-${stamp}.cpuprofile`);
+  return savedProfilePath(cwd, name);
 }
 
 export async function runProfile(argv: readonly string[], io: CommandIo, signal?: AbortSignal): Promise<number> {
@@ -209,7 +208,7 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
     });
   }
 
-  const profile = readCpuProfile(run.profilePath);
+  const profile = readProfile(run.profilePath).profile;
   const callCount = run.coveragePath ? callCountLookupFor(profile, run.profilePath, run.coveragePath) : undefined;
   const report = computeHotspots(profile, { enclosingFunction: enclosingFunctionLookup(), callCount, myCodeOnly: flag(args, 'my-code'), hidden: isHarnessFrame });
   const out = { profile: run.profilePath, partial: run.partial, report };

@@ -8,9 +8,8 @@ import * as vscode from 'vscode';
 import { say } from '../shared/say';
 import { loadEngine } from '../shared/engine-loader';
 import { ComparePanel } from './compare-panel';
-import { comparisonTitle, previousRun, runsNewestFirst, stampLabel, type SavedRun } from './saved-runs';
-
-const PROFILES_DIR = ['.perf-lens', 'profiles'];
+import { comparisonTitle } from './saved-runs';
+import { PROFILES_DIR, previousRun, runsNewestFirst, stampLabel, type SavedRun } from '../../core/profile/profile-store-names';
 
 /** `.perf-lens/profiles` of each workspace folder. */
 function profileFolders(): vscode.Uri[] {

@@ -41,7 +41,7 @@ export async function openClinicProfile(extensionUri: vscode.Uri, log: vscode.Lo
   }
   let data;
   try {
-    data = engine.readProfileData(folder);
+    data = engine.readProfile(folder);
   } catch (e) {
     const message = `Perf Lens: ${e instanceof Error ? e.message : String(e)}`;
     void vscode.window.showErrorMessage(message);

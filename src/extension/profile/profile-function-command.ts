@@ -13,6 +13,7 @@ import type { ProfileCodeLensProvider } from './profile-lens-provider';
 import { chooseAtCursor, chooseTarget, parseProfileTarget } from './profile-lens-model';
 import { PROFILABLE_FILE, argsKey, parseRememberedArgs, profileSummary, validateArgs } from './profile-function-model';
 import { confirmAfterProfile } from '../hints/runtime-confirmations';
+import { PROFILES_DIR, savedProfileFileName } from '../../core/profile/profile-store-names';
 
 /** How long the function is called under the profiler (the runner's default), and its warm-up before. */
 const PROFILED_MS = 2000;
@@ -96,8 +97,8 @@ export async function profileFunction(extensionUri: vscode.Uri, views: ProfileVi
   if (argsText === undefined) return 'cancelled';
   await remember(folder.uri, key, argsText);
 
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const outFile = path.join(folder.uri.fsPath, '.perf-lens', 'profiles', `${fn.name.replace(/[^A-Za-z0-9_.-]+/g, '_')}-${stamp}.cpuprofile`);
+  // The function's whole name (no 60-character cut): Compare with Previous Run matches runs by it.
+  const outFile = path.join(folder.uri.fsPath, ...PROFILES_DIR, savedProfileFileName(fn.name, new Date(), { maxNameChars: Number.POSITIVE_INFINITY }));
   const module = doc.fileName;
   let run: Run;
   try {

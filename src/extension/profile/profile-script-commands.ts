@@ -11,7 +11,8 @@ import { PROFILABLE_FILE } from './profile-function-model';
 import { type Engine, loadEngine } from '../shared/engine-loader';
 import type { HotLineDecorations } from './hot-lines';
 import { showProfileResult, type FinishedRun } from './show-profile-result';
-import { npmScriptPicks, processNote, profileFileName, scriptSummary } from './profile-script-model';
+import { npmScriptPicks, processNote, scriptSummary } from './profile-script-model';
+import { PROFILES_DIR, savedProfileFileName } from '../../core/profile/profile-store-names';
 
 /** A script or a test run that never ends is stopped here, keeping its partial profile. */
 const TIME_LIMIT_MS = 10 * 60_000;
@@ -33,7 +34,7 @@ async function activeFile(what: string): Promise<{ doc: vscode.TextDocument; fol
 }
 
 function outFileIn(folder: vscode.WorkspaceFolder, name: string): string {
-  return path.join(folder.uri.fsPath, '.perf-lens', 'profiles', profileFileName(name));
+  return path.join(folder.uri.fsPath, ...PROFILES_DIR, savedProfileFileName(name));
 }
 
 /** Runs `start` under a cancellable progress notification; the sentence of a failure or a cancel, else the run. */

@@ -15,13 +15,6 @@ export function npmScriptPicks(scripts: Record<string, string>): NpmScriptPick[]
   return Object.entries(scripts).map(([label, detail]) => ({ label, detail }));
 }
 
-/** `<name>-<YYYYMMDD-HHMMSS>.cpuprofile`, the name made safe for a file name. */
-export function profileFileName(name: string, now = new Date()): string {
-  const safe = name.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 60) || 'profile';
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${safe}-${stamp}.cpuprofile`;
-}
-
 /**
  * One line for the notification: "Perf Lens: npm run work ran 1.2 s (2 Node.js processes, the busiest
  * profiled); hottest: crunch (45.0% self)." `note` goes in the parentheses.

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { say } from '../shared/say';
 import { loadEngine } from '../shared/engine-loader';
 import { defaultReportPath, newestProfile } from './report-files';
+import { PROFILES_DIR } from '../../core/profile/profile-store-names';
 
 function newestWorkspaceProfile(): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
@@ -17,7 +18,7 @@ function newestWorkspaceProfile(): vscode.Uri | undefined {
   const folders = [...(activeFolder ? [activeFolder] : []), ...(vscode.workspace.workspaceFolders ?? [])];
   for (const folder of folders) {
     if (folder.uri.scheme !== 'file') continue;
-    const dir = path.join(folder.uri.fsPath, '.perf-lens', 'profiles');
+    const dir = path.join(folder.uri.fsPath, ...PROFILES_DIR);
     let names: string[];
     try {
       names = fs.readdirSync(dir);

@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ChildProcess, type GroupEnd, GroupStartError, runInGroup } from '../process/process-group';
-import { type ProfileData, readProfileData } from './analysis/read-tool-output';
+import { type ProfileData, readProfile } from './analysis/read-profile';
+import { runStamp, safeRunName } from '../../core/profile/profile-store-names';
 
 /** 0x is not installed in the project (or its package is damaged). */
 export class ZeroXNotFoundError extends Error {}
@@ -95,9 +96,7 @@ const PROCESS_GRACE_MS = 60_000;
 
 /** `<name>-<YYYYMMDD-HHMMSS>.0x` under `.perf-lens/0x/`, never an existing folder. */
 export function defaultZeroXDir(cwd: string, script: string, now = new Date()): string {
-  const safe = path.basename(script).replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 60) || 'script';
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const base = path.join(cwd, '.perf-lens', '0x', `${safe}-${stamp}`);
+  const base = path.join(cwd, '.perf-lens', '0x', `${safeRunName(path.basename(script), 60, 'script')}-${runStamp(now)}`);
   for (let i = 1; ; i++) {
     const dir = `${base}${i === 1 ? '' : `-${i}`}.0x`;
     if (!fs.existsSync(dir)) return dir;
@@ -129,7 +128,7 @@ export async function profileWithZeroX(o: ZeroXRunOptions): Promise<ZeroXRunResu
     if (exitNote && !end.timedOut) {
       throw new ZeroXRunError(`the script exited with code ${exitNote[1]}; 0x kept its data in ${o.outDir}`, end.stderrTail);
     }
-    const data = readProfileData(o.outDir);
+    const data = readProfile(o.outDir);
     return { ...data, folder: o.outDir, partial: end.timedOut, zeroXVersion: zeroX.version };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -17,7 +17,7 @@ import { enclosingFunctionLookup } from '../profile/analysis/enclosing-functions
 import { errorCode } from '../files/file-discovery';
 import { callCountLookupFor } from '../profile/call-counts';
 import { isHarnessFrame } from '../profile/run-profile';
-import { readCpuProfile } from '../profile/analysis/read-profile';
+import { readProfile } from '../profile/analysis/read-profile';
 
 /** The functions a report lists (as the editor's panel). */
 export const REPORT_HOTSPOT_LIMIT = 1000;
@@ -90,7 +90,7 @@ export function checkReportTarget(outFile: string, overwrite: boolean): void {
 
 /** The report page's HTML for a profile. */
 export function profileReportPage(options: Omit<ProfileReportOptions, 'outFile' | 'overwrite'>): string {
-  const profile = options.profile ?? readCpuProfile(options.profilePath);
+  const profile = options.profile ?? readProfile(options.profilePath).profile;
   const enclosingFunction = options.asRecorded ? undefined : enclosingFunctionLookup();
   const report = computeHotspots(profile, { enclosingFunction, callCount: callCountLookupFor(profile, options.profilePath), hidden: isHarnessFrame, limit: REPORT_HOTSPOT_LIMIT });
   const flame = buildFlame(profile, { enclosingFunction, hidden: isHarnessFrame });

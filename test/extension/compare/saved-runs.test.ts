@@ -1,7 +1,8 @@
-// Saved runs and "the previous run" of a function (src/extension/compare/saved-runs.ts).
+// Saved runs and "the previous run" of a function (src/core/profile/profile-store-names.ts) and the Compare panel's title (src/extension/compare/saved-runs.ts).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { comparisonTitle, parseRunName, previousRun, runsNewestFirst, stampLabel } from '../../../src/extension/compare/saved-runs';
+import { comparisonTitle } from '../../../src/extension/compare/saved-runs';
+import { parseRunName, previousRun, runsNewestFirst, stampLabel } from '../../../src/core/profile/profile-store-names';
 
 const FOLDER = [
   'report-20261130-100502.cpuprofile',

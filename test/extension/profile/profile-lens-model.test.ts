@@ -13,7 +13,7 @@ import { functionsInSource } from '../../../src/core/profile/source-functions';
 import { enclosingFunctionLookup } from '../../../src/runner/profile/analysis/enclosing-functions';
 import { callCountLookupFor } from '../../../src/runner/profile/call-counts';
 import { isHarnessFrame, profileFunction } from '../../../src/runner/profile/run-profile';
-import { readCpuProfile } from '../../../src/runner/profile/analysis/read-profile';
+import { readProfile } from '../../../src/runner/profile/analysis/read-profile';
 import { chooseAtCursor, chooseTarget, formatMs, lastTimeLabel, namesWord, parseProfileTarget, profileLenses } from '../../../src/extension/profile/profile-lens-model';
 import { buildHarness } from '../../runner/profile/helpers';
 
@@ -203,7 +203,7 @@ exports.late = function () { return 2; };
       callCounts: true,
     });
     assert.ok(run.coveragePath, `call counts were taken: ${run.callCountsNote}`);
-    const profile = readCpuProfile(run.profilePath);
+    const profile = readProfile(run.profilePath).profile;
     const callCount = callCountLookupFor(profile, run.profilePath, run.coveragePath);
     const report = computeHotspots(profile, { enclosingFunction: enclosingFunctionLookup(), callCount, myCodeOnly: true, hidden: isHarnessFrame, limit: 1000 });
     const lenses = profileLenses({

@@ -1,7 +1,7 @@
-// The pure parts of Profile Script / npm Script / Test File: quick-pick items, file names, summary sentences.
+// The pure parts of Profile Script / npm Script / Test File: quick-pick items, summary sentences (file names: test/core/profile/profile-store-names.test.ts).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { npmScriptPicks, processNote, profileFileName, scriptSummary } from '../../../src/extension/profile/profile-script-model';
+import { npmScriptPicks, processNote, scriptSummary } from '../../../src/extension/profile/profile-script-model';
 import type { Hotspot } from '../../../src/core/profile/hotspots';
 
 const top = { functionName: 'crunch', selfPercent: 45.04 } as Hotspot;
@@ -12,13 +12,6 @@ test('npmScriptPicks: one item per script, in package.json order, the command as
     { label: 'a b;"c"', detail: 'echo x' },
   ]);
   assert.deepEqual(npmScriptPicks({}), []);
-});
-
-test('profileFileName: a safe name and a UTC stamp', () => {
-  const at = new Date(Date.UTC(2026, 10, 30, 9, 8, 7));
-  assert.equal(profileFileName('npm-we ird;"x"', at), 'npm-we_ird_x_-20261130-090807.cpuprofile');
-  assert.equal(profileFileName('***', at), '_-20261130-090807.cpuprofile');
-  assert.equal(profileFileName('', at), 'profile-20261130-090807.cpuprofile');
 });
 
 test('scriptSummary and processNote', () => {

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { profileFunction } from '../../../src/runner/profile/run-profile';
 import { callCountLookupFor, callCountsPath } from '../../../src/runner/profile/call-counts';
-import { readCpuProfile } from '../../../src/runner/profile/analysis/read-profile';
+import { readProfile } from '../../../src/runner/profile/analysis/read-profile';
 import { functionsInSource } from '../../../src/core/profile/source-functions';
 import { parseCallCountFile } from '../../../src/core/profile/call-counts';
 import { buildHarness } from './helpers';
@@ -70,7 +70,7 @@ describe('call counts of a function profile', () => {
 
   /** The count of the function named `name` in `file`, asked where the source puts it. */
   const countOf = (profilePath: string, file: string, name: string): number | undefined => {
-    const lookup = callCountLookupFor(readCpuProfile(profilePath), profilePath);
+    const lookup = callCountLookupFor(readProfile(profilePath).profile, profilePath);
     assert.ok(lookup, 'the call counts belong to this profile');
     const f = functionsInSource(FIXTURES[file], file).find((x) => x.name === name);
     assert.ok(f, `${name} is in ${file}`);
@@ -131,7 +131,7 @@ describe('call counts of a function profile', () => {
     assert.equal(second.coveragePath, undefined);
     assert.equal(second.callCountsNote, undefined);
     assert.ok(!fs.existsSync(callCountsPath(outFile)));
-    assert.equal(callCountLookupFor(readCpuProfile(outFile), outFile), undefined);
+    assert.equal(callCountLookupFor(readProfile(outFile).profile, outFile), undefined);
   });
 
   test('counts from another profile at the same path are not used', async () => {
@@ -140,7 +140,7 @@ describe('call counts of a function profile', () => {
     const saved = fs.readFileSync(r.coveragePath!);
     await profileFunction({ ...base(), callCounts: false, iterations: 5, module: path.join(dir, 'lib.cjs'), exportName: 'work', args: ['1'], outFile });
     fs.writeFileSync(callCountsPath(outFile), saved);
-    assert.equal(callCountLookupFor(readCpuProfile(outFile), outFile), undefined);
+    assert.equal(callCountLookupFor(readProfile(outFile).profile, outFile), undefined);
   });
 
   test('a counting pass that would take too long is skipped with the reason; the profile stands', async () => {

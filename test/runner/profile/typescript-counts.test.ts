@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { profileFunction } from '../../../src/runner/profile/run-profile';
 import { callCountLookupFor } from '../../../src/runner/profile/call-counts';
 import { confirmFindingsAtRuntime } from '../../../src/runner/profile/confirm-findings';
-import { readCpuProfile } from '../../../src/runner/profile/analysis/read-profile';
+import { readProfile } from '../../../src/runner/profile/analysis/read-profile';
 import { functionsInSource } from '../../../src/core/profile/source-functions';
 import { buildHarness } from './helpers';
 
@@ -132,7 +132,7 @@ describe('TypeScript: call counts and runtime confirmation on the .ts lines', ()
 
   /** The count the lookup gives for a function of a .ts file, asked where the .ts source puts it. */
   const countOf = (profilePath: string, file: string, name: string): number | undefined => {
-    const lookup = callCountLookupFor(readCpuProfile(profilePath), profilePath);
+    const lookup = callCountLookupFor(readProfile(profilePath).profile, profilePath);
     assert.ok(lookup, 'the call counts belong to this profile');
     const f = functionsInSource(files[file], file).find((x) => x.name === name);
     assert.ok(f, `${name} is in ${file}`);

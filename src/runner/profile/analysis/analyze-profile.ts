@@ -1,5 +1,6 @@
 /**
- * Everything the profile views need from one `.cpuprofile`, in one pass over the file: the hot spots of
+ * Everything the profile views need from one profile (a `.cpuprofile`, or 0x / clinic flame data: see
+ * read-profile.ts), in one pass over the file: the hot spots of
  * every function (the Hot Spots panel filters "my code only" itself), the hot spots of the user's own code
  * (hot lines and the summary), and the flame graph, each with the inlining correction and the profiling
  * harness's frames hidden, as Profile Function shows them. Runs in the profile worker (analysis-worker.ts)
@@ -11,7 +12,7 @@ import { computeHotspots, type HotspotReport } from '../../../core/profile/hotsp
 import { enclosingFunctionLookup } from './enclosing-functions';
 import { callCountLookupFor } from '../call-counts';
 import { isHarnessFrame } from '../run-profile';
-import { readCpuProfile } from './read-profile';
+import { readProfile } from './read-profile';
 
 export interface ProfileAnalysisOptions {
   /** Give inlined functions back their ticks by reading the profiled scripts (default true). */
@@ -34,7 +35,7 @@ export interface ProfileAnalysis {
 
 /** Reads and analyses `file` in this thread; a bad file throws ProfileReadError (one sentence). */
 export function analyzeProfile(file: string, options: ProfileAnalysisOptions = {}): ProfileAnalysis {
-  const profile = readCpuProfile(file);
+  const profile = readProfile(file).profile;
   // The scripts are read (and parsed, never run) once for the three passes.
   const enclosingFunction = options.inliningCorrection === false ? undefined : enclosingFunctionLookup();
   const hidden = isHarnessFrame;

@@ -1,5 +1,5 @@
 /**
- * Two `.cpuprofile` files compared: the function table of `perf-lens diff` and the differential flame
+ * Two profiles compared (each a `.cpuprofile`, or 0x / clinic flame data, read by read-profile.ts): the function table of `perf-lens diff` and the differential flame
  * graph, with the same inlining correction and hidden harness frames on both sides. Reads files only
  * (the profiles, their call-count files and the profiled sources), never runs anything: fine in an
  * untrusted workspace.
@@ -12,7 +12,7 @@ import { diffHotspots, type FunctionDiff } from '../../../core/profile/diff';
 import { buildDiffFlame, type DiffFlameData } from '../../../core/profile/diff-flame';
 import { callCountsMatch, parseCallCountFile } from '../../../core/profile/call-counts';
 import type { CpuProfile } from '../../../core/profile/model';
-import { readCpuProfile } from './read-profile';
+import { readProfile } from './read-profile';
 import { enclosingFunctionLookup } from './enclosing-functions';
 import { isHarnessFrame } from '../run-profile';
 import { callCountsPath } from '../call-counts';
@@ -48,8 +48,8 @@ export function profiledCalls(profilePath: string, profile: CpuProfile): number 
 
 /** `before` is the older run. Throws ProfileReadError (one sentence) for a file that cannot be read as a profile. */
 export function compareProfileFiles(beforePath: string, afterPath: string): ProfileComparison {
-  const before = readCpuProfile(beforePath);
-  const after = readCpuProfile(afterPath);
+  const before = readProfile(beforePath).profile;
+  const after = readProfile(afterPath).profile;
   const enclosingFunction = enclosingFunctionLookup();
   const hotspotOptions = { enclosingFunction, hidden: isHarnessFrame, limit: 10_000 };
   const beforeCalls = profiledCalls(beforePath, before);

@@ -12,10 +12,11 @@ import { enclosingFunctionLookup } from '../../../../src/runner/profile/analysis
 import { analyzeProfile } from '../../../../src/runner/profile/analysis/analyze-profile';
 import { analyzeProfileOffThread, profileWorkerPath } from '../../../../src/runner/profile/analysis/analysis-worker-client';
 import { isHarnessFrame } from '../../../../src/runner/profile/run-profile';
-import { ProfileReadError, readCpuProfile } from '../../../../src/runner/profile/analysis/read-profile';
+import { ProfileReadError, readProfile } from '../../../../src/runner/profile/analysis/read-profile';
 import { writeGeneratedProfile, writeRealProfile } from './profile-files';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
+const FLAME = path.join(ROOT, 'test', 'core', 'profile', 'fixtures', 'clinic', '.clinic', '32363.clinic-flame');
 
 /** Builds src/runner/profile/analysis/analysis-worker.ts the way esbuild.mjs does, into a fresh folder under test-output/. */
 function buildWorker(): string {
@@ -58,7 +59,7 @@ describe('analyzeProfileOffThread', () => {
     const result = await analyzeProfileOffThread(real.profile, { workerScript });
     assert.deepEqual(result, analyzeProfile(real.profile));
     // The same three analyses as Profile Function's own calls (profile-function-command.ts).
-    const profile = readCpuProfile(real.profile);
+    const profile = readProfile(real.profile).profile;
     const lookup = enclosingFunctionLookup();
     assert.deepEqual(result.all, computeHotspots(profile, { enclosingFunction: lookup, hidden: isHarnessFrame, limit: 1000 }));
     assert.deepEqual(result.myCode, computeHotspots(profile, { enclosingFunction: lookup, hidden: isHarnessFrame, myCodeOnly: true }));
@@ -73,8 +74,14 @@ describe('analyzeProfileOffThread', () => {
 
   test('without the inlining correction: the profile as V8 recorded it', async () => {
     const result = await analyzeProfileOffThread(real.profile, { workerScript, inliningCorrection: false, limit: 5 });
-    const profile = readCpuProfile(real.profile);
+    const profile = readProfile(real.profile).profile;
     assert.deepEqual(result.all, computeHotspots(profile, { hidden: isHarnessFrame, limit: 5 }));
+  });
+
+  test('clinic flame data (a folder) through the worker: the same as in this thread', async () => {
+    const result = await analyzeProfileOffThread(FLAME, { workerScript, inliningCorrection: false });
+    assert.deepEqual(result, analyzeProfile(FLAME, { inliningCorrection: false }));
+    assert.equal(result.all.hotspots[0].functionName, 'fib');
   });
 
   test('the calling thread keeps running while a big profile is read', async () => {

@@ -9,7 +9,7 @@ import { compareProfileFiles, compareProfileFilesInWorker, profiledCalls } from 
 import { spawnSync } from 'node:child_process';
 import { profileFunction } from '../../../../src/runner/profile/run-profile';
 import { callCountsPath } from '../../../../src/runner/profile/call-counts';
-import { ProfileReadError, readCpuProfile } from '../../../../src/runner/profile/analysis/read-profile';
+import { ProfileReadError, readProfile } from '../../../../src/runner/profile/analysis/read-profile';
 import { compareTimes } from '../../../../src/core/profile/diff-flame';
 import { computeHotspots } from '../../../../src/core/profile/hotspots';
 import { buildHarness } from '../helpers';
@@ -61,7 +61,7 @@ describe('compareProfileFiles', () => {
     assert.ok(c.before.durationMs > 0 && c.after.durationMs > 0);
     // The table (hot spots) and the flame graph share one base: each run's sampled time.
     for (const [run, side] of [[older, 'before'], [newer, 'after']] as const) {
-      const sampledMs = computeHotspots(readCpuProfile(run.profilePath)).sampledMs;
+      const sampledMs = computeHotspots(readProfile(run.profilePath).profile).sampledMs;
       assert.ok(Math.abs(sampledMs - c.flame.norm[side].sampledUs / 1000) < 1e-6, `${side}: ${sampledMs} ms vs ${c.flame.norm[side].sampledUs} µs`);
     }
 
@@ -88,13 +88,13 @@ describe('compareProfileFiles', () => {
     const counts = (startTime: number) => JSON.stringify({ format: 'perf-lens-call-counts', version: 1, calls: 42, profile: { startTime, endTime: 5000 }, scripts: [] });
     fs.writeFileSync(callCountsPath(a), counts(1000));
     fs.writeFileSync(callCountsPath(b), counts(999));
-    assert.equal(profiledCalls(a, readCpuProfile(a)), 42);
-    assert.equal(profiledCalls(b, readCpuProfile(b)), undefined);
+    assert.equal(profiledCalls(a, readProfile(a).profile), 42);
+    assert.equal(profiledCalls(b, readProfile(b).profile), undefined);
     const c = compareProfileFiles(a, b);
     assert.equal(c.flame.norm.mode, 'run');
     assert.deepEqual([c.before.calls, c.after.calls, c.before.durationMs], [42, undefined, 4]);
     fs.writeFileSync(callCountsPath(b), '{ not json');
-    assert.equal(profiledCalls(b, readCpuProfile(b)), undefined);
+    assert.equal(profiledCalls(b, readProfile(b).profile), undefined);
   });
 
   test('a missing or malformed profile is one sentence naming the file', () => {

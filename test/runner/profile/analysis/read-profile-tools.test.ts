@@ -1,21 +1,20 @@
-// readProfileData on the real 0x and clinic flame fixtures, and on folders that are neither.
+// readProfile on the real 0x and clinic flame fixtures, and on folders that are neither.
 import { test, describe, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { computeHotspots } from '../../../../src/core/profile/hotspots';
-import { ProfileReadError } from '../../../../src/runner/profile/analysis/read-profile';
-import { clinicFlameRuns, readProfileData } from '../../../../src/runner/profile/analysis/read-tool-output';
+import { ProfileReadError, clinicFlameRuns, readProfile } from '../../../../src/runner/profile/analysis/read-profile';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'core', 'profile', 'fixtures');
 const ZERO_X = path.join(FIXTURES, 'zero-x', '32035.0x');
 const CLINIC = path.join(FIXTURES, 'clinic', '.clinic');
 const FLAME = path.join(CLINIC, '32363.clinic-flame');
 
-const top = (target: string) => computeHotspots(readProfileData(target).profile).hotspots[0].functionName;
+const top = (target: string) => computeHotspots(readProfile(target).profile).hotspots[0].functionName;
 
-describe('readProfileData', () => {
+describe('readProfile', () => {
   let scratch: string;
   before(() => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-lens-0xread-'));
@@ -23,7 +22,7 @@ describe('readProfileData', () => {
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   test('a 0x folder, its data file, and a folder holding 0x runs', () => {
-    const data = readProfileData(ZERO_X);
+    const data = readProfile(ZERO_X);
     assert.equal(data.format, '0x');
     assert.equal(data.dataFile, path.join(ZERO_X, 'isolate-0x7e028d0-32035-32035-v8.log.json'));
     assert.equal(data.estimatedTimes, false);
@@ -35,7 +34,7 @@ describe('readProfileData', () => {
 
   test('a clinic flame folder, its samples file, the .clinic folder and the project holding it', () => {
     for (const target of [FLAME, path.join(FLAME, '32363.clinic-flame-samples'), CLINIC, path.dirname(CLINIC)]) {
-      const data = readProfileData(target);
+      const data = readProfile(target);
       assert.equal(data.format, 'clinic-flame', target);
       assert.equal(data.estimatedTimes, true);
       assert.equal(top(target), 'fib');
@@ -49,8 +48,8 @@ describe('readProfileData', () => {
     fs.mkdirSync(dot, { recursive: true });
     fs.cpSync(FLAME, path.join(dot, '7.clinic-flame'), { recursive: true });
     fs.writeFileSync(path.join(dot, '7.clinic-flame.html'), '<html></html>');
-    assert.equal(readProfileData(path.join(dot, '7.clinic-flame')).flamegraphHtml, path.join(dot, '7.clinic-flame.html'));
-    assert.equal(readProfileData(path.join(dot, '7.clinic-flame.html')).dataFile, path.join(dot, '7.clinic-flame', '32363.clinic-flame-samples'));
+    assert.equal(readProfile(path.join(dot, '7.clinic-flame')).flamegraphHtml, path.join(dot, '7.clinic-flame.html'));
+    assert.equal(readProfile(path.join(dot, '7.clinic-flame.html')).dataFile, path.join(dot, '7.clinic-flame', '32363.clinic-flame-samples'));
   });
 
   test('the newest of several clinic flame runs, said so', () => {
@@ -60,7 +59,7 @@ describe('readProfileData', () => {
     fs.cpSync(FLAME, path.join(dot, '200.clinic-flame'), { recursive: true });
     const old = new Date(Date.now() - 60_000);
     fs.utimesSync(path.join(dot, '200.clinic-flame'), old, old);
-    const data = readProfileData(dot);
+    const data = readProfile(dot);
     assert.equal(data.note, 'the newest of 2 clinic flame runs: 100.clinic-flame');
     assert.equal(path.basename(path.dirname(data.dataFile)), '100.clinic-flame');
   });
@@ -69,7 +68,7 @@ describe('readProfileData', () => {
     const file = path.join(scratch, 'x.cpuprofile');
     const frame = (functionName: string) => ({ functionName, scriptId: '1', url: 'file:///x.js', lineNumber: 0, columnNumber: 0 });
     fs.writeFileSync(file, JSON.stringify({ nodes: [{ id: 1, callFrame: frame('(root)'), children: [2] }, { id: 2, callFrame: frame('f') }], startTime: 0, endTime: 2, samples: [2], timeDeltas: [1] }));
-    const data = readProfileData(file);
+    const data = readProfile(file);
     assert.equal(data.format, 'cpuprofile');
     assert.equal(top(file), 'f');
   });
@@ -95,7 +94,7 @@ describe('readProfileData', () => {
       [path.join(scratch, 'missing'), /^cannot read .*missing \(ENOENT\)$/],
     ];
     for (const [target, message] of cases) {
-      assert.throws(() => readProfileData(target), (e: unknown) => e instanceof ProfileReadError && message.test(e.message) && !e.message.includes('\n'), target);
+      assert.throws(() => readProfile(target), (e: unknown) => e instanceof ProfileReadError && message.test(e.message) && !e.message.includes('\n'), target);
     }
   });
 });
