@@ -115,6 +115,25 @@ test('the extension reaches src/runner only through the lazily loaded engine (ty
   assert.deepEqual(offenders, []);
 });
 
+test('every name of the engine facade is used, as engine.<feature>.<name>, by the extension or a benchmark', () => {
+  const users = [...filesUnder('src/extension'), ...filesUnder('src/runner'), ...filesUnder('bench', /\.m?[jt]s$/)]
+    .map((f) => fs.readFileSync(path.join(ROOT, f), 'utf8'))
+    .join('\n');
+  const unused: string[] = [];
+  for (const file of filesUnder('src/runner/engine')) {
+    const feature = path.basename(file, '.ts');
+    assert.ok(fs.readFileSync(path.join(ROOT, 'src/runner/engine-entry.ts'), 'utf8').includes(`export * as ${feature} from './engine/${feature}'`), `${file} is not in engine-entry.ts`);
+    const src = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, false);
+    for (const st of src.statements) {
+      if (!ts.isExportDeclaration(st) || !st.exportClause || !ts.isNamedExports(st.exportClause)) continue;
+      for (const e of st.exportClause.elements) {
+        if (!new RegExp(`\\.${feature}\\.${e.name.text}\\b`).test(users)) unused.push(`${feature}.${e.name.text}`);
+      }
+    }
+  }
+  assert.deepEqual(unused, []);
+});
+
 test('src/extension is one folder per feature: its root holds only extension.ts', () => {
   const rootFiles = fs.readdirSync(path.join(ROOT, 'src/extension')).filter((f) => f.endsWith('.ts'));
   assert.deepEqual(rootFiles, ['extension.ts']);

@@ -55,10 +55,10 @@ export function selectFiles(root, engine, { every = 1 } = {}) {
     }
     for (const abs of walk(base, entry.skipDirs ?? [], [])) {
       const rel = path.relative(nodeModules, abs).split(path.sep).join('/');
-      if (!engine.languageOf(rel) || engine.isTestFile(rel)) continue;
+      if (!engine.hints.languageOf(rel) || engine.hints.isTestFile(rel)) continue;
       const buf = fs.readFileSync(abs);
       const text = buf.toString('utf8');
-      if (text.length > engine.DEFAULT_CONFIG.maxFileBytes) continue;
+      if (text.length > engine.hints.DEFAULT_CONFIG.maxFileBytes) continue;
       if (buf.subarray(0, 8000).includes(0)) continue;
       const lines = countLines(text);
       if (text.length > 20_000 && text.length / lines > MINIFIED_AVERAGE_LINE) continue;

@@ -12,8 +12,8 @@ const list = JSON.parse(fs.readFileSync(listPath, 'utf8'));
 
 const require = createRequire(import.meta.url);
 const engine = require(enginePath);
-const config = engine.withDefaults({});
-const parsers = await engine.loadParsers();
+const config = engine.hints.withDefaults({});
+const parsers = await engine.hints.loadParsers();
 const loaded = performance.now();
 
 const byRule = {};
@@ -23,10 +23,10 @@ let findings = 0;
 for (const file of list.files) {
   const text = fs.readFileSync(file.abs, 'utf8');
   if (parseOnly) {
-    engine.parseJs(text, file.rel);
+    engine.hints.parseJs(text, file.rel);
     continue;
   }
-  const result = engine.lintText(text, file.rel, config, parsers);
+  const result = engine.hints.lintText(text, file.rel, config, parsers);
   findings += result.findings.length;
   for (const f of result.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
   for (const n of result.notes) {

@@ -11,20 +11,20 @@ const [file, name, warmupArg, runsArg, enginePath] = process.argv.slice(2);
 const warmup = Number(warmupArg);
 const runs = Number(runsArg);
 const engine = createRequire(import.meta.url)(enginePath);
-const config = engine.withDefaults({});
-const parsers = await engine.loadParsers();
+const config = engine.hints.withDefaults({});
+const parsers = await engine.hints.loadParsers();
 const text = fs.readFileSync(file, 'utf8');
 const middle = text.indexOf('\n', text.length >> 1) + 1;
 const edited = (i) => `${text.slice(0, middle)}// edit ${i}\n${text.slice(middle)}`;
 
 function measure(reuse) {
   let findings = -1;
-  for (let i = 0; i < warmup; i++) engine.lintText(edited(i), name, config, parsers, reuse);
+  for (let i = 0; i < warmup; i++) engine.hints.lintText(edited(i), name, config, parsers, reuse);
   const times = [];
   for (let i = 0; i < runs; i++) {
     const source = edited(warmup + i);
     const t0 = performance.now();
-    const result = engine.lintText(source, name, config, parsers, reuse);
+    const result = engine.hints.lintText(source, name, config, parsers, reuse);
     times.push(performance.now() - t0);
     findings = result.findings.length;
     if (result.notes.some((n) => n.kind === 'skipped')) throw new Error(`the engine skipped ${name}: ${result.notes[0].message}`);
@@ -38,7 +38,7 @@ function measure(reuse) {
 }
 
 const cold = measure(undefined);
-const incremental = measure({ cache: new engine.JsParseCache(), key: name });
+const incremental = measure({ cache: new engine.hints.JsParseCache(), key: name });
 if (incremental.findings !== cold.findings) throw new Error(`incremental re-lint found ${incremental.findings}, cold ${cold.findings}`);
 process.stdout.write(
   // The top-level figures are the editor's (incremental) path; `cold` is a full parse per run.

@@ -29,7 +29,7 @@ const before = process.memoryUsage().rss;
 const t0 = performance.now();
 let last = t0, longest = 0;
 const timer = setInterval(() => { const now = performance.now(); longest = Math.max(longest, now - last); last = now; }, 10);
-e.analyzeProfileOffThread(file, {}).then((r) => {
+e.profile.analyzeProfileOffThread(file, {}).then((r) => {
   clearInterval(timer);
   const ms = performance.now() - t0;
   if (r.all.hotspots.length === 0 || r.flame.frame.length < 2) throw new Error('empty analysis');

@@ -19,7 +19,7 @@ if (!fs.existsSync(enginePath)) {
 }
 const t0 = performance.now();
 const engine = createRequire(import.meta.url)(enginePath);
-engine.functionsInSource('function f() {}', 'warm.js');
+engine.profile.functionsInSource('function f() {}', 'warm.js');
 const loadMs = performance.now() - t0;
 const lines = Number(process.argv[2] ?? 5000);
 
@@ -55,9 +55,9 @@ function time(fn) {
   runs.sort((a, b) => a - b);
   return { median: runs[runs.length >> 1], p90: runs[Math.floor(runs.length * 0.9)] };
 }
-const counts = { functions: engine.functionsInSource(text, 'big.js').length, callable: engine.callableFunctions(text, 'big.js').length };
-const lens = time(() => engine.callableFunctions(text, 'big.js'));
-const all = time(() => engine.functionsInSource(text, 'big.js'));
+const counts = { functions: engine.profile.functionsInSource(text, 'big.js').length, callable: engine.profile.callableFunctions(text, 'big.js').length };
+const lens = time(() => engine.profile.callableFunctions(text, 'big.js'));
+const all = time(() => engine.profile.functionsInSource(text, 'big.js'));
 const n = text.split('\n').length;
 const ms = (x) => x.toFixed(1);
 console.log(`engine load (TypeScript), once: ${loadMs.toFixed(0)} ms`);

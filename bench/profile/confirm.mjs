@@ -56,7 +56,7 @@ function plainMsPerCall(w) {
 for (const w of workloads) {
   const plain = plainMsPerCall(w);
   const t0 = performance.now();
-  const report = await engine.confirmFindingsAtRuntime({
+  const report = await engine.hints.confirmFindingsAtRuntime({
     module: w.module, exportName: w.fn, args: [], argsExpression: w.expr, cwd: w.cwd,
     harness: path.join(root, 'dist', 'profile-harness.js'), calls: runs, profiledMs: 100_000,
   });

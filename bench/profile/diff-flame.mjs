@@ -34,8 +34,8 @@ function generate(seed, renamed) {
 }
 const before = generate(11, false);
 const after = generate(23, true);
-const flameBefore = engine.buildFlame(before);
-const flameAfter = engine.buildFlame(after);
+const flameBefore = engine.profile.buildFlame(before);
+const flameAfter = engine.profile.buildFlame(after);
 const norm = { mode: 'run', before: { sampledUs: flameBefore.totalUs[0], sampleCount: 300_000 }, after: { sampledUs: flameAfter.totalUs[0], sampleCount: 300_000 } };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -45,14 +45,14 @@ const layout = [];
 let merged = 0;
 for (let i = 0; i < 5; i++) {
   let t = performance.now();
-  const d = engine.buildDiffFlame(before, after);
+  const d = engine.compare.buildDiffFlame(before, after);
   whole.push(performance.now() - t);
   merged = d.frame.length;
   t = performance.now();
-  engine.diffFlames(flameBefore, flameAfter, norm);
+  engine.compare.diffFlames(flameBefore, flameAfter, norm);
   merge.push(performance.now() - t);
   t = performance.now();
-  engine.layoutFlame(d, 0, 0.0005);
+  engine.profile.layoutFlame(d, 0, 0.0005);
   layout.push(performance.now() - t);
 }
 console.log(

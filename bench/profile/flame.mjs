@@ -32,10 +32,10 @@ const build = [];
 const layout = [];
 for (let i = 0; i < 5; i++) {
   let t = performance.now();
-  const data = engine.buildFlame(profile);
+  const data = engine.profile.buildFlame(profile);
   build.push(performance.now() - t);
   t = performance.now();
-  engine.layoutFlame(data, 0, 0.0005);
+  engine.profile.layoutFlame(data, 0, 0.0005);
   layout.push(performance.now() - t);
 }
 console.log(`flame graph data for ${nodeCount.toLocaleString('en-US')} profile nodes, 300,000 samples: buildFlame median ${median(build).toFixed(0)} ms, layoutFlame median ${median(layout).toFixed(1)} ms (5 runs)`);

@@ -26,7 +26,7 @@ const times = [];
 let profile;
 for (let run = 0; run < 3; run++) {
   const t0 = performance.now();
-  profile = engine.importFromZeroX({ ...log, ticks });
+  profile = engine.profile.importFromZeroX({ ...log, ticks });
   times.push(performance.now() - t0);
 }
 times.sort((a, b) => a - b);

@@ -81,7 +81,7 @@ async function plan(engine: Engine, scope: Scope): Promise<FolderPlan[] | string
   if (scope.kind === 'all') {
     const out: FolderPlan[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const files = await engine.discoverBenchFiles([], folder.uri.fsPath);
+      const files = await engine.bench.discoverBenchFiles([], folder.uri.fsPath);
       if (files.length) out.push({ folder, files });
     }
     return out.length ? out : 'Perf Lens: no benchmark files (*.bench.js, .mjs, .cjs, .ts, .mts) were found in this workspace.';
@@ -98,7 +98,7 @@ async function plan(engine: Engine, scope: Scope): Promise<FolderPlan[] | string
 export function budgetsFor(engine: Engine, root: string, fromSetting: Budget[] | undefined, log: Pick<vscode.LogOutputChannel, 'warn'>): { budgets: Budget[]; source: string | null } {
   if (fromSetting) return { budgets: fromSetting, source: 'the setting perfLens.bench.budgets' };
   try {
-    return engine.loadBudgetConfig(root);
+    return engine.bench.loadBudgetConfig(root);
   } catch (e) {
     log.warn(`benchmarks: budgets not checked: ${(e as Error).message}`);
     return { budgets: [], source: null };
@@ -143,7 +143,7 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
           const root = folder.uri.fsPath;
           const settings = settingsOf(folder);
           const budgets = budgetsFor(engine, root, settings.budgets, log);
-          const session = await engine.runBenchSession(
+          const session = await engine.bench.runBenchSession(
             {
               files,
               cwd: root,
@@ -183,7 +183,7 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
     );
   } catch (e) {
     if (e instanceof Error && e.message === 'cancelled') return say('Perf Lens: benchmarking cancelled; the running process was stopped.');
-    const message = e instanceof engine.BenchOptionsError ? `Perf Lens: ${e.message}.` : `Perf Lens: benchmarking ${what} failed: ${e instanceof Error ? e.message : String(e)}`;
+    const message = e instanceof engine.bench.BenchOptionsError ? `Perf Lens: ${e.message}.` : `Perf Lens: benchmarking ${what} failed: ${e instanceof Error ? e.message : String(e)}`;
     log.error(`benchmarks: ${message}`);
     return say(message, 'error');
   }

@@ -29,7 +29,7 @@ class BenchCallCache {
     if (hit?.version === doc.version) return hit.calls;
     try {
       const { engine } = await loadEngine((m) => this.log.warn(m));
-      const calls = engine.benchCallsInSource(doc.getText(), doc.fileName);
+      const calls = engine.bench.benchCallsInSource(doc.getText(), doc.fileName);
       this.parsed.set(key, { version: doc.version, calls });
       return calls;
     } catch (e) {

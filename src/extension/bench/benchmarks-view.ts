@@ -167,9 +167,9 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
     this.state.messages = [];
     if (root && gate.allowed) {
       const engine = await this.engine();
-      const found = await engine.discoverBenchFiles([], root);
+      const found = await engine.bench.discoverBenchFiles([], root);
       this.state.files = await Promise.all(
-        found.map(async (f): Promise<BenchFileEntry> => ({ file: f.file, names: engine.benchNamesInSource(await fs.readFile(f.absolute, 'utf8').catch(() => '')) })),
+        found.map(async (f): Promise<BenchFileEntry> => ({ file: f.file, names: engine.bench.benchNamesInSource(await fs.readFile(f.absolute, 'utf8').catch(() => '')) })),
       );
       await this.readBaselines(engine, root);
       if (this.state.files.length === 0) this.say('info', 'No benchmark files (*.bench.js, .mjs, .cjs, .ts, .mts) were found in this folder.');
@@ -190,12 +190,12 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
    */
   private async readBaselines(engine: Engine, root: string): Promise<void> {
     try {
-      const history = await engine.readBaselineHistory(root);
+      const history = await engine.bench.readBaselineHistory(root);
       this.state.baselines = history.names;
       this.digests = history.digests;
       this.state.historySkipped = history.skipped;
     } catch (e) {
-      if (!(e instanceof engine.BaselineStoreError)) throw e;
+      if (!(e instanceof engine.bench.BaselineStoreError)) throw e;
       this.state.baselines = [];
       this.digests = [];
       this.state.historySkipped = [];
@@ -236,9 +236,9 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
     try {
       const settings = this.settings();
       const selected = new Set(files);
-      const benchFiles = (await engine.discoverBenchFiles([], root)).filter((f) => selected.has(f.file));
+      const benchFiles = (await engine.bench.discoverBenchFiles([], root)).filter((f) => selected.has(f.file));
       const budgets = budgetsFor(engine, root, settings.budgets, this.log).budgets;
-      const session = await engine.runBenchSession(
+      const session = await engine.bench.runBenchSession(
         {
           files: benchFiles,
           cwd: root,
@@ -277,7 +277,7 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
       await this.recompute(engine);
     } catch (e) {
       if (abort.signal.aborted) this.say('info', 'Cancelled: the benchmark processes were stopped; the previous results are kept.');
-      else if (e instanceof engine.BenchOptionsError) this.say('error', e.message);
+      else if (e instanceof engine.bench.BenchOptionsError) this.say('error', e.message);
       else throw e;
     } finally {
       this.abort = undefined;
@@ -293,7 +293,7 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
     const entries = root ? this.store.resultsIn(root) : [];
     this.state.results = entries.map((e) => e.summary);
     this.state.violations = entries.flatMap((e) => e.violations.map((v) => ({ ...ref(v), text: budgetMessage(v) })));
-    this.state.scaling = last ? engine.scalingOf(last.results).map((sc) => ({ file: sc.file, name: sc.name, exponent: sc.fit.exponent, ci95: sc.fit.ci95 })) : [];
+    this.state.scaling = last ? engine.bench.scalingOf(last.results).map((sc) => ({ file: sc.file, name: sc.name, exponent: sc.fit.exponent, ci95: sc.fit.ci95 })) : [];
     this.state.comparison = [];
     this.state.baselineResults = [];
     try {
@@ -306,14 +306,14 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
   private async compare(engine: Engine, root: string | undefined, last: ReturnType<BenchResultsStore['keptRun']>): Promise<void> {
     if (!root || !last || this.state.compareWith === null) return;
     try {
-      const baseline = await engine.loadBaseline(root, this.state.compareWith);
+      const baseline = await engine.bench.loadBaseline(root, this.state.compareWith);
       // The kept results may come from several runs: a benchmark measured in a file not run whole is comparable too.
-      const { comparison, baselineResults, notes } = engine.compareWithBaseline(last, baseline, { files: last.wholeFiles, measured: last.results });
+      const { comparison, baselineResults, notes } = engine.bench.compareWithBaseline(last, baseline, { files: last.wholeFiles, measured: last.results });
       this.state.comparison = comparison;
-      this.state.baselineResults = baselineResults.map(engine.summarizeBenchmark);
+      this.state.baselineResults = baselineResults.map(engine.bench.summarize);
       if (notes.length) this.say('info', `Against baseline "${baseline.name}": ${notes.join('; ')}.`);
     } catch (e) {
-      if (!(e instanceof engine.BaselineStoreError)) throw e;
+      if (!(e instanceof engine.bench.BaselineStoreError)) throw e;
       this.say('error', e.message);
     }
   }
@@ -341,12 +341,12 @@ export class BenchmarksViewProvider implements vscode.WebviewViewProvider, vscod
         if (answer !== replace) return;
       }
       try {
-        const file = await engine.saveBaseline(root, engine.createBaseline(name, last.environment, last.results, new Date()));
+        const file = await engine.bench.saveBaseline(root, engine.bench.createBaseline(name, last.environment, last.results, new Date()));
         this.say('info', `Saved baseline "${name}" (${path.relative(root, file)}).`);
         await this.readBaselines(engine, root);
         this.state.history = this.history();
       } catch (e) {
-        if (!(e instanceof engine.BaselineStoreError)) throw e;
+        if (!(e instanceof engine.bench.BaselineStoreError)) throw e;
         this.say('error', `Not saved: ${e.message}`);
       }
     }

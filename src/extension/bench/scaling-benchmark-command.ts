@@ -53,15 +53,15 @@ export async function generateScalingBenchmark(log: vscode.LogOutputChannel, arg
   const doc = await vscode.workspace.openTextDocument(target.uri);
   const { engine } = await loadEngine((m) => log.warn(m));
   const text = doc.getText();
-  const chosen = chooseAtCursor(engine.callableFunctions(text, doc.fileName), [], target.line);
+  const chosen = chooseAtCursor(engine.profile.callableFunctions(text, doc.fileName), [], target.line);
   if (!chosen) {
     return say(`Perf Lens: no exported function encloses line ${target.line}; a scaling benchmark imports the function by its export name, so export it first.`);
   }
-  const input = { functionName: chosen.name, exportName: chosen.exportName, sourceBase: path.basename(doc.fileName), moduleKind: engine.moduleKindOf(text, doc.fileName) };
-  const file = path.join(path.dirname(doc.fileName), engine.scalingBenchFileName(input));
+  const input = { functionName: chosen.name, exportName: chosen.exportName, sourceBase: path.basename(doc.fileName), moduleKind: engine.bench.moduleKindOf(text, doc.fileName) };
+  const file = path.join(path.dirname(doc.fileName), engine.bench.scalingBenchFileName(input));
   try {
     // 'wx': fails when the file exists, so a user's benchmark is never replaced (even one written meanwhile).
-    await fs.promises.writeFile(file, engine.scalingBenchTemplate(input), { flag: 'wx' });
+    await fs.promises.writeFile(file, engine.bench.scalingBenchTemplate(input), { flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
       const message = `Perf Lens: could not write ${file}: ${(e as Error).message}`;
@@ -81,12 +81,12 @@ export async function generateScalingBenchmark(log: vscode.LogOutputChannel, arg
  * TypeScript: 'perf-lens/bench' is no installed package (the harness answers the import), so its declarations
  * go next to the benchmark, which references them. Never over an existing file.
  */
-async function writeBenchTypes(dir: string, engine: Pick<Engine, 'BENCH_TYPES_FILE' | 'BENCH_TYPES_SOURCE'>, log: vscode.LogOutputChannel): Promise<string> {
-  const file = path.join(dir, engine.BENCH_TYPES_FILE);
+async function writeBenchTypes(dir: string, engine: { bench: Pick<Engine['bench'], 'BENCH_TYPES_FILE' | 'BENCH_TYPES_SOURCE'> }, log: vscode.LogOutputChannel): Promise<string> {
+  const file = path.join(dir, engine.bench.BENCH_TYPES_FILE);
   try {
-    await fs.promises.writeFile(file, engine.BENCH_TYPES_SOURCE, { flag: 'wx' });
+    await fs.promises.writeFile(file, engine.bench.BENCH_TYPES_SOURCE, { flag: 'wx' });
     log.info(`types of 'perf-lens/bench' written to ${file}`);
-    return ` and ${engine.BENCH_TYPES_FILE} (the types of 'perf-lens/bench')`;
+    return ` and ${engine.bench.BENCH_TYPES_FILE} (the types of 'perf-lens/bench')`;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') log.warn(`could not write ${file}: ${(e as Error).message}`);
     return '';

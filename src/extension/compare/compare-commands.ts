@@ -33,7 +33,7 @@ export async function showComparison(extensionUri: vscode.Uri, log: vscode.LogOu
   try {
     // Off the extension host's thread: two big profiles take seconds to read and merge.
     comparison = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Perf Lens: comparing profiles' }, () =>
-      engine.compareProfileFilesInWorker(before.fsPath, after.fsPath),
+      engine.compare.compareProfileFilesInWorker(before.fsPath, after.fsPath),
     );
   } catch (e) {
     return say(`Perf Lens: cannot compare the profiles: ${e instanceof Error ? e.message : String(e)}`, 'error');

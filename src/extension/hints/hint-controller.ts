@@ -116,8 +116,8 @@ export class HintController implements vscode.Disposable, RuntimeConfirmationSin
     const loaded = await this.engine();
     if (!loaded) return undefined;
     try {
-      const reuse = documentKey ? { cache: (this.trees ??= new loaded.engine.JsParseCache()), key: documentKey } : undefined;
-      return loaded.engine.lintText(text, fileName, config, loaded.parsers, reuse);
+      const reuse = documentKey ? { cache: (this.trees ??= new loaded.engine.hints.JsParseCache()), key: documentKey } : undefined;
+      return loaded.engine.hints.lintText(text, fileName, config, loaded.parsers, reuse);
     } catch (e) {
       // The engine promises not to throw for bad input; if a rule has a bug, say so once per file.
       this.log.error(`linting ${fileName} failed: ${(e as Error).stack ?? String(e)}`);

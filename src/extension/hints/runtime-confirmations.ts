@@ -35,7 +35,7 @@ export interface ConfirmAfterProfileOptions {
 export async function confirmAfterProfile(engine: Engine, o: ConfirmAfterProfileOptions, log: vscode.LogOutputChannel): Promise<RuntimeConfirmation[]> {
   if (o.run.partial) return [];
   try {
-    const report = await engine.confirmFindingsAtRuntime({
+    const report = await engine.hints.confirmFindingsAtRuntime({
       module: o.module,
       exportName: o.exportName,
       args: [],

@@ -30,7 +30,7 @@ export async function openClinicProfile(extensionUri: vscode.Uri, log: vscode.Lo
   if (!chosen) return 'cancelled';
   const { engine } = await loadEngine((m) => log.warn(m));
   let folder = chosen;
-  const runs = engine.clinicFlameRuns(chosen);
+  const runs = engine.profile.clinicFlameRuns(chosen);
   if (runs.length > 1) {
     const pick = await vscode.window.showQuickPick(
       runs.map((r, i) => ({ label: path.basename(r), description: i === 0 ? 'newest' : new Date(fs.statSync(r).mtimeMs).toLocaleString(), run: r })),
@@ -41,17 +41,17 @@ export async function openClinicProfile(extensionUri: vscode.Uri, log: vscode.Lo
   }
   let data;
   try {
-    data = engine.readProfile(folder);
+    data = engine.profile.readProfile(folder);
   } catch (e) {
     const message = `Perf Lens: ${e instanceof Error ? e.message : String(e)}`;
     void vscode.window.showErrorMessage(message);
     return message;
   }
-  const lookup = engine.enclosingFunctionLookup();
+  const lookup = engine.profile.enclosingFunctionLookup();
   const name = path.basename(path.dirname(data.dataFile));
   HotspotsPanel.show(extensionUri, {
-    report: engine.computeHotspots(data.profile, { enclosingFunction: lookup, limit: 1000 }),
-    flame: engine.buildFlame(data.profile, { enclosingFunction: lookup }),
+    report: engine.profile.computeHotspots(data.profile, { enclosingFunction: lookup, limit: 1000 }),
+    flame: engine.profile.buildFlame(data.profile, { enclosingFunction: lookup }),
     title: `Hot spots of ${name}`,
     partial: false,
   });

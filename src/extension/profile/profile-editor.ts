@@ -1,7 +1,7 @@
 /**
  * The `.cpuprofile` custom editor (`perfLens.cpuprofile`): any CPU profile on disk in the Hot Spots view
  * (table and flame graph), read-only. The file is read and analysed in a worker thread
- * (engine.analyzeProfileOffThread), so a 100 MB profile never blocks the extension host; a file that is
+ * (engine.profile.analyzeProfileOffThread), so a 100 MB profile never blocks the extension host; a file that is
  * not a profile shows one sentence instead, and is never written to. Reading a profile runs nothing from
  * the workspace (the profiled scripts are only parsed, for the inlining correction), so it works in
  * Restricted Mode too.
@@ -52,12 +52,12 @@ export class ProfileEditorProvider implements vscode.CustomReadonlyEditorProvide
       const { engine } = await loadEngine((m) => this.log.warn(m));
       try {
         const started = Date.now();
-        const analysis = await engine.analyzeProfileOffThread(file, {}, controller.signal);
+        const analysis = await engine.profile.analyzeProfileOffThread(file, {}, controller.signal);
         this.log.info(`opened ${file}: ${analysis.all.sampleCount} samples, analysed in ${Date.now() - started} ms (worker thread)`);
         view.update({ report: analysis.all, flame: analysis.flame, title, partial: false });
       } catch (e) {
         if (controller.signal.aborted) return;
-        const sentence = e instanceof engine.ProfileReadError ? `Perf Lens: ${e.message}` : `Perf Lens: reading ${file} failed: ${e instanceof Error ? e.message : String(e)}`;
+        const sentence = e instanceof engine.profile.ProfileReadError ? `Perf Lens: ${e.message}` : `Perf Lens: reading ${file} failed: ${e instanceof Error ? e.message : String(e)}`;
         this.log.warn(sentence);
         view.showError(title, sentence);
       }

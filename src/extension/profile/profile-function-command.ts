@@ -42,7 +42,7 @@ export interface ProfileViews {
 }
 
 type Engine = LoadedEngine['engine'];
-type Run = Awaited<ReturnType<Engine['profileFunction']>>;
+type Run = Awaited<ReturnType<Engine['profile']['profileFunction']>>;
 
 /**
  * Everything read from a finished run, in one place: the profile, its call counts, the hot spots of the
@@ -80,8 +80,8 @@ export async function profileFunction(extensionUri: vscode.Uri, views: ProfileVi
 
   const { engine } = await loadEngine((m) => log.warn(m));
   const text = doc.getText();
-  const callable = engine.callableFunctions(text, doc.fileName);
-  const fn = wanted ? chooseTarget(callable, wanted) : chooseAtCursor(callable, engine.functionsInSource(text, doc.fileName), cursorLine);
+  const callable = engine.profile.callableFunctions(text, doc.fileName);
+  const fn = wanted ? chooseTarget(callable, wanted) : chooseAtCursor(callable, engine.profile.functionsInSource(text, doc.fileName), cursorLine);
   if (!fn && wanted) return say(`Perf Lens: ${wanted.name} is no longer exported by ${vscode.workspace.asRelativePath(doc.uri)}; nothing was run.`);
   if (!fn) return say('Perf Lens: put the cursor inside a named function (or a const holding one) to profile it.');
 
@@ -114,7 +114,7 @@ export async function profileFunction(extensionUri: vscode.Uri, views: ProfileVi
           START_MS + DEFAULT_WARMUP_MS + PROFILED_MS,
         );
         try {
-          return await engine.profileFunction({
+          return await engine.profile.profileFunction({
             module,
             exportName: fn.exportName,
             args: [],
@@ -133,7 +133,7 @@ export async function profileFunction(extensionUri: vscode.Uri, views: ProfileVi
   } catch (e) {
     if (e instanceof Error && e.message === 'cancelled') return say('Perf Lens: profiling cancelled; the target was stopped.');
     const message = `Perf Lens: profiling ${fn.name} failed: ${e instanceof Error ? e.message : String(e)}`;
-    if (e instanceof engine.ProfileTargetError && e.stderrTail) log.error(`${message}\n${e.stderrTail}`);
+    if (e instanceof engine.profile.ProfileTargetError && e.stderrTail) log.error(`${message}\n${e.stderrTail}`);
     return say(message, 'error');
   }
 

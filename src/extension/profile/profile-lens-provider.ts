@@ -69,7 +69,7 @@ export class ProfileCodeLensProvider implements vscode.CodeLensProvider, vscode.
     if (hit?.version === doc.version) return hit.callable;
     try {
       const { engine } = await loadEngine((m) => this.log.warn(m));
-      const callable = engine.callableFunctions(doc.getText(), doc.fileName);
+      const callable = engine.profile.callableFunctions(doc.getText(), doc.fileName);
       this.parsed.set(key, { version: doc.version, callable });
       return callable;
     } catch (e) {

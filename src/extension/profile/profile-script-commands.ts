@@ -51,7 +51,7 @@ async function runWithProgress<T>(engine: Engine, log: vscode.LogOutputChannel, 
   } catch (e) {
     if (e instanceof Error && e.message === 'cancelled') return say('Perf Lens: profiling cancelled; the run was stopped.');
     const message = `Perf Lens: profiling ${label} failed: ${e instanceof Error ? e.message : String(e)}`;
-    if (e instanceof engine.ProfileTargetError && e.stderrTail) log.error(`${message}\n${e.stderrTail}`);
+    if (e instanceof engine.profile.ProfileTargetError && e.stderrTail) log.error(`${message}\n${e.stderrTail}`);
     return say(message, 'error');
   }
 }
@@ -77,7 +77,7 @@ export async function profileScriptCommand(ctx: ScriptCommandContext): Promise<s
   const { engine } = await loadEngine((m) => ctx.log.warn(m));
   const label = vscode.workspace.asRelativePath(doc.uri);
   const run = await runWithProgress(engine, ctx.log, label, (signal) =>
-    engine.profileScript({ script: doc.fileName, cwd: folder.uri.fsPath, outFile: outFileIn(folder, path.basename(doc.fileName)), timeoutMs: TIME_LIMIT_MS, signal }),
+    engine.profile.profileScript({ script: doc.fileName, cwd: folder.uri.fsPath, outFile: outFileIn(folder, path.basename(doc.fileName)), timeoutMs: TIME_LIMIT_MS, signal }),
   );
   if (typeof run === 'string') return run;
   return show(ctx, engine, run, label, `Hot spots of ${label}`);
@@ -102,7 +102,7 @@ export async function profileNpmScriptCommand(ctx: ScriptCommandContext): Promis
   const { engine } = await loadEngine((m) => ctx.log.warn(m));
   let scripts: Record<string, string>;
   try {
-    scripts = engine.readNpmScripts(folder.uri.fsPath);
+    scripts = engine.profile.readNpmScripts(folder.uri.fsPath);
   } catch (e) {
     return say(`Perf Lens: ${e instanceof Error ? e.message : String(e)}.`, 'error');
   }
@@ -112,7 +112,7 @@ export async function profileNpmScriptCommand(ctx: ScriptCommandContext): Promis
   if (!pick) return 'cancelled';
   const label = `npm run ${pick.label}`;
   const run = await runWithProgress(engine, ctx.log, label, (signal) =>
-    engine.profileNpmScript({ name: pick.label, cwd: folder.uri.fsPath, outFile: outFileIn(folder, `npm-${pick.label}`), timeoutMs: TIME_LIMIT_MS, signal }),
+    engine.profile.profileNpmScript({ name: pick.label, cwd: folder.uri.fsPath, outFile: outFileIn(folder, `npm-${pick.label}`), timeoutMs: TIME_LIMIT_MS, signal }),
   );
   if (typeof run === 'string') return run;
   ctx.log.info(`${label}: ${run.processes.map((p) => `${p.command} (pid ${p.pid}, ${p.cpuMs.toFixed(0)} ms CPU)`).join('; ')}`);
@@ -129,7 +129,7 @@ export async function profileTestFileCommand(ctx: ScriptCommandContext): Promise
   const { engine } = await loadEngine((m) => ctx.log.warn(m));
   const label = vscode.workspace.asRelativePath(doc.uri);
   const run = await runWithProgress(engine, ctx.log, label, (signal) =>
-    engine.profileTestFile({ file: doc.fileName, cwd: folder.uri.fsPath, outFile: outFileIn(folder, path.basename(doc.fileName)), timeoutMs: TIME_LIMIT_MS, signal }),
+    engine.profile.profileTestFile({ file: doc.fileName, cwd: folder.uri.fsPath, outFile: outFileIn(folder, path.basename(doc.fileName)), timeoutMs: TIME_LIMIT_MS, signal }),
   );
   if (typeof run === 'string') return run;
   ctx.log.info(`${label}: run with ${run.runner.id} (${run.runner.reason})`);

@@ -67,7 +67,7 @@ export async function saveProfileReport(log: vscode.LogOutputChannel, target?: u
   try {
     written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Perf Lens: writing the HTML report…' }, async () =>
       // The save dialog has asked about replacing an existing file.
-      engine.writeProfileReport({ profilePath: profile.fsPath, outFile: out.fsPath, overwrite: true, title: `Hot spots of ${path.basename(profile.fsPath)}` }),
+      engine.profile.writeProfileReport({ profilePath: profile.fsPath, outFile: out.fsPath, overwrite: true, title: `Hot spots of ${path.basename(profile.fsPath)}` }),
     );
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -46,7 +46,7 @@ export async function showProfileResult(o: ShowProfileResult): Promise<string> {
   const { engine, run } = o;
   let analysis: ProfileAnalysis;
   try {
-    analysis = await engine.analyzeProfileOffThread(run.profilePath, { callCountsFile: run.coveragePath, myCodeLimit: o.myCodeLimit });
+    analysis = await engine.profile.analyzeProfileOffThread(run.profilePath, { callCountsFile: run.coveragePath, myCodeLimit: o.myCodeLimit });
   } catch (e) {
     return say(`Perf Lens: the profile of ${o.label} was saved but could not be read (${e instanceof Error ? e.message : String(e)}): ${run.profilePath}`, 'error');
   }

@@ -69,10 +69,10 @@ export async function profileWith0x(extensionUri: vscode.Uri, log: vscode.LogOut
       (_progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort(new Error('cancelled')));
-        return engine.profileWithZeroX({
+        return engine.profile.profileWithZeroX({
           script: script.fsPath,
           cwd: folder.uri.fsPath,
-          outDir: engine.defaultZeroXDir(folder.uri.fsPath, script.fsPath),
+          outDir: engine.profile.defaultZeroXDir(folder.uri.fsPath, script.fsPath),
           signal: controller.signal,
         });
       },
@@ -80,13 +80,13 @@ export async function profileWith0x(extensionUri: vscode.Uri, log: vscode.LogOut
   } catch (e) {
     if (e instanceof Error && e.message === 'cancelled') return say('Perf Lens: profiling with 0x cancelled; the script was stopped.');
     const message = `Perf Lens: profiling ${name} with 0x failed: ${e instanceof Error ? e.message : String(e)}`;
-    if (e instanceof engine.ZeroXRunError && e.stderrTail) log.error(`${message}\n${e.stderrTail}`);
+    if (e instanceof engine.profile.ZeroXRunError && e.stderrTail) log.error(`${message}\n${e.stderrTail}`);
     return say(message, 'error');
   }
-  const lookup = engine.enclosingFunctionLookup();
+  const lookup = engine.profile.enclosingFunctionLookup();
   HotspotsPanel.show(extensionUri, {
-    report: engine.computeHotspots(run.profile, { enclosingFunction: lookup, limit: 1000 }),
-    flame: engine.buildFlame(run.profile, { enclosingFunction: lookup }),
+    report: engine.profile.computeHotspots(run.profile, { enclosingFunction: lookup, limit: 1000 }),
+    flame: engine.profile.buildFlame(run.profile, { enclosingFunction: lookup }),
     title: `Hot spots of ${name} (0x)`,
     partial: run.partial,
   });

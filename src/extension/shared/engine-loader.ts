@@ -24,7 +24,7 @@ export function loadEngine(onParserError: (message: string) => void): Promise<Lo
     const engine = require(path.join(__dirname, 'engine.js')) as Engine;
     let parsers: Parsers = {};
     try {
-      parsers = await engine.loadParsers();
+      parsers = await engine.hints.loadParsers();
     } catch (e) {
       onParserError(`the Elixir parser did not load (${(e as Error).message}); Elixir files get no hints`);
     }

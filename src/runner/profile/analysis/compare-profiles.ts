@@ -79,7 +79,7 @@ export function compareProfileFilesInWorker(beforePath: string, afterPath: strin
     const { parentPort, workerData } = require('node:worker_threads');
     try {
       const engine = require(workerData.enginePath);
-      parentPort.postMessage({ ok: true, comparison: engine.compareProfileFiles(workerData.beforePath, workerData.afterPath) });
+      parentPort.postMessage({ ok: true, comparison: engine.compare.compareProfileFiles(workerData.beforePath, workerData.afterPath) });
     } catch (e) {
       parentPort.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e) });
     }`;
