@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../lint/finding';
 import { linkJs, parseJs, typescript } from '../lint/languages/js';
-import { enclosingContexts, loopBody } from '../lint/rules/js/ast-utils';
+import { enclosingContexts, loopBody } from '../lint/rules/shared/js/ast-utils';
 import type { ConfirmationProbe } from './runtime-confirmation';
 
 /**

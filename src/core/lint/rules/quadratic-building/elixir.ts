@@ -4,8 +4,8 @@ import type { ElixirContext, ElixirVisitor } from '../../rule';
 import {
   argumentsNode, boundNames, calleeName, classifyCollection, clauseParams, defHead, effectiveArgs,
   isDef, localCallName, operatorOf, tailRecursiveCalls,
-} from './ast-utils';
-import { forReduceFix, reduceFix } from './quadratic-fixes';
+} from '../shared/elixir/ast-utils';
+import { forReduceFix, reduceFix } from './elixir-fixes';
 
 /** Message templates for the elixir side of `quadratic-building`, keyed by messageId. */
 export const messages: Record<string, string> = {

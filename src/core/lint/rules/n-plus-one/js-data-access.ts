@@ -1,7 +1,7 @@
 // The catalogue of data-access calls (ORMs, query builders, drivers, HTTP clients) that `n-plus-one`
 // knows, how to tell them from array/Map/Set methods with the same names, and their batched forms.
 import type * as ts from 'typescript';
-import { dottedName, lastName, shortText, unwrap } from './ast-utils';
+import { dottedName, lastName, shortText, unwrap } from '../shared/js/ast-utils';
 
 type T = typeof ts;
 

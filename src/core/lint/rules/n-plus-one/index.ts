@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { createJs, messages as jsMessages } from './js/n-plus-one';
-import { createElixir, messages as elixirMessages } from './elixir/n-plus-one';
+import type { Rule } from '../../rule';
+import { createJs, messages as jsMessages } from './js';
+import { createElixir, messages as elixirMessages } from './elixir';
 
 export const nPlusOne: Rule = {
   id: 'n-plus-one',

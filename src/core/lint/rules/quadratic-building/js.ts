@@ -5,7 +5,7 @@ import type { JsContext, JsVisitor } from '../../rule';
 import {
   describeContext, enclosingContexts, findDeclaration, hasSmallConstantBound, isFunctionLike, isSmallLiteralCollection,
   isWithin, iterationCallback, lineOf, newLintRun, runCache, unwrap, valueParent, type PerElementContext,
-} from './ast-utils';
+} from '../shared/js/ast-utils';
 
 type T = typeof ts;
 

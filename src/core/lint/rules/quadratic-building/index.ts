@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { createJs, messages as jsMessages } from './js/quadratic-building';
-import { createElixir, messages as elixirMessages } from './elixir/quadratic-building';
+import type { Rule } from '../../rule';
+import { createJs, messages as jsMessages } from './js';
+import { createElixir, messages as elixirMessages } from './elixir';
 
 export const quadraticBuilding: Rule = {
   id: 'quadratic-building',

@@ -5,11 +5,11 @@ import {
   constInitializer, describeContext, enclosingContexts, exitsLoopAfter, hasSmallConstantBound, isChunkList, isChunkStepLoop,
   isDrivenByAwaitedResult, isSmallLiteralCollection, isWithin, lineOf, newLintRun, listRecursion, namesBoundIn,
   referencesAny, shortText, unwrap, type PerElementContext,
-} from './ast-utils';
+} from '../shared/js/ast-utils';
 import {
   batchedAdvice, classifyCall, classifyTaggedTemplate, fileFacts, parseExtraPatterns,
   type ClassifyOptions, type DataAccess, type FileFacts,
-} from './data-access';
+} from './js-data-access';
 
 type T = typeof ts;
 

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { createJs, messages as jsMessages } from './js/unbounded-concurrency';
-import { createElixir, messages as elixirMessages } from './elixir/unbounded-concurrency';
+import type { Rule } from '../../rule';
+import { createJs, messages as jsMessages } from './js';
+import { createElixir, messages as elixirMessages } from './elixir';
 
 export const unboundedConcurrency: Rule = {
   id: 'unbounded-concurrency',

@@ -6,7 +6,7 @@ import type { JsContext, JsVisitor } from '../../rule';
 import {
   dottedName, enclosingContexts, findDeclaration, hasSmallConstantBound, isChunk, isFunctionLike,
   isSmallLiteralCollection, isWithin, lastName, lineOf, newLintRun, shortText, unwrap, describeContext,
-} from './ast-utils';
+} from '../shared/js/ast-utils';
 
 type T = typeof ts;
 

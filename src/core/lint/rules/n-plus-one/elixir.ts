@@ -2,10 +2,10 @@ import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { ElixirContext, ElixirVisitor } from '../../rule';
 import {
   LoopFinder, NOT_LOCAL_FUNCTIONS, capturedLocalName, defHead, enclosingDef, enclosingModuleStart, siteArity, type Loop,
-} from './ast-utils';
+} from '../shared/elixir/ast-utils';
 import {
   compilePatterns, dataAccessOf, isAccessFunctionName, repoAliasDeclared, type DataAccess,
-} from './data-access';
+} from './elixir-data-access';
 
 /** Message templates for the elixir side of `n-plus-one`, keyed by messageId. */
 export const messages: Record<string, string> = {
