@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { Fix, RuleId, Severity } from './finding';
 import type { LintConfig } from './config';
+import type { JsMemo } from './rules/shared/js/memo';
 
 export type LanguageId = 'js' | 'elixir';
 
@@ -28,6 +29,8 @@ export interface JsContext extends BaseContext {
   ts: typeof ts;
   /** Parent pointers are set before the first visit (not yet while the rule is being created). */
   sourceFile: ts.SourceFile;
+  /** Answers memoized for this run of this file, shared by the JS rules of the run (the engine makes a new one per file lint). */
+  memo: JsMemo;
 }
 
 export interface ElixirContext extends BaseContext {
