@@ -58,12 +58,18 @@ export interface RuleMeta {
   messages: Record<string, string>;
 }
 
-export interface Rule {
-  id: RuleId;
+/** A rule. `Id` is its id's literal type, kept by defineRule so that the registry can derive `RuleId`. */
+export interface Rule<Id extends string = RuleId> {
+  id: Id;
   meta: RuleMeta;
   languages: LanguageId[];
   create: {
     js?: (ctx: JsContext) => JsVisitor;
     elixir?: (ctx: ElixirContext) => ElixirVisitor;
   };
+}
+
+/** Declares a rule (in its folder's index.ts), keeping the literal type of its id. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }
