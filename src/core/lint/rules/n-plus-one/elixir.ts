@@ -1,8 +1,9 @@
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { ElixirContext, ElixirVisitor } from '../../rule';
 import {
-  LoopFinder, NOT_LOCAL_FUNCTIONS, capturedLocalName, defHead, enclosingDef, enclosingModuleStart, siteArity, type Loop,
-} from '../shared/elixir/ast-utils';
+  capturedLocalName, defHead, enclosingDef, enclosingModuleStart, NOT_LOCAL_FUNCTIONS, siteArity,
+} from '../shared/elixir/local-functions';
+import { type Loop, LoopFinder } from '../shared/elixir/loops';
 import {
   compilePatterns, dataAccessOf, isAccessFunctionName, repoAliasDeclared, type DataAccess,
 } from './elixir-data-access';
