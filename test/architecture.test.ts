@@ -139,17 +139,35 @@ test('src/extension is one folder per feature: its root holds only extension.ts'
   assert.deepEqual(rootFiles, ['extension.ts']);
 });
 
-test('every rule file is registered, and its file name is its id', () => {
-  const ruleFiles = fs
-    .readdirSync(path.join(ROOT, 'src/core/lint/rules'))
-    .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
-    .map((f) => f.replace(/\.ts$/, ''))
+const RULES_DIR = 'src/core/lint/rules';
+const RULE_TESTS_DIR = 'test/core/lint/rules';
+/** Folders of src/core/lint/rules that are not rules: helpers shared by the rules of one language. */
+const SHARED_DIR = 'shared';
+
+function foldersIn(dir: string): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
     .sort();
-  assert.deepEqual(RULES.map((r) => r.id).sort(), ruleFiles);
+}
+
+test('every rule folder is registered, its folder name is its id, and it holds one file per language', () => {
+  const ids = RULES.map((r) => r.id).sort();
+  assert.deepEqual(foldersIn(RULES_DIR).filter((d) => d !== SHARED_DIR), ids, `folders of ${RULES_DIR} vs the registry`);
+  const topFiles = fs.readdirSync(path.join(ROOT, RULES_DIR), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  assert.deepEqual(topFiles.sort(), ['README.md', 'index.ts'], `${RULES_DIR} holds the registry; each rule lives in its folder`);
+  assert.equal(new Set(ids).size, ids.length, 'rule ids are unique');
   for (const rule of RULES) {
+    assert.match(rule.id, /^[a-z]+(-[a-z]+)*$/, `${rule.id} is kebab-case`);
+    // The registered object is the one its folder's index.ts exports.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path.join(ROOT, RULES_DIR, rule.id, 'index.ts')) as Record<string, unknown>;
+    assert.ok(Object.values(mod).includes(rule), `${RULES_DIR}/${rule.id}/index.ts must export the registered ${rule.id} rule`);
+    assert.deepEqual(Object.keys(rule.create).sort(), [...rule.languages].sort(), `${rule.id}: create has exactly its languages`);
     for (const lang of rule.languages) {
       assert.ok(rule.create[lang], `${rule.id} lists ${lang} but has no ${lang} implementation`);
-      assert.ok(fs.existsSync(path.join(ROOT, 'src/core/lint/rules', lang, `${rule.id}.ts`)), `${lang}/${rule.id}.ts`);
+      assert.ok(fs.existsSync(path.join(ROOT, RULES_DIR, rule.id, `${lang}.ts`)), `${RULES_DIR}/${rule.id}/${lang}.ts`);
     }
   }
 });
@@ -165,10 +183,11 @@ test('every rule is documented', () => {
   }
 });
 
-test('every rule is tested in every language it supports', () => {
+test('every rule is tested in every language it supports, in test/core/lint/rules/<id>/<lang>.test.ts', () => {
+  assert.deepEqual(foldersIn(RULE_TESTS_DIR), RULES.map((r) => r.id).sort(), `folders of ${RULE_TESTS_DIR} vs the registry`);
   for (const rule of RULES) {
     for (const lang of rule.languages) {
-      const file = path.join(ROOT, 'test/core/lint/rules', lang, `${rule.id}.test.ts`);
+      const file = path.join(ROOT, RULE_TESTS_DIR, rule.id, `${lang}.test.ts`);
       assert.ok(fs.existsSync(file), `missing ${path.relative(ROOT, file)}`);
       const text = fs.readFileSync(file, 'utf8');
       assert.ok(text.includes(`runRuleTable('${rule.id}', '${lang}'`), `${path.relative(ROOT, file)} must run a rule table for ${rule.id}`);
@@ -203,8 +222,8 @@ test('rule tables hold at least 40 must-report and 40 must-stay-silent cases per
   const perLanguage = new Map<string, { valid: number; invalid: number }>();
   for (const rule of RULES) {
     for (const lang of rule.languages) {
-      const c = countTableCases(path.join(ROOT, 'test/core/lint/rules', lang, `${rule.id}.test.ts`));
-      assert.ok(c.invalid > 0 && c.valid > 0, `${lang}/${rule.id} table has ${c.invalid} invalid and ${c.valid} valid cases`);
+      const c = countTableCases(path.join(ROOT, RULE_TESTS_DIR, rule.id, `${lang}.test.ts`));
+      assert.ok(c.invalid > 0 && c.valid > 0, `${rule.id}/${lang} table has ${c.invalid} invalid and ${c.valid} valid cases`);
       const sum = perLanguage.get(lang) ?? { valid: 0, invalid: 0 };
       perLanguage.set(lang, { valid: sum.valid + c.valid, invalid: sum.invalid + c.invalid });
     }

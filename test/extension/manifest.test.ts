@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_IDS } from '../../src/core/lint/settings';
+import { RULES } from '../../src/core/lint/rules';
 import { SEVERITIES } from '../../src/core/lint/finding';
 import { LINTED_LANGUAGE_IDS } from '../../src/extension/hints/lint-target';
 
@@ -33,7 +34,10 @@ describe('package.json as an extension manifest', () => {
 
   test('one severity setting per rule, with every level, default "default"', () => {
     const props = pkg.contributes.configuration.properties;
-    for (const id of RULE_IDS) {
+    // Every registered rule (the registry, not a hand-kept list) must have its setting declared.
+    const ids = RULES.map((r) => r.id);
+    assert.deepEqual([...RULE_IDS].sort(), [...ids].sort(), 'RULE_IDS vs the registry');
+    for (const id of ids) {
       const p = props[`perfLens.hints.severity.${id}`];
       assert.ok(p, id);
       assert.deepEqual(p.enum, ['default', 'off', ...SEVERITIES]);
@@ -41,7 +45,7 @@ describe('package.json as an extension manifest', () => {
       assert.equal(p.default, 'default');
     }
     const severityKeys = Object.keys(props).filter((k) => k.startsWith('perfLens.hints.severity.'));
-    assert.equal(severityKeys.length, RULE_IDS.length, 'no setting for a rule that does not exist');
+    assert.deepEqual(severityKeys.sort(), ids.map((id) => `perfLens.hints.severity.${id}`).sort(), 'no setting for a rule that does not exist');
   });
 
   test('every setting lives under perfLens.hints, perfLens.profile or perfLens.bench, is described and has a default', () => {

@@ -7,6 +7,7 @@ import { type TreeReuse, jsCommentAtLineStart, linkJs, parseJs, typescript, walk
 import { type ElixirParser, elixirCommentAtLineStart, parseElixir, walkElixir } from './languages/elixir';
 import { commentSuppresses } from './suppressions';
 import { RULES } from './rules';
+import { JsMemo } from './rules/shared/js/memo';
 
 /** Parsers that need I/O to load; the runner provides them (src/runner/lint/parsers.ts). */
 export interface Parsers {
@@ -73,9 +74,11 @@ export function lintText(
     const t = typescript();
     const { sourceFile, syntaxError } = parseJs(text, fileName, reuse);
     if (syntaxError) notes.push(parseNote(lines, syntaxError));
+    // Per-run state: one memo for this file's lint, shared by its rules, dropped when the lint ends.
+    const memo = new JsMemo();
     const visitors: JsVisitor[] = [];
     for (const rule of rules) {
-      visitors.push(rule.create.js!({ fileName, text, config, report: reporter(rule), ts: t, sourceFile }));
+      visitors.push(rule.create.js!({ fileName, text, config, report: reporter(rule), ts: t, sourceFile, memo }));
     }
     // Parents first (rules walk up from any node), collecting only the kinds some rule visits.
     const nodes = linkJs(t, sourceFile, visitors.flatMap((v) => v.kinds));

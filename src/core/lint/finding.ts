@@ -1,6 +1,8 @@
 /** What the lint engine reports. Lines and columns are 1-based; columns count UTF-16 code units. */
 
-export type RuleId = 'n-plus-one' | 'unbounded-concurrency' | 'quadratic-building';
+/** Derived from the registry (src/core/lint/rules/index.ts); re-exported here beside the types that use it. */
+import type { RuleId } from './rules';
+export type { RuleId };
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 

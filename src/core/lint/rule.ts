@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { Fix, RuleId, Severity } from './finding';
 import type { LintConfig } from './config';
+import type { JsMemo } from './rules/shared/js/memo';
 
 export type LanguageId = 'js' | 'elixir';
 
@@ -28,6 +29,8 @@ export interface JsContext extends BaseContext {
   ts: typeof ts;
   /** Parent pointers are set before the first visit (not yet while the rule is being created). */
   sourceFile: ts.SourceFile;
+  /** Answers memoized for this run of this file, shared by the JS rules of the run (the engine makes a new one per file lint). */
+  memo: JsMemo;
 }
 
 export interface ElixirContext extends BaseContext {
@@ -55,12 +58,18 @@ export interface RuleMeta {
   messages: Record<string, string>;
 }
 
-export interface Rule {
-  id: RuleId;
+/** A rule. `Id` is its id's literal type, kept by defineRule so that the registry can derive `RuleId`. */
+export interface Rule<Id extends string = RuleId> {
+  id: Id;
   meta: RuleMeta;
   languages: LanguageId[];
   create: {
     js?: (ctx: JsContext) => JsVisitor;
     elixir?: (ctx: ElixirContext) => ElixirVisitor;
   };
+}
+
+/** Declares a rule (in its folder's index.ts), keeping the literal type of its id. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }

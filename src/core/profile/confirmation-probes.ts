@@ -5,7 +5,8 @@
  */
 import type { Finding } from '../lint/finding';
 import { linkJs, parseJs, typescript } from '../lint/languages/js';
-import { enclosingContexts, loopBody } from '../lint/rules/js/ast-utils';
+import { loopBody } from '../lint/rules/shared/js/loops';
+import { enclosingContexts } from '../lint/rules/shared/js/per-element';
 import type { ConfirmationProbe } from './runtime-confirmation';
 
 /**

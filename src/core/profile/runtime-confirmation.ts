@@ -19,7 +19,7 @@
  * call per chunk, which is one per element of that loop; the rule already exempts such loops by name.
  */
 import type { Finding } from '../lint/finding';
-import type { ContextKind } from '../lint/rules/js/ast-utils';
+import type { ContextKind } from '../lint/rules/shared/js/per-element';
 import { lineColumnOfOffset } from './call-counts';
 
 /** One range of V8's block coverage (`Profiler.takePreciseCoverage` with `detailed: true`). */

@@ -2,10 +2,13 @@
 import type * as ts from 'typescript';
 import type { Fix } from '../../finding';
 import type { JsContext, JsVisitor } from '../../rule';
+import type { JsMemo } from '../shared/js/memo';
+import { hasSmallConstantBound, isSmallLiteralCollection } from '../shared/js/bounds';
+import { findDeclaration } from '../shared/js/name-resolution';
+import { isFunctionLike, isWithin, lineOf, unwrap, valueParent } from '../shared/js/nodes';
 import {
-  describeContext, enclosingContexts, findDeclaration, hasSmallConstantBound, isFunctionLike, isSmallLiteralCollection,
-  isWithin, iterationCallback, lineOf, newLintRun, runCache, unwrap, valueParent, type PerElementContext,
-} from './ast-utils';
+  describeContext, enclosingContexts, iterationCallback, type PerElementContext,
+} from '../shared/js/per-element';
 
 type T = typeof ts;
 
@@ -44,9 +47,10 @@ interface Accumulation {
 }
 
 export function createJs(ctx: JsContext): JsVisitor {
-  newLintRun();
   const t = ctx.ts;
   const sf = ctx.sourceFile;
+  const memo = ctx.memo;
+  const reads: FlatteningReads = new WeakMap();
   const S = t.SyntaxKind;
 
   const reportCopy = (node: ts.Node, end: number, messageId: string, acc: string, a: Accumulation, fixes?: Fix[]): void => {
@@ -61,7 +65,7 @@ export function createJs(ctx: JsContext): JsVisitor {
           if (!t.isSpreadElement(el)) continue;
           const name = accName(t, el.expression);
           if (!name) continue;
-          const a = accumulation(t, sf, lit, name);
+          const a = accumulation(t, memo, sf, lit, name);
           if (!a) continue;
           const fix = a.reduce && lit.elements[0] === el ? arrayFix(t, sf, lit, name, a.reduce) : undefined;
           reportCopy(lit, el.end, a.reduce ? 'spreadArray' : 'spreadArrayLoop', name, a, fix ? [fix] : undefined);
@@ -75,7 +79,7 @@ export function createJs(ctx: JsContext): JsVisitor {
           if (!t.isSpreadAssignment(p)) continue;
           const name = accName(t, p.expression);
           if (!name) continue;
-          const a = accumulation(t, sf, lit, name);
+          const a = accumulation(t, memo, sf, lit, name);
           if (!a) continue;
           const fix = a.reduce && lit.properties[0] === p ? objectFix(t, sf, lit, name, a.reduce) : undefined;
           reportCopy(lit, p.end, a.reduce ? 'spreadObject' : 'spreadObjectLoop', name, a, fix ? [fix] : undefined);
@@ -89,14 +93,14 @@ export function createJs(ctx: JsContext): JsVisitor {
         if (!t.isPropertyAccessExpression(callee)) break;
         if (callee.name.text === 'concat') {
           const name = accName(t, callee.expression);
-          const a = name && accumulation(t, sf, call, name);
+          const a = name && accumulation(t, memo, sf, call, name);
           if (a && !isStringReduce(t, a)) reportCopy(call, callee.end, 'concat', name, a);
         } else if (callee.name.text === 'assign' && t.isIdentifier(callee.expression) && callee.expression.text === 'Object') {
           const first = call.arguments[0] && unwrap(t, call.arguments[0]);
           if (!first || !t.isObjectLiteralExpression(first) || first.properties.length > 0) break;
           for (const arg of call.arguments.slice(1)) {
             const name = accName(t, arg);
-            const a = name && accumulation(t, sf, call, name);
+            const a = name && accumulation(t, memo, sf, call, name);
             if (a) {
               reportCopy(call, callee.end, 'objectAssign', name, a);
               break;
@@ -127,18 +131,18 @@ export function createJs(ctx: JsContext): JsVisitor {
       // reduce((acc, x) => acc + x, ''): only the outermost + of the returned expression
       const l = accName(t, leftmost(t, b));
       if (!l || (b.parent && t.isBinaryExpression(b.parent) && b.parent.operatorToken.kind === S.PlusToken)) return;
-      const a = accumulation(t, sf, b, l);
+      const a = accumulation(t, memo, sf, b, l);
       if (!a?.reduce) return;
       name = l;
       site = b;
-      const read = flatteningRead(t, sf, a.reduce.callback, l);
+      const read = flatteningRead(t, sf, reads, a.reduce.callback, l);
       if (read) ctx.report({ start: site.getStart(sf), end: b.end, messageId: 'stringFlatten', data: { acc: l, where: a.where, read: read.what, line: read.line } });
       return;
     }
     if (!name || !t.isIdentifier(unwrap(t, op === S.PlusEqualsToken ? b.left : b.left))) return;
-    const a = loopAccumulation(t, sf, b, name);
+    const a = loopAccumulation(t, memo, sf, b, name);
     if (!a) return;
-    const read = flatteningRead(t, sf, a.context, name);
+    const read = flatteningRead(t, sf, reads, a.context, name);
     if (read) {
       ctx.report({ start: site.getStart(sf), end: b.operatorToken.end, messageId: 'stringFlatten', data: { acc: name, where: a.where, read: read.what, line: read.line } });
     }
@@ -168,7 +172,7 @@ function isStringReduce(t: T, a: Accumulation): boolean {
  * Whether `node` (a copy of `name`) builds a result element by element: inside a reduce callback
  * whose accumulator parameter is `name`, or assigned back to `name` in a loop / per-element callback.
  */
-function accumulation(t: T, sf: ts.SourceFile, node: ts.Node, name: string): Accumulation | undefined {
+function accumulation(t: T, memo: JsMemo, sf: ts.SourceFile, node: ts.Node, name: string): Accumulation | undefined {
   // reduce callback: the nearest function is the callback and `name` its first parameter
   for (let p = node.parent; p; p = p.parent) {
     if (!isFunctionLike(t, p)) continue;
@@ -176,7 +180,7 @@ function accumulation(t: T, sf: ts.SourceFile, node: ts.Node, name: string): Acc
     if (it && (it.method === 'reduce' || it.method === 'reduceRight' || it.method.endsWith('.reduce'))) {
       const fn = p as ts.ArrowFunction | ts.FunctionExpression;
       const first = fn.parameters[0];
-      if (first && t.isIdentifier(first.name) && first.name.text === name && !isSmallLiteralCollection(t, it.collection)) {
+      if (first && t.isIdentifier(first.name) && first.name.text === name && !isSmallLiteralCollection(t, memo, it.collection)) {
         return { where: `in the \`.${it.method.replace(/^.*\./, '')}\` callback at line ${lineOf(sf, it.call)}`, reduce: { callback: fn, call: it.call }, context: fn };
       }
     }
@@ -185,31 +189,32 @@ function accumulation(t: T, sf: ts.SourceFile, node: ts.Node, name: string): Acc
   // loop: `name = [...name, x]`
   const { node: user, child } = valueParent(t, node);
   if (user && t.isBinaryExpression(user) && user.operatorToken.kind === t.SyntaxKind.EqualsToken && user.right === child && accName(t, user.left) === name) {
-    return loopAccumulation(t, sf, user, name);
+    return loopAccumulation(t, memo, sf, user, name);
   }
   return undefined;
 }
 
 /** The innermost loop / per-element callback that repeats `assignment`, with `name` declared outside it. */
-function loopAccumulation(t: T, sf: ts.SourceFile, assignment: ts.Node, name: string): Accumulation | undefined {
+function loopAccumulation(t: T, memo: JsMemo, sf: ts.SourceFile, assignment: ts.Node, name: string): Accumulation | undefined {
   const { contexts } = enclosingContexts(t, assignment);
   const c: PerElementContext | undefined = contexts[0];
   if (!c) return undefined;
-  if ((c.kind === 'for' || c.kind === 'while' || c.kind === 'do…while') && hasSmallConstantBound(t, c.node)) return undefined;
-  if (c.kind !== 'for' && c.kind !== 'while' && c.kind !== 'do…while' && isSmallLiteralCollection(t, c.collection)) return undefined;
+  if ((c.kind === 'for' || c.kind === 'while' || c.kind === 'do…while') && hasSmallConstantBound(t, memo, c.node)) return undefined;
+  if (c.kind !== 'for' && c.kind !== 'while' && c.kind !== 'do…while' && isSmallLiteralCollection(t, memo, c.collection)) return undefined;
   if (!name.startsWith('this.')) {
-    const decl = findDeclaration(t, name, assignment);
+    const decl = findDeclaration(t, memo, name, assignment);
     if (decl && isWithin(decl, c.node)) return undefined; // a fresh variable per iteration
   }
   return { where: `in the ${describeContext(t, sf, c)}`, context: c.node };
 }
 
-const readCache = runCache<ts.Node, Map<string, { what: string; line: number } | null>>();
+/** Per scope, per name: the flattening read found (null: none). One per run, made by createJs. */
+type FlatteningReads = WeakMap<ts.Node, Map<string, { what: string; line: number } | null>>;
 
 /** A read of `name` inside `scope` that flattens a rope string (cached: loops often hold several appends). */
-function flatteningRead(t: T, sf: ts.SourceFile, scope: ts.Node, name: string): { what: string; line: number } | undefined {
-  let byName = readCache.get(scope);
-  if (!byName) readCache.set(scope, (byName = new Map()));
+function flatteningRead(t: T, sf: ts.SourceFile, reads: FlatteningReads, scope: ts.Node, name: string): { what: string; line: number } | undefined {
+  let byName = reads.get(scope);
+  if (!byName) reads.set(scope, (byName = new Map()));
   const hit = byName.get(name);
   if (hit !== undefined) return hit ?? undefined;
   const found = findFlatteningRead(t, sf, scope, name);

@@ -1,7 +1,7 @@
 // The catalogue of data-access calls (ORMs, query builders, drivers, HTTP clients) that `n-plus-one`
 // knows, how to tell them from array/Map/Set methods with the same names, and their batched forms.
 import type * as ts from 'typescript';
-import { dottedName, lastName, shortText, unwrap } from './ast-utils';
+import { dottedName, lastName, shortText, unwrap } from '../shared/js/nodes';
 
 type T = typeof ts;
 
@@ -35,13 +35,9 @@ export interface FileFacts {
   localModels: Set<string>;
 }
 
-const factsCache = new WeakMap<ts.SourceFile, FileFacts>();
-
+/** Computed once per run: the caller keeps the result (n-plus-one's `facts`). */
 export function fileFacts(t: T, sf: ts.SourceFile): FileFacts {
-  let f = factsCache.get(sf);
-  if (f) return f;
-  f = { modules: new Set(), importedFrom: new Map(), localModels: new Set() };
-  const facts = f;
+  const facts: FileFacts = { modules: new Set(), importedFrom: new Map(), localModels: new Set() };
   const requireOf = (e: ts.Expression | undefined): string | undefined => {
     if (!e) return undefined;
     let u = unwrap(t, e);
@@ -91,7 +87,6 @@ export function fileFacts(t: T, sf: ts.SourceFile): FileFacts {
       facts.importedFrom.set(s.name.text, s.moduleReference.expression.text);
     }
   }
-  factsCache.set(sf, facts);
   return facts;
 }
 

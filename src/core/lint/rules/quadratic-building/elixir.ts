@@ -1,11 +1,12 @@
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { Fix } from '../../finding';
 import type { ElixirContext, ElixirVisitor } from '../../rule';
+import { defHead, isDef, tailRecursiveCalls } from '../shared/elixir/local-functions';
+import { classifyCollection } from '../shared/elixir/loops';
 import {
-  argumentsNode, boundNames, calleeName, classifyCollection, clauseParams, defHead, effectiveArgs,
-  isDef, localCallName, operatorOf, tailRecursiveCalls,
-} from './ast-utils';
-import { forReduceFix, reduceFix } from './quadratic-fixes';
+  argumentsNode, boundNames, calleeName, clauseParams, effectiveArgs, localCallName, operatorOf,
+} from '../shared/elixir/nodes';
+import { forReduceFix, reduceFix } from './elixir-fixes';
 
 /** Message templates for the elixir side of `quadratic-building`, keyed by messageId. */
 export const messages: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Which Elixir calls are a round-trip to a database or an HTTP API: the Ecto Repo API, HTTP clients
 // called with a fixed URL that interpolates the element's key, and the user's extra patterns.
 import type { Node as SyntaxNode } from 'web-tree-sitter';
-import { calleeName, effectiveArgs, operatorOf } from './ast-utils';
+import { calleeName, effectiveArgs, operatorOf } from '../shared/elixir/nodes';
 
 export interface DataAccess {
   /** What the message names: `Repo.get`, `HTTPoison.get`. */

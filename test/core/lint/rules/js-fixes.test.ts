@@ -3,10 +3,10 @@ import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as vm from 'node:vm';
 import ts from 'typescript';
-import { lintText } from '../../../../../src/core/lint/engine';
-import { withDefaults } from '../../../../../src/core/lint/config';
-import { applyEdits } from '../../../../../src/core/lint/fix';
-import type { Finding } from '../../../../../src/core/lint/finding';
+import { lintText } from '../../../../src/core/lint/engine';
+import { withDefaults } from '../../../../src/core/lint/config';
+import { applyEdits } from '../../../../src/core/lint/fix';
+import type { Finding } from '../../../../src/core/lint/finding';
 
 function lint(code: string, file = 'src/fix-sample.ts'): Finding[] {
   return lintText(code, file, withDefaults({ only: ['quadratic-building'] })).findings;

@@ -1,11 +1,12 @@
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { ElixirContext, ElixirVisitor } from '../../rule';
 import {
-  LoopFinder, NOT_LOCAL_FUNCTIONS, capturedLocalName, defHead, enclosingDef, enclosingModuleStart, siteArity, type Loop,
-} from './ast-utils';
+  capturedLocalName, defHead, enclosingDef, enclosingModuleStart, NOT_LOCAL_FUNCTIONS, siteArity,
+} from '../shared/elixir/local-functions';
+import { type Loop, LoopFinder } from '../shared/elixir/loops';
 import {
   compilePatterns, dataAccessOf, isAccessFunctionName, repoAliasDeclared, type DataAccess,
-} from './data-access';
+} from './elixir-data-access';
 
 /** Message templates for the elixir side of `n-plus-one`, keyed by messageId. */
 export const messages: Record<string, string> = {

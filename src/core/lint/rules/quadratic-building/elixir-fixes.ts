@@ -5,7 +5,7 @@
 // with `&f/1` instead of the fn when expr is exactly `f(x)`. Pipes keep their shape.
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { Fix, TextEdit } from '../../finding';
-import { calleeName, clauseParams, effectiveArgs, mentions, operatorOf, pipedValue } from './ast-utils';
+import { calleeName, clauseParams, effectiveArgs, mentions, operatorOf, pipedValue } from '../shared/elixir/nodes';
 
 function isEmptyString(node: SyntaxNode): boolean {
   return node.type === 'string' && node.namedChildCount === 0 && node.text === '""';

@@ -1,8 +1,8 @@
-import type { Rule } from '../rule';
-import { createJs, messages as jsMessages } from './js/unbounded-concurrency';
-import { createElixir, messages as elixirMessages } from './elixir/unbounded-concurrency';
+import { defineRule } from '../../rule';
+import { createJs, messages as jsMessages } from './js';
+import { createElixir, messages as elixirMessages } from './elixir';
 
-export const unboundedConcurrency: Rule = {
+export const unboundedConcurrency = defineRule({
   id: 'unbounded-concurrency',
   meta: {
     description: 'Concurrency that grows with the input: one promise or process per element, with no bound.',
@@ -12,4 +12,4 @@ export const unboundedConcurrency: Rule = {
   },
   languages: ['js', 'elixir'],
   create: { js: createJs, elixir: createElixir },
-};
+});

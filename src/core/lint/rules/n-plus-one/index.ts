@@ -1,8 +1,8 @@
-import type { Rule } from '../rule';
-import { createJs, messages as jsMessages } from './js/n-plus-one';
-import { createElixir, messages as elixirMessages } from './elixir/n-plus-one';
+import { defineRule } from '../../rule';
+import { createJs, messages as jsMessages } from './js';
+import { createElixir, messages as elixirMessages } from './elixir';
 
-export const nPlusOne: Rule = {
+export const nPlusOne = defineRule({
   id: 'n-plus-one',
   meta: {
     description: 'A data-access call (ORM, query builder, driver, HTTP API) executed once per element of a collection.',
@@ -12,4 +12,4 @@ export const nPlusOne: Rule = {
   },
   languages: ['js', 'elixir'],
   create: { js: createJs, elixir: createElixir },
-};
+});

@@ -1,15 +1,17 @@
 // n-plus-one (JS/TS): a data-access call that runs once per element of a collection.
 import type * as ts from 'typescript';
 import type { JsContext, JsVisitor } from '../../rule';
-import {
-  constInitializer, describeContext, enclosingContexts, exitsLoopAfter, hasSmallConstantBound, isChunkList, isChunkStepLoop,
-  isDrivenByAwaitedResult, isSmallLiteralCollection, isWithin, lineOf, newLintRun, listRecursion, namesBoundIn,
-  referencesAny, shortText, unwrap, type PerElementContext,
-} from './ast-utils';
+import type { JsMemo } from '../shared/js/memo';
+import { hasSmallConstantBound, isChunkList, isChunkStepLoop, isSmallLiteralCollection } from '../shared/js/bounds';
+import { listRecursion } from '../shared/js/list-recursion';
+import { exitsLoopAfter, isDrivenByAwaitedResult } from '../shared/js/loops';
+import { constInitializer, namesBoundIn } from '../shared/js/name-resolution';
+import { isWithin, lineOf, referencesAny, shortText, unwrap } from '../shared/js/nodes';
+import { describeContext, enclosingContexts, type PerElementContext } from '../shared/js/per-element';
 import {
   batchedAdvice, classifyCall, classifyTaggedTemplate, fileFacts, parseExtraPatterns,
   type ClassifyOptions, type DataAccess, type FileFacts,
-} from './data-access';
+} from './js-data-access';
 
 type T = typeof ts;
 
@@ -20,9 +22,9 @@ export const messages: Record<string, string> = {
 };
 
 export function createJs(ctx: JsContext): JsVisitor {
-  newLintRun();
   const t = ctx.ts;
   const sf = ctx.sourceFile;
+  const memo = ctx.memo;
   const S = t.SyntaxKind;
   let facts: FileFacts | undefined;
   const opts: ClassifyOptions = {
@@ -34,9 +36,9 @@ export function createJs(ctx: JsContext): JsVisitor {
     if (da.batched) return;
     const { contexts, boundary } = enclosingContexts(t, da.call);
     for (const c of contexts) {
-      if (isExempt(t, c, da)) continue;
-      const bound = namesBoundIn(t, c.node);
-      if (da.library === 'http' && da.url && isFanOut(t, da.url, bound)) return;
+      if (isExempt(t, memo, c, da)) continue;
+      const bound = namesBoundIn(t, memo, c.node);
+      if (da.library === 'http' && da.url && isFanOut(t, memo, da.url, bound)) return;
       const where = c.collection
         ? `once per element of \`${shortText(sf, c.collection)}\` (${describeContext(t, sf, c)})`
         : `on every iteration of the \`${c.kind}\` loop at line ${lineOf(sf, c.node)}`;
@@ -45,7 +47,7 @@ export function createJs(ctx: JsContext): JsVisitor {
       return;
     }
     if (boundary) {
-      const rec = listRecursion(t, sf, boundary);
+      const rec = listRecursion(t, memo, sf, boundary);
       if (rec && !isWithin(da.call, rec.call)) {
         report(da, 'perElement', `once per element: \`${rec.name}\` calls itself over \`${rec.over}\` (line ${lineOf(sf, rec.call)})`);
       }
@@ -83,15 +85,15 @@ function methodName(t: T, call: ts.CallExpression | ts.TaggedTemplateExpression)
 }
 
 /** Contexts that repeat the call without it being "once per element of a collection". */
-function isExempt(t: T, c: PerElementContext, da: DataAccess): boolean {
+function isExempt(t: T, memo: JsMemo, c: PerElementContext, da: DataAccess): boolean {
   // Iterating a handful of literal values, or a list of chunks (each iteration is one batch).
   if (c.kind !== 'for' && c.kind !== 'while' && c.kind !== 'do…while') {
-    if (isSmallLiteralCollection(t, c.collection)) return true;
-    if (c.collection && isChunkList(t, c.collection)) return true;
+    if (isSmallLiteralCollection(t, memo, c.collection)) return true;
+    if (c.collection && isChunkList(t, memo, c.collection)) return true;
   } else {
-    if (hasSmallConstantBound(t, c.node)) return true; // retry loops: attempt < 3
+    if (hasSmallConstantBound(t, memo, c.node)) return true; // retry loops: attempt < 3
     if (isChunkStepLoop(t, c.node)) return true; // for (i = 0; i < n; i += BATCH): one call per chunk
-    if (isDrivenByAwaitedResult(t, c.node)) return true; // pagination, polling, retry-until-ok
+    if (isDrivenByAwaitedResult(t, memo, c.node)) return true; // pagination, polling, retry-until-ok
   }
   // First-success loops: the loop is left right after the call.
   if (c.kind !== 'callback' && exitsLoopAfter(t, da.call, c.node)) return true;
@@ -102,11 +104,11 @@ function isExempt(t: T, c: PerElementContext, da: DataAccess): boolean {
  * A request to a URL that comes from the element itself (`fetch(hook.url)`, `` `${sub.host}/events` ``):
  * a fan-out to many endpoints, not N calls to one.
  */
-function isFanOut(t: T, url: ts.Expression, bound: ReadonlySet<string>, depth = 0): boolean {
+function isFanOut(t: T, memo: JsMemo, url: ts.Expression, bound: ReadonlySet<string>, depth = 0): boolean {
   const u = unwrap(t, url);
   if (t.isIdentifier(u) && depth < 3) {
-    const init = constInitializer(t, u);
-    if (init) return isFanOut(t, init, bound, depth + 1);
+    const init = constInitializer(t, memo, u);
+    if (init) return isFanOut(t, memo, init, bound, depth + 1);
   }
   // Walk the URL's parts left to right: once fixed text names a path, the endpoint is fixed
   // (`/api/items/${id}`, `${BASE}/orders/${o.id}`); an element-derived part before that picks the host.
@@ -131,8 +133,8 @@ function isFanOut(t: T, url: ts.Expression, bound: ReadonlySet<string>, depth = 
       if (hasPath(text) || (sawBase && part.includes('/'))) return false;
     } else {
       if (referencesAny(t, part, bound)) return true;
-      const init = t.isIdentifier(part) && depth < 3 ? constInitializer(t, part) : undefined;
-      if (init && isFanOut(t, init, bound, depth + 1)) return true;
+      const init = t.isIdentifier(part) && depth < 3 ? constInitializer(t, memo, part) : undefined;
+      if (init && isFanOut(t, memo, init, bound, depth + 1)) return true;
       sawBase = true; // a fixed base such as BASE_URL: the path that follows decides
     }
   }

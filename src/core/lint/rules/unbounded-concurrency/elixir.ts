@@ -1,7 +1,8 @@
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { Fix } from '../../finding';
 import type { ElixirContext, ElixirVisitor } from '../../rule';
-import { argumentsNode, calleeName, effectiveArgs, LoopFinder, type Loop } from './ast-utils';
+import { type Loop, LoopFinder } from '../shared/elixir/loops';
+import { argumentsNode, calleeName, effectiveArgs } from '../shared/elixir/nodes';
 
 /** Message templates for the elixir side of `unbounded-concurrency`, keyed by messageId. */
 export const messages: Record<string, string> = {

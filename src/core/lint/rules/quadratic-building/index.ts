@@ -1,8 +1,8 @@
-import type { Rule } from '../rule';
-import { createJs, messages as jsMessages } from './js/quadratic-building';
-import { createElixir, messages as elixirMessages } from './elixir/quadratic-building';
+import { defineRule } from '../../rule';
+import { createJs, messages as jsMessages } from './js';
+import { createElixir, messages as elixirMessages } from './elixir';
 
-export const quadraticBuilding: Rule = {
+export const quadraticBuilding = defineRule({
   id: 'quadratic-building',
   meta: {
     description: 'Building a result by copying the whole accumulator for every element (quadratic time).',
@@ -12,4 +12,4 @@ export const quadraticBuilding: Rule = {
   },
   languages: ['js', 'elixir'],
   create: { js: createJs, elixir: createElixir },
-};
+});

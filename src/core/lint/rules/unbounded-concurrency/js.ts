@@ -3,10 +3,11 @@
 // ESLint's no-await-in-loop recommends Promise.all(xs.map(...)), and both rules must be satisfiable at once.
 import type * as ts from 'typescript';
 import type { JsContext, JsVisitor } from '../../rule';
-import {
-  dottedName, enclosingContexts, findDeclaration, hasSmallConstantBound, isChunk, isFunctionLike,
-  isSmallLiteralCollection, isWithin, lastName, lineOf, newLintRun, shortText, unwrap, describeContext,
-} from './ast-utils';
+import type { JsMemo } from '../shared/js/memo';
+import { hasSmallConstantBound, isChunk, isSmallLiteralCollection } from '../shared/js/bounds';
+import { findDeclaration } from '../shared/js/name-resolution';
+import { dottedName, isFunctionLike, isWithin, lastName, lineOf, shortText, unwrap } from '../shared/js/nodes';
+import { describeContext, enclosingContexts } from '../shared/js/per-element';
 
 type T = typeof ts;
 
@@ -29,9 +30,9 @@ const LIMITER_CALLEE = /limit|throttle/i;
 const LIMITER_FACTORIES = /^(pLimit|pThrottle|limitFunction|pQueue|createLimiter|throttle|limit|Bottleneck|PQueue|Semaphore|Mutex|Sema)$/;
 
 export function createJs(ctx: JsContext): JsVisitor {
-  newLintRun();
   const t = ctx.ts;
   const sf = ctx.sourceFile;
+  const memo = ctx.memo;
   const S = t.SyntaxKind;
 
   const reportAt = (call: ts.CallExpression, messageId: string, data: Record<string, string>): void => {
@@ -47,26 +48,26 @@ export function createJs(ctx: JsContext): JsVisitor {
       for (const el of arg.elements) {
         if (!t.isSpreadElement(el)) continue;
         const m = perElementMap(t, el.expression);
-        if (m && startsUnboundedWork(t, m)) return reportAt(call, 'promiseAllMap', data(m.collection));
+        if (m && startsUnboundedWork(t, memo, m)) return reportAt(call, 'promiseAllMap', data(m.collection));
       }
       return;
     }
     const m = perElementMap(t, arg);
     if (m) {
-      if (startsUnboundedWork(t, m)) reportAt(call, 'promiseAllMap', data(m.collection));
+      if (startsUnboundedWork(t, memo, m)) reportAt(call, 'promiseAllMap', data(m.collection));
       return;
     }
     if (t.isIdentifier(arg)) {
-      const decl = findDeclaration(t, arg.text, arg);
+      const decl = findDeclaration(t, memo, arg.text, arg);
       if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer) return;
       const init = unwrap(t, decl.initializer);
       const mapped = perElementMap(t, init);
       if (mapped) {
-        if (startsUnboundedWork(t, mapped)) reportAt(call, 'promiseAllMap', data(mapped.collection));
+        if (startsUnboundedWork(t, memo, mapped)) reportAt(call, 'promiseAllMap', data(mapped.collection));
         return;
       }
       if (t.isArrayLiteralExpression(init) && init.elements.length === 0) {
-        const loop = pushedInUnboundedLoop(t, sf, arg.text, decl, call);
+        const loop = pushedInUnboundedLoop(t, memo, sf, arg.text, decl, call);
         if (loop) reportAt(call, 'promiseAllPushed', { call: name, array: arg.text, loop });
       }
     }
@@ -97,7 +98,7 @@ export function createJs(ctx: JsContext): JsVisitor {
       if (!fn || !(t.isArrowFunction(fn) || t.isFunctionExpression(fn)) || !isAsync(t, fn)) return;
       if (method === 'map' && !(call.parent && t.isExpressionStatement(call.parent))) return;
       const m: PerElementMap = { collection: callee.expression, fn, call };
-      if (!isBoundedCollection(t, m.collection) && !wrapsInLimiter(t, fn)) {
+      if (!isBoundedCollection(t, memo, m.collection) && !wrapsInLimiter(t, memo, fn)) {
         reportAt(call, 'forEachAsync', { collection: shortText(sf, m.collection), method });
       }
       return;
@@ -108,7 +109,7 @@ export function createJs(ctx: JsContext): JsVisitor {
   /** p-map defaults to `concurrency: Infinity`. */
   function checkPMap(call: ts.CallExpression, name: string): void {
     const [coll, fn, options] = call.arguments;
-    if (!coll || !fn || isBoundedCollection(t, coll)) return;
+    if (!coll || !fn || isBoundedCollection(t, memo, coll)) return;
     if (hasConcurrencyOption(t, options)) return;
     if (options && !t.isObjectLiteralExpression(unwrap(t, options))) return; // options built elsewhere: assume set
     reportAt(call, 'helperNoConcurrency', {
@@ -122,7 +123,7 @@ export function createJs(ctx: JsContext): JsVisitor {
   /** Bluebird.map without `{ concurrency }`; async.map / async.each run everything in parallel. */
   function checkHelper(call: ts.CallExpression, owner: string, method: string): void {
     const [coll, fn, options] = call.arguments;
-    if (!coll || !fn || isBoundedCollection(t, coll)) return;
+    if (!coll || !fn || isBoundedCollection(t, memo, coll)) return;
     if (owner === 'Bluebird') {
       if (method === 'each' || hasConcurrencyOption(t, options)) return; // Bluebird.each is sequential
       if (options && !t.isObjectLiteralExpression(unwrap(t, options))) return;
@@ -174,9 +175,9 @@ function isAsync(t: T, fn: ts.Node): boolean {
 }
 
 /** A handful of literal values, or one chunk of a bigger list. */
-function isBoundedCollection(t: T, e: ts.Expression): boolean {
+function isBoundedCollection(t: T, memo: JsMemo, e: ts.Expression): boolean {
   const u = unwrap(t, e);
-  if (isSmallLiteralCollection(t, u) || isChunk(t, u)) return true;
+  if (isSmallLiteralCollection(t, memo, u) || isChunk(t, memo, u)) return true;
   // Array.from({ length: 5 }, ...)
   if (t.isObjectLiteralExpression(u)) {
     return u.properties.some((p) => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && p.name.text === 'length' && t.isNumericLiteral(p.initializer) && Number(p.initializer.text) <= 10);
@@ -184,18 +185,18 @@ function isBoundedCollection(t: T, e: ts.Expression): boolean {
   return false;
 }
 
-function startsUnboundedWork(t: T, m: PerElementMap): boolean {
+function startsUnboundedWork(t: T, memo: JsMemo, m: PerElementMap): boolean {
   // A chunk (`batch.map`, `xs.slice(i, i + n).map`) is bounded by the chunk size.
-  if (isBoundedCollection(t, m.collection)) return false;
+  if (isBoundedCollection(t, memo, m.collection)) return false;
   const fn = m.fn;
   if (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) {
-    if (wrapsInLimiter(t, fn)) return false;
+    if (wrapsInLimiter(t, memo, fn)) return false;
     if (isAsync(t, fn)) return true;
     return returnsCall(t, fn);
   }
   // xs.map(sendEmail): a function reference, unless it is a limiter-wrapped one
-  if (t.isIdentifier(fn) || t.isPropertyAccessExpression(fn)) return !isLimiterReference(t, fn);
-  if (t.isCallExpression(fn)) return !isLimiterCall(t, fn); // xs.map(limiter.wrap(send))
+  if (t.isIdentifier(fn) || t.isPropertyAccessExpression(fn)) return !isLimiterReference(t, memo, fn);
+  if (t.isCallExpression(fn)) return !isLimiterCall(t, memo, fn); // xs.map(limiter.wrap(send))
   return false;
 }
 
@@ -221,7 +222,7 @@ function returnsCall(t: T, fn: ts.ArrowFunction | ts.FunctionExpression): boolea
   return hit;
 }
 
-function isLimiterCall(t: T, call: ts.CallExpression): boolean {
+function isLimiterCall(t: T, memo: JsMemo, call: ts.CallExpression): boolean {
   const callee = unwrap(t, call.expression);
   const name = lastName(t, callee);
   if (!name) return false;
@@ -232,30 +233,30 @@ function isLimiterCall(t: T, call: ts.CallExpression): boolean {
     if ((name === 'add' || name === 'addAll' || name === 'push') && /queue/i.test(owner)) return true;
     if ((name === 'acquire' || name === 'runExclusive' || name === 'use' || name === 'run') && /sem|mutex|lock|limiter|pool/i.test(owner)) return true;
   }
-  if (t.isIdentifier(callee)) return isLimiterReference(t, callee);
+  if (t.isIdentifier(callee)) return isLimiterReference(t, memo, callee);
   return false;
 }
 
 /** An identifier bound to `pLimit(n)`, `new Bottleneck(...)`, `limiter.wrap(fn)`... */
-function isLimiterReference(t: T, e: ts.Expression): boolean {
+function isLimiterReference(t: T, memo: JsMemo, e: ts.Expression): boolean {
   if (!t.isIdentifier(e)) return false;
-  const d = findDeclaration(t, e.text, e);
+  const d = findDeclaration(t, memo, e.text, e);
   const init = d && t.isVariableDeclaration(d) && d.initializer ? unwrap(t, d.initializer) : undefined;
   if (!init) return false;
   if (t.isCallExpression(init) || t.isNewExpression(init)) {
     const name = lastName(t, init.expression);
     if (name && LIMITER_FACTORIES.test(name)) return true;
-    if (t.isCallExpression(init)) return isLimiterCall(t, init);
+    if (t.isCallExpression(init)) return isLimiterCall(t, memo, init);
   }
   return false;
 }
 
 /** The callback routes its work through a limiter, queue or semaphore. */
-function wrapsInLimiter(t: T, fn: ts.Node): boolean {
+function wrapsInLimiter(t: T, memo: JsMemo, fn: ts.Node): boolean {
   let hit = false;
   const visit = (n: ts.Node): void => {
     if (hit) return;
-    if (t.isCallExpression(n) && isLimiterCall(t, n)) hit = true;
+    if (t.isCallExpression(n) && isLimiterCall(t, memo, n)) hit = true;
     else t.forEachChild(n, visit);
   };
   t.forEachChild(fn, visit);
@@ -266,7 +267,7 @@ function wrapsInLimiter(t: T, fn: ts.Node): boolean {
  * `const ps = []; for (const x of xs) ps.push(send(x)); await Promise.all(ps)`: the loop that pushes one
  * started promise per element, described for the message; undefined when bounded or flushed in batches.
  */
-function pushedInUnboundedLoop(t: T, sf: ts.SourceFile, name: string, decl: ts.VariableDeclaration, combinator: ts.CallExpression): string | undefined {
+function pushedInUnboundedLoop(t: T, memo: JsMemo, sf: ts.SourceFile, name: string, decl: ts.VariableDeclaration, combinator: ts.CallExpression): string | undefined {
   const scope = decl.parent?.parent?.parent; // VariableDeclarationList → VariableStatement → Block/SourceFile
   if (!scope) return undefined;
   let found: string | undefined;
@@ -277,13 +278,13 @@ function pushedInUnboundedLoop(t: T, sf: ts.SourceFile, name: string, decl: ts.V
       const callee = unwrap(t, n.expression);
       if (t.isPropertyAccessExpression(callee) && callee.name.text === 'push' && t.isIdentifier(unwrap(t, callee.expression)) && (unwrap(t, callee.expression) as ts.Identifier).text === name) {
         const pushed = n.arguments[0] && unwrap(t, n.arguments[0]);
-        if (pushed && (t.isCallExpression(pushed) || t.isNewExpression(pushed)) && !(t.isCallExpression(pushed) && isLimiterCall(t, pushed))) {
+        if (pushed && (t.isCallExpression(pushed) || t.isNewExpression(pushed)) && !(t.isCallExpression(pushed) && isLimiterCall(t, memo, pushed))) {
           const { contexts } = enclosingContexts(t, n);
           const loop = contexts.find((c) => isWithin(c.node, scope) && !isWithin(combinator, c.node));
           if (loop) {
             const bounded =
-              (loop.kind === 'for' || loop.kind === 'while' || loop.kind === 'do…while') ? hasSmallConstantBound(t, loop.node)
-              : isSmallLiteralCollection(t, loop.collection) || (!!loop.collection && isChunk(t, loop.collection));
+              (loop.kind === 'for' || loop.kind === 'while' || loop.kind === 'do…while') ? hasSmallConstantBound(t, memo, loop.node)
+              : isSmallLiteralCollection(t, memo, loop.collection) || (!!loop.collection && isChunk(t, memo, loop.collection));
             if (bounded || flushesInside(t, name, loop.node)) flushed = true;
             else found = describeContext(t, sf, loop).replace(/ at line \d+$/, '') + ` at line ${lineOf(sf, loop.node)}`;
           }

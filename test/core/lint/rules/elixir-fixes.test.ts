@@ -4,11 +4,11 @@
 import { test, describe, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { lintText, type Parsers } from '../../../../../src/core/lint/engine';
-import { withDefaults } from '../../../../../src/core/lint/config';
-import { applyEdits } from '../../../../../src/core/lint/fix';
-import type { Finding, RuleId } from '../../../../../src/core/lint/finding';
-import { loadParsers } from '../../../../../src/runner/lint/parsers';
+import { lintText, type Parsers } from '../../../../src/core/lint/engine';
+import { withDefaults } from '../../../../src/core/lint/config';
+import { applyEdits } from '../../../../src/core/lint/fix';
+import type { Finding, RuleId } from '../../../../src/core/lint/finding';
+import { loadParsers } from '../../../../src/runner/lint/parsers';
 
 interface FixCase {
   name: string;
