@@ -180,6 +180,9 @@ test('every rule is documented', () => {
     const text = fs.readFileSync(doc, 'utf8');
     assert.ok(text.includes(`perf-lens-disable-next-line ${rule.id}`), `${rule.id} docs must say how to silence it`);
     assert.ok(rule.meta.description.length > 20, `${rule.id} needs a description`);
+    // The rule tables users read first link every rule's page.
+    assert.ok(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').includes(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`), `README.md's rule table lacks ${rule.id}`);
+    assert.ok(fs.readFileSync(path.join(ROOT, 'docs/README.md'), 'utf8').includes(`[\`${rule.id}\`](rules/${rule.id}.md)`), `docs/README.md's rule table lacks ${rule.id}`);
   }
 });
 
