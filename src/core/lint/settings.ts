@@ -56,7 +56,8 @@ export class SettingsError extends Error {
   override name = 'SettingsError';
 }
 
-const KEYS = [
+/** The keys of a hints settings object (`perfLens.hints.*`, the CLI's --config `hints`). */
+export const HINT_SETTING_KEYS = [
   'enabled',
   'severity',
   'include',
@@ -75,8 +76,8 @@ const SEVERITY_VALUES: readonly string[] = ['default', 'off', ...SEVERITIES];
 export function parseHintSettings(value: unknown): HintSettings {
   if (!isPlainObject(value)) throw new SettingsError('the settings must be a JSON object');
   for (const key of Object.keys(value)) {
-    if (!(KEYS as readonly string[]).includes(key)) {
-      throw new SettingsError(`unknown key "${key}" (known keys: ${KEYS.join(', ')})`);
+    if (!(HINT_SETTING_KEYS as readonly string[]).includes(key)) {
+      throw new SettingsError(`unknown key "${key}" (known keys: ${HINT_SETTING_KEYS.join(', ')})`);
     }
   }
   const out: HintSettings = {};

@@ -19,6 +19,7 @@
  *   the harness is answered: its file carries the JavaScript V8 ran and the map (`mapperOf`), and each
  *   function's range is placed on the .ts lines.
  */
+import { LineIndex } from '../lint/position';
 
 export interface CoverageRange {
   /** UTF-16 offsets into the script's source, end exclusive. */
@@ -83,25 +84,8 @@ export type CallCountLookup = (url: string, line: number, column: number, name: 
 
 /** 1-based line and column (UTF-16 units) of an offset into `text`; `\r\n`, `\n` and `\r` end lines. */
 export function lineColumnOfOffset(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
-  };
+  const index = new LineIndex(text);
+  return (offset) => index.position(offset);
 }
 
 const IDENT = /[\p{ID_Continue}$\u200c\u200d]/u;

@@ -4,19 +4,11 @@
  * conversion itself lives in core (`settingsToConfig`), shared with the CLI's `--config`.
  */
 import type { LintConfig } from '../../core/lint/config';
-import { type HintSettings, RULE_IDS, parseHintSettings, settingsToConfig } from '../../core/lint/settings';
+import { type HintSettings, HINT_SETTING_KEYS, RULE_IDS, parseHintSettings, settingsToConfig } from '../../core/lint/settings';
 import { pathOrAncestorMatcher } from './path-globs';
 
 /** Keys under `perfLens.hints.` other than the per-rule `severity.<id>` ones. */
-const SCALAR_KEYS = [
-  'enabled',
-  'include',
-  'exclude',
-  'extraDataAccessCalls',
-  'includeTestFiles',
-  'maxFileSizeKb',
-  'debounceMs',
-] as const;
+const SCALAR_KEYS = HINT_SETTING_KEYS.filter((k) => k !== 'severity');
 
 export const DEFAULT_DEBOUNCE_MS = 300;
 
