@@ -8,12 +8,13 @@ import { compareResult } from '../../../src/core/bench/compare';
 import { checkBudgets, parseBudgets } from '../../../src/core/bench/budgets';
 import { scalingOf } from '../../../src/core/bench/scaling';
 import type { BenchmarkResult } from '../../../src/core/bench/model';
-import { benchLenses, formatCiPercent, formatComparison, formatOps, formatResult } from '../../../src/extension/bench/bench-lens-model';
+import { benchLenses, formatCiPercent, formatComparison, formatResult } from '../../../src/extension/bench/bench-lens-model';
+import { formatOpsPerSec as formatOps } from '../../../src/core/format/numbers';
 import type { LastBenchResult } from '../../../src/extension/bench/bench-results-store';
 import { budgetDiagnosticShapes, budgetMessage } from '../../../src/extension/bench/budget-diagnostic-shape';
 import { readBenchSettings } from '../../../src/extension/bench/bench-settings';
 
-const examples = path.join(__dirname, '../../examples/node-shop/bench');
+const examples = path.join(__dirname, '../../../examples/node-shop/bench');
 const read = (f: string) => fs.readFileSync(path.join(examples, f), 'utf8');
 
 /** Five processes of `perOp` ns each, with a small spread. */
