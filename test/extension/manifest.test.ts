@@ -107,7 +107,7 @@ describe('the .cpuprofile custom editor in the manifest', () => {
   });
 
   test('the profile worker is bundled and ships', () => {
-    assert.match(fs.readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8'), /'profile-worker': 'src\/runner\/profile-worker\.ts'/);
+    assert.match(fs.readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8'), /'profile-worker': 'src\/runner\/profile\/analysis\/analysis-worker\.ts'/);
     const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
     assert.ok(ignore.includes('!dist/profile-*.js'), 'dist/profile-worker.js is allowed back');
   });

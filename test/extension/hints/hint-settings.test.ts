@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG } from '../../../src/core/lint/config';
 import { RULE_IDS } from '../../../src/core/lint/settings';
 
 const PREFIX = 'perfLens.hints.';
-const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8'));
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8'));
 const properties: Record<string, { default: unknown }> = manifest.contributes.configuration.properties;
 
 /** A getter like WorkspaceConfiguration.get: user values over the manifest's defaults. */
