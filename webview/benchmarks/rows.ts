@@ -7,7 +7,7 @@ import { benchmarkKey, benchmarkLabel } from '../../src/core/bench/model';
 import type { BenchmarkSummary } from '../../src/core/bench/summary';
 import type { BenchmarkComparison, Verdict } from '../../src/core/bench/compare';
 import { formatScaling } from '../../src/core/bench/scaling';
-import { formatBytes } from '../../src/core/bench/memory';
+import { formatBytes, formatNsOrDash, formatOpsCompact, formatPercent, threeFigures, timeUnitOf, type TimeUnit } from '../../src/core/format/numbers';
 import type { BenchHistory, BenchViewState } from '../../src/protocol/benchmarks';
 
 export interface BenchRow {
@@ -54,22 +54,6 @@ export function scalingNotes(rows: readonly BenchRow[], scaling: BenchViewState[
   return out;
 }
 
-/** A time in nanoseconds with a unit that keeps 3 significant figures: "812 ns", "1.23 µs", "45.6 ms". */
-export function formatNs(ns: number): string {
-  if (!Number.isFinite(ns)) return '–';
-  const units: [number, string][] = [[1e9, 's'], [1e6, 'ms'], [1e3, 'µs'], [1, 'ns']];
-  const [scale, unit] = units.find(([s]) => Math.abs(ns) >= s) ?? [1, 'ns'];
-  const v = ns / scale;
-  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${unit}`;
-}
-
-export function formatOps(ops: number): string {
-  if (!Number.isFinite(ops)) return '–';
-  if (ops >= 1e6) return `${(ops / 1e6).toFixed(2)}M`;
-  if (ops >= 1e3) return `${(ops / 1e3).toFixed(1)}k`;
-  return ops.toFixed(ops >= 100 ? 0 : 1);
-}
-
 /** "1.52×" */
 export const formatRatio = (r: number | null): string => (r === null || !Number.isFinite(r) ? '–' : `${r.toFixed(2)}×`);
 
@@ -79,10 +63,10 @@ export function rowCells(r: BenchRow): { size: string; mean: string; ci: string;
   const c = r.comparison;
   return {
     size: r.size === undefined ? '' : String(r.size),
-    mean: s ? formatNs(s.mean) : '–',
-    ci: s?.ci95 ? `±${formatNs((s.ci95[1] - s.ci95[0]) / 2)}` : '–',
-    rsd: s ? `${s.rsd.toFixed(1)}%` : '–',
-    ops: s ? formatOps(s.opsPerSec) : '–',
+    mean: s ? formatNsOrDash(s.mean) : '–',
+    ci: s?.ci95 ? `±${formatNsOrDash((s.ci95[1] - s.ci95[0]) / 2)}` : '–',
+    rsd: s ? formatPercent(s.rsd) : '–',
+    ops: s && Number.isFinite(s.opsPerSec) ? formatOpsCompact(s.opsPerSec, 1) : '–',
     // Bytes allocated per operation, when measured (perfLens.bench.memory or a memory budget).
     memory: s?.bytesPerOp !== undefined ? formatBytes(s.bytesPerOp) : '–',
     memoryTitle: memoryTitle(c),
@@ -195,7 +179,7 @@ export interface HistoryChartModel {
   details: string[];
   /** Means and 95% CIs in `unit`, one per label. */
   points: ErrorBarPoint[];
-  unit: 'ns' | 'µs' | 'ms' | 's';
+  unit: TimeUnit;
   yTitle: string;
   /** Index of the current run's point, or null when the history has none. */
   current: number | null;
@@ -208,8 +192,6 @@ export function shortDate(iso: string): string {
   return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
 }
 
-const UNITS: [number, HistoryChartModel['unit']][] = [[1e9, 's'], [1e6, 'ms'], [1e3, 'µs'], [1, 'ns']];
-
 /**
  * What the history chart draws: the benchmark's mean with its 95% CI in each saved baseline (oldest first),
  * then the current run, in one unit picked from the largest mean. A lower bound below 0 is drawn at 0.
@@ -218,7 +200,7 @@ const UNITS: [number, HistoryChartModel['unit']][] = [[1e9, 's'], [1e6, 'ms'], [
 export function historyChartModel(history: BenchHistory | null): HistoryChartModel | null {
   if (!history || history.points.length === 0) return null;
   const largest = Math.max(...history.points.map((p) => p.mean));
-  const [scale, unit] = UNITS.find(([s]) => largest >= s) ?? [1, 'ns'];
+  const [scale, unit] = timeUnitOf(largest);
   const current = history.points.findIndex((p) => p.baseline === null);
   return {
     labels: history.points.map((p) => (p.baseline === null ? 'current' : `${p.baseline} · ${shortDate(p.savedAt ?? '')}`)),
@@ -240,7 +222,7 @@ export function historyChartModel(history: BenchHistory | null): HistoryChartMod
 
 /** The history chart in words, for screen readers (the canvas's label): "in-place accumulator: before · 11-29 09:01 2.00 µs [1.95, 2.05]; current 10.0 µs [9.80, 10.2]". */
 export function historyText(name: string, m: HistoryChartModel): string {
-  const n = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+  const n = threeFigures;
   return `${name}: ` + m.labels.map((label, i) => {
     const p = m.points[i];
     return `${label} ${n(p.y)} ${m.unit}` + (p.yMin !== p.yMax ? ` [${n(p.yMin)}, ${n(p.yMax)}]` : '');

@@ -8,7 +8,7 @@ import type { FunctionDiff } from '../../src/core/profile/diff';
 import { beforeToAfterScale, compareTimes, type DiffNormalisation, type Verdict } from '../../src/core/profile/diff-flame';
 import { kindOfFile } from '../../src/core/profile/flame';
 import type { CompareRun } from '../../src/protocol/compare';
-import { ms, pct } from '../shared/profile-format';
+import { formatMs as ms, formatPercent as pct, formatUs } from '../../src/core/format/numbers';
 
 export interface CompareRow {
   fn: FunctionDiff;
@@ -66,18 +66,11 @@ export function nextCompareSort(current: { key: CompareSortKey; dir: SortDir }, 
   return { key: clicked, dir: clicked === 'functionName' || clicked === 'file' ? 'asc' : 'desc' };
 }
 
-/** µs as `0.42 ms` from 1 ms up, `37.5 µs` below. */
-export function duration(us: number): string {
-  const a = Math.abs(us);
-  if (a >= 1000) return `${ms(us / 1000)} ms`;
-  return `${us.toFixed(a >= 100 ? 0 : a >= 10 ? 1 : 2)} µs`;
-}
-
 const signed = (text: string, x: number) => (x > 0 ? `+${text}` : x < 0 ? `−${text.replace(/^-/, '')}` : text);
 
 /** A value in the comparison's unit: `12.3%` of the run, or `198 µs` per call. */
 export function unitValue(norm: DiffNormalisation, value: number): string {
-  return norm.mode === 'call' ? duration(value) : pct(value);
+  return norm.mode === 'call' ? formatUs(value) : pct(value);
 }
 
 /** A self-time cell: the normalised value, with the run's own ms in run mode (`12.3% · 74.0 ms`). */
@@ -90,7 +83,7 @@ export function sideCell(norm: DiffNormalisation, row: CompareRow, side: 'before
 
 /** Run mode: ms at the newer run's length (`+600`); call mode: µs or ms per call (`−2.00 µs/call`). */
 export function deltaCell(norm: DiffNormalisation, row: CompareRow): string {
-  if (norm.mode === 'call') return `${signed(duration(Math.abs(row.deltaMs * 1000)), row.deltaMs)}/call`;
+  if (norm.mode === 'call') return `${signed(formatUs(Math.abs(row.deltaMs * 1000)), row.deltaMs)}/call`;
   return signed(ms(Math.abs(row.deltaMs)), row.deltaMs);
 }
 

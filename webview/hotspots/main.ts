@@ -11,7 +11,8 @@ import { onHostMessage, vscodeApi } from '../shared/vscode-api';
 import { cell, isLocalFile, makeRowOpenable, wireTableControls, type TableState } from '../shared/table-controls';
 import { FlameView } from '../shared/flame/flame-view';
 import { nextSort, summaryLine, visibleRows, type SortKey } from './rows';
-import { ms, pct, shortLocation } from '../shared/profile-format';
+import { formatMs as ms, formatPercent as pct } from '../../src/core/format/numbers';
+import { shortLocation } from '../shared/profile-format';
 
 type Show = Extract<ToWebview, { type: 'show' }>;
 type State = TableState<SortKey>;

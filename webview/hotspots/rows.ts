@@ -4,7 +4,7 @@
  */
 import { kindOfFile } from '../../src/core/profile/flame';
 import type { Hotspot, HotspotReport } from '../../src/core/profile/hotspots';
-import { ms, pct } from '../shared/profile-format';
+import { formatMs as ms, formatPercent as pct } from '../../src/core/format/numbers';
 
 export type SortKey = 'functionName' | 'selfMs' | 'totalMs' | 'calls' | 'file';
 export type SortDir = 'asc' | 'desc';

@@ -3,8 +3,6 @@
  */
 import { kindOfFile } from '../../src/core/profile/flame';
 
-export const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-export const pct = (x: number): string => `${x.toFixed(1)}%`;
 
 /** `hot.js:2` for a local file (the full path goes in the tooltip), `node:fs:12`, or `(native)`. */
 export function shortLocation(file: string, line: number): string {

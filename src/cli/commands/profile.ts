@@ -17,6 +17,7 @@ import { type RuntimeConfirmationReport, confirmFindingsAtRuntime } from '../../
 import { reportTarget, writeReportFor } from '../report-flag';
 import { runProcessTreeProfile } from './profile-processes';
 import { type ProfileRunResult, ProfileTargetError, isHarnessFrame, profileFunction, profileScript } from '../../runner/profile/run-profile';
+import { DEFAULT_INTERVAL_US } from '../../runner/profile/protocol';
 import { runProfileWith0x } from './profile-with-0x';
 
 const OPTIONS = {
@@ -58,7 +59,7 @@ Options:
                           an ES module or a TypeScript file)
       --duration <ms>     profile for this long (default 2000)
       --iterations <n>    or make exactly n calls
-      --interval <us>     sampling interval requested from V8 (default 1000; the achieved one is printed)
+      --interval <us>     sampling interval requested from V8 (default ${DEFAULT_INTERVAL_US}; the achieved one is printed)
       --timeout <ms>      stop the target after this long and keep the partial profile
                           (default: the duration plus 30 s with --function, 10 minutes for a script)
   -o, --out <file>        where to save the profile (default .perf-lens/profiles/<name>-<time>.cpuprofile)
@@ -95,6 +96,9 @@ Modules and scripts: .js, .cjs, .mjs (ESM and CommonJS), and .ts, .cts, .mts, .t
 source lines; extensionless relative imports (./util, ./lib/index.ts) resolve as bundlers do; a build's own
 source maps (//# sourceMappingURL) are applied too.
 Exit status: 0 success, 2 bad usage or a failed target.`;
+
+/** --interval, in µs: 10 to 1,000,000 here (a tighter range than the runner's own check), DEFAULT_INTERVAL_US when absent. */
+const intervalOf = (args: ParsedArgs): number => whole(args, 'interval', 10, 1_000_000) ?? DEFAULT_INTERVAL_US;
 
 function whole(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
   const raw = stringValue(args, name);
@@ -139,7 +143,7 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
   const format = oneOf(stringValue(args, 'format'), ['text', 'json'] as const, '--format', 'text');
   if (stringValue(args, 'npm-script') !== undefined || stringValue(args, 'test') !== undefined) {
     const timeoutMs = whole(args, 'timeout', 100, 86_400_000) ?? 600_000;
-    const intervalUs = whole(args, 'interval', 10, 1_000_000) ?? 1000;
+    const intervalUs = intervalOf(args);
     return runProcessTreeProfile({ args, io, signal, format, intervalUs, timeoutMs, defaultOut: (name) => defaultOut(io.cwd, name) });
   }
   if (flag(args, 'all-processes')) throw new UsageError('--all-processes needs --npm-script or --test');
@@ -150,7 +154,7 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
   const fn = stringValue(args, 'function');
   const durationMs = whole(args, 'duration', 1, 3_600_000);
   const iterations = whole(args, 'iterations', 1, 1_000_000_000);
-  const intervalUs = whole(args, 'interval', 10, 1_000_000) ?? 1000;
+  const intervalUs = intervalOf(args);
   const timeoutMs = whole(args, 'timeout', 100, 86_400_000);
   const outArg = stringValue(args, 'out');
   const reportFile = reportTarget(stringValue(args, 'report'), io.cwd);

@@ -7,9 +7,9 @@ import type { BenchmarkSummary } from '../../core/bench/summary';
 import type { BenchmarkComparison } from '../../core/bench/compare';
 import type { ScalingSeries } from '../../core/bench/scaling';
 import { formatScaling } from '../../core/bench/scaling';
-import { describeViolation, formatDuration, type BudgetViolation } from '../../core/bench/budgets';
+import { describeViolation, type BudgetViolation } from '../../core/bench/budgets';
 import { benchmarkLabel } from '../../core/bench/model';
-import { formatBytes } from '../../core/bench/memory';
+import { formatBytes, formatNs, formatOpsCompact, formatPercent } from '../../core/format/numbers';
 
 export interface BenchReport {
   environment: Environment;
@@ -95,17 +95,9 @@ export function formatBenchJson(r: BenchReport): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-const pct = (x: number) => `${x.toFixed(1)}%`;
-
 function halfWidth(s: BenchmarkSummary): string {
   if (!s.ci95) return '';
-  return `± ${pct((100 * (s.ci95[1] - s.ci95[0])) / 2 / s.mean)}`;
-}
-
-function ops(x: number): string {
-  if (x >= 1e6) return `${(x / 1e6).toFixed(2)}M`;
-  if (x >= 1e3) return `${(x / 1e3).toFixed(1)}k`;
-  return x >= 100 ? x.toFixed(0) : x.toFixed(2);
+  return `± ${formatPercent((100 * (s.ci95[1] - s.ci95[0])) / 2 / s.mean)}`;
 }
 
 function ratioText(c: BenchmarkComparison): string {
@@ -161,7 +153,7 @@ export function formatBenchText(r: BenchReport): string {
     for (const s of group) {
       // Tukey outliers (low+high, severe ones apart): reported, never dropped from the statistics.
       const outliers = `${s.outliers.low + s.outliers.high}${s.outliers.severe ? ` (${s.outliers.severe} severe)` : ''}`;
-      rows.push([benchmarkLabel(s), formatDuration(s.mean), halfWidth(s), formatDuration(s.median), formatDuration(s.p99), pct(s.rsd), ops(s.opsPerSec), String(s.samples), outliers, ...(memory ? [memoryText(s)] : [])]);
+      rows.push([benchmarkLabel(s), formatNs(s.mean), halfWidth(s), formatNs(s.median), formatNs(s.p99), formatPercent(s.rsd), formatOpsCompact(s.opsPerSec), String(s.samples), outliers, ...(memory ? [memoryText(s)] : [])]);
     }
     lines.push(...table(rows, [false, true, false, true, true, true, true, true, false, true]));
     for (const sc of r.scaling.filter((x) => x.file === file)) lines.push(`  scaling of ${sc.name}: ${formatScaling(sc.fit)} over n = ${sc.fit.sizes.join(', ')}`);
@@ -205,7 +197,7 @@ export function formatBenchMarkdown(r: BenchReport): string {
   const memory = r.summaries.some((s) => s.bytesPerOp !== undefined);
   lines.push('### Results', '', `| benchmark | file | mean | 95% CI | median | p99 | rsd | ops/s | processes |${memory ? ' memory/op |' : ''}`, `|---|---|--:|--:|--:|--:|--:|--:|--:|${memory ? '--:|' : ''}`);
   for (const s of r.summaries) {
-    lines.push(`| ${mdEscape(benchmarkLabel(s))} | ${mdEscape(s.file)} | ${formatDuration(s.mean)} | ${halfWidth(s)} | ${formatDuration(s.median)} | ${formatDuration(s.p99)} | ${pct(s.rsd)} | ${ops(s.opsPerSec)} | ${s.processes} |${memory ? ` ${memoryText(s)} |` : ''}`);
+    lines.push(`| ${mdEscape(benchmarkLabel(s))} | ${mdEscape(s.file)} | ${formatNs(s.mean)} | ${halfWidth(s)} | ${formatNs(s.median)} | ${formatNs(s.p99)} | ${formatPercent(s.rsd)} | ${formatOpsCompact(s.opsPerSec)} | ${s.processes} |${memory ? ` ${memoryText(s)} |` : ''}`);
   }
   if (r.scaling.length) {
     lines.push('', '### Scaling', '');

@@ -1,5 +1,6 @@
 /** Output of `perf-lens hotspots` and `perf-lens profile`: the public JSON shape, and a text table. */
 import * as path from 'node:path';
+import { formatPercent } from '../../core/format/numbers';
 import type { HotspotReport } from '../../core/profile/hotspots';
 import type { ProfileDiff } from '../../core/profile/diff';
 import type { RuntimeConfirmationReport } from '../../runner/profile/confirm-findings';
@@ -77,7 +78,7 @@ export function formatConfirmationsText(r: RuntimeConfirmationReport, cwd: strin
 }
 
 const ms = (x: number) => x.toFixed(1).padStart(9);
-const pct = (x: number) => `${x.toFixed(1)}%`.padStart(7);
+const pct = (x: number) => formatPercent(x).padStart(7);
 
 /** A file inside the working directory is shown relative to it (clickable in terminals and editors). */
 function shown(file: string, cwd: string): string {
@@ -88,7 +89,7 @@ function shown(file: string, cwd: string): string {
 
 export function formatProfileText(o: ProfileOutput, cwd: string, rows = 20): string {
   const r = o.report;
-  const share = (x: number) => (r.sampledMs > 0 ? `${((100 * x) / r.sampledMs).toFixed(1)}%` : '0%');
+  const share = (x: number) => (r.sampledMs > 0 ? formatPercent((100 * x) / r.sampledMs) : '0%');
   const lines = [
     `${shown(o.profile, cwd)}${o.partial ? ' (partial: stopped at the time limit)' : ''}`,
     `${r.durationMs.toFixed(0)} ms, ${r.sampleCount} samples, one every ${(r.intervalUs / 1000).toFixed(2)} ms (achieved); ` +
@@ -119,7 +120,7 @@ export function formatDiffText(before: string, after: string, d: ProfileDiff, cw
     `${'self before'.padStart(17)} ${'self after'.padStart(17)} ${'change'.padStart(17)}  function`,
   ];
   for (const f of d.functions) {
-    const cell = (msv: number, p: number) => `${msv.toFixed(1).padStart(8)} ${`${p.toFixed(1)}%`.padStart(7)} `;
+    const cell = (msv: number, p: number) => `${msv.toFixed(1).padStart(8)} ${pct(p)} `;
     const change = `${signed(f.deltaSelfMs, 1).padStart(8)} ${`${signed(f.deltaSelfPercent, 1)}pp`.padStart(8)}`;
     const note = f.status === 'added' ? '  (new)' : f.status === 'removed' ? '  (gone)' : '';
     lines.push(`${cell(f.beforeSelfMs, f.beforeSelfPercent)} ${cell(f.afterSelfMs, f.afterSelfPercent)} ${change}  ${f.functionName}  ${shown(f.file, cwd)}:${f.line}${note}`);

@@ -4,8 +4,9 @@
  * these a `.bench.ts` importing it is red in the editor. The editor writes them as `perf-lens-bench.d.ts`
  * next to a TypeScript benchmark it generates, which references them (`/// <reference path>`: found whether or
  * not the project's tsconfig includes the folder); anyone can copy the file for their own benchmarks.
- * Kept in step with api.ts by test/core/bench/bench-types.test.ts (every declared member exists at run time,
- * and a generated benchmark type-checks with them under `strict`).
+ * The API itself is declared once, in bench-api.ts (src/runner/bench/api.ts implements it); this text is
+ * checked against those types, one by one, with the real compiler by test/core/bench/bench-types.test.ts
+ * (also: every declared member exists at run time, and a generated benchmark type-checks under `strict`).
  */
 
 export const BENCH_TYPES_FILE = 'perf-lens-bench.d.ts';

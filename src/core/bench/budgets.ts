@@ -5,7 +5,8 @@
  * checking compares the point estimates, as an SLO does, not the confidence bounds.
  */
 import type { BenchmarkSummary } from './summary';
-import { formatBytes, parseBytes } from './memory';
+import { parseBytes } from './memory';
+import { formatBytes, formatNs } from '../format/numbers';
 
 /** Time statistics a budget can cap. */
 export const BUDGET_STATS = ['mean', 'median', 'p75', 'p99'] as const;
@@ -46,13 +47,6 @@ export function parseDuration(text: string): number {
   const value = Number(m[1]) * UNIT_NS[m[2]];
   if (!(value > 0) || !Number.isFinite(value)) throw new BudgetError(`"${text}" is not a positive duration`);
   return value;
-}
-
-/** "1.50 ms", "500 µs", "300 ns", "2.00 s": a nanosecond figure in the largest unit that keeps it ≥ 1. */
-export function formatDuration(ns: number): string {
-  const [unit, scale] = ns >= 1e9 ? ['s', 1e9] : ns >= 1e6 ? ['ms', 1e6] : ns >= 1e3 ? ['µs', 1e3] : ['ns', 1];
-  const v = ns / (scale as number);
-  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${unit}`;
 }
 
 /** Validates a budgets object (from a setting or a config file); one sentence per mistake, the first one thrown. */
@@ -123,7 +117,7 @@ export function checkBudgets(summaries: readonly BenchmarkSummary[], budgets: re
 
 /** The measured figure of a violation: "5.31 ms", or "12.3 kB" for memory. */
 export function violationActual(v: BudgetViolation): string {
-  return v.stat === MEMORY_BUDGET ? formatBytes(v.actualBytes) : formatDuration(v.actualNs);
+  return v.stat === MEMORY_BUDGET ? formatBytes(v.actualBytes) : formatNs(v.actualNs);
 }
 
 /** "csv export: p99 5.31 ms over its budget of 5ms", "parse: memory 12.3 kB over its budget of 10kB". */

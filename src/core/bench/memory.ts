@@ -21,14 +21,6 @@ export function bytesPerOpRatio(current: number, baseline: number): number | nul
   return current / baseline;
 }
 
-/** "0 B", "0.4 B", "32 B", "8.0 kB", "123 kB", "1.6 MB": decimal units (1 kB = 1000 B), as Chrome's DevTools print. */
-export function formatBytes(bytes: number): string {
-  if (Math.round(bytes) < 1000) return `${bytes < 10 && bytes !== Math.round(bytes) ? bytes.toFixed(1) : Math.round(bytes).toFixed(0)} B`;
-  const [unit, scale] = bytes >= 999.5e6 ? ['GB', 1e9] : bytes >= 999.5e3 ? ['MB', 1e6] : ['kB', 1e3];
-  const v = bytes / (scale as number);
-  return `${v >= 99.95 ? v.toFixed(0) : v.toFixed(1)} ${unit}`;
-}
-
 const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
 
 /** "10kB", "512 B", "1.5 MB", "64KiB" → bytes. A unit is required, as for durations. Null when it is not a size. */

@@ -18,6 +18,7 @@
  * What this cannot see: what an element is. A loop over chunks (`for (const ids of chunks)`) makes one
  * call per chunk, which is one per element of that loop; the rule already exempts such loops by name.
  */
+import { formatCount } from '../format/numbers';
 import type { Finding } from '../lint/finding';
 import type { ContextKind } from '../lint/rules/shared/js/per-element';
 import { lineColumnOfOffset } from './call-counts';
@@ -89,7 +90,7 @@ export function countAt(functions: readonly BlockFunction[], offset: number): nu
   return best?.count;
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+const fmt = (n: number) => formatCount(n, 1);
 const times = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
 
 /** `for…of loop at line 10`, `.map callback at line 21`. */

@@ -4,7 +4,7 @@
  * the last result: "Run benchmark · last: 1.23 ms ± 2.1% · 813 ops/s · 1.31x slower than 'main'".
  */
 import type { BenchCall } from '../../core/bench/bench-calls';
-import { formatDuration } from '../../core/bench/budgets';
+import { formatNs, formatOpsPerSec, percentFigure } from '../../core/format/numbers';
 import { formatScaling } from '../../core/bench/scaling';
 import type { BenchmarkSummary } from '../../core/bench/summary';
 import type { BenchmarkComparison } from '../../core/bench/compare';
@@ -27,17 +27,11 @@ export interface BenchLensSpec {
   target: BenchLensTarget;
 }
 
-/** "813 ops/s", "1,234,567 ops/s", "0.42 ops/s". */
-export function formatOps(opsPerSec: number): string {
-  if (opsPerSec >= 100) return `${Math.round(opsPerSec).toLocaleString('en-US')} ops/s`;
-  return `${Number(opsPerSec.toPrecision(2))} ops/s`;
-}
-
 /** "± 2.1%": the 95% interval's half-width relative to the mean (empty without an interval). */
 export function formatCiPercent(s: Pick<BenchmarkSummary, 'mean' | 'ci95'>): string {
   if (!s.ci95 || !(s.mean > 0)) return '';
   const half = ((s.ci95[1] - s.ci95[0]) / 2 / s.mean) * 100;
-  return ` ± ${half >= 10 ? half.toFixed(0) : half.toFixed(1)}%`;
+  return ` ± ${percentFigure(half)}%`;
 }
 
 /** "1.31x slower than 'main'", "1.25x faster than 'main'", "same as 'main' (1.02x)". */
@@ -50,7 +44,7 @@ export function formatComparison(c: Pick<BenchmarkComparison, 'ratio' | 'verdict
 
 /** "1.23 ms ± 2.1% · 813 ops/s · 1.31x slower than 'main'". */
 export function formatResult(r: Pick<LastBenchResult, 'summary' | 'comparison' | 'baselineName'>): string {
-  const parts = [`${formatDuration(r.summary.mean)}${formatCiPercent(r.summary)}`, formatOps(r.summary.opsPerSec)];
+  const parts = [`${formatNs(r.summary.mean)}${formatCiPercent(r.summary)}`, formatOpsPerSec(r.summary.opsPerSec)];
   const vs = r.comparison && r.baselineName ? formatComparison(r.comparison, r.baselineName) : undefined;
   if (vs) parts.push(vs);
   return parts.join(' · ');

@@ -3,6 +3,7 @@
  * remembered per function), and the labels of hot lines. Tested in plain Node.
  */
 import type { SourceFunction } from '../../core/profile/source-functions';
+import { formatMs, formatPercent, groupDigits, percentFigure } from '../../core/format/numbers';
 import type { HotLine, Hotspot } from '../../core/profile/hotspots';
 
 /** The files the runner can profile (.js .cjs .mjs .jsx .ts .cts .mts .tsx). */
@@ -55,18 +56,12 @@ export function parseRememberedArgs(text: string | undefined): RememberedArgs {
 
 /** `4.2 ms · 17%` after a hot line. */
 export function hotLineLabel(l: Pick<HotLine, 'selfMs' | 'selfPercent'>): string {
-  const ms = l.selfMs >= 100 ? l.selfMs.toFixed(0) : l.selfMs >= 10 ? l.selfMs.toFixed(1) : l.selfMs.toFixed(2);
-  return `${ms} ms · ${l.selfPercent.toFixed(l.selfPercent >= 10 ? 0 : 1)}%`;
+  return `${formatMs(l.selfMs)} ms · ${percentFigure(l.selfPercent)}%`;
 }
 
 /** The hot lines of one file worth marking: at least `minPercent` of the run, hottest first. */
 export function hotLinesOf(lines: readonly HotLine[], file: string, minPercent = 0.5): HotLine[] {
   return lines.filter((l) => l.file === file && l.selfPercent >= minPercent).sort((a, b) => b.selfPercent - a.selfPercent);
-}
-
-/** `1,234,567`, whatever the machine's locale. */
-export function groupDigits(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** Heat levels of the gutter mark (media/heat-<level>.svg): 3 from 20% of the run, 2 from 5%, else 1. */
@@ -82,5 +77,5 @@ export function profileSummary(fn: string, calls: number, profiledMs: number, pa
   const head = `Perf Lens: ${fn} ran ${calls} time${calls === 1 ? '' : 's'} in ${(profiledMs / 1000).toFixed(1)} s${partial ? ' (stopped at the time limit)' : ''}`;
   if (!top) return `${head}; no samples in your code.`;
   const called = top.calls === null ? '' : `, called ${groupDigits(top.calls)} time${top.calls === 1 ? '' : 's'}`;
-  return `${head}; hottest: ${top.functionName} (${top.selfPercent.toFixed(1)}% self)${called}.`;
+  return `${head}; hottest: ${top.functionName} (${formatPercent(top.selfPercent)} self)${called}.`;
 }

@@ -6,7 +6,8 @@
 import type { CallableFunction } from '../../core/profile/callable-functions';
 import type { Hotspot } from '../../core/profile/hotspots';
 import type { SourceFunction } from '../../core/profile/source-functions';
-import { functionAtCursor, groupDigits } from './profile-function-model';
+import { formatMsShort, groupDigits, percentFigure } from '../../core/format/numbers';
+import { functionAtCursor } from './profile-function-model';
 
 /** What a lens passes to `perfLens.profileFunction`: the file, the export name, its 1-based line. */
 export interface ProfileTargetArg {
@@ -44,18 +45,11 @@ export function namesWord(text: string, name: string): boolean {
 }
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 
-/** `4.2`, `12`, `0.05`, `0`: two significant figures below 10 ms, whole milliseconds above. */
-export function formatMs(ms: number): string {
-  if (ms >= 10 || ms === 0) return ms.toFixed(0);
-  if (ms >= 0.1) return ms.toFixed(1);
-  return ms.toFixed(2);
-}
-
 /** `self 4.2 ms (17%) · total 12 ms (48%)`, then `· 1,200 calls` when the calls were counted. */
 export function lastTimeLabel(h: Pick<Hotspot, 'selfMs' | 'selfPercent' | 'totalMs' | 'totalPercent' | 'calls'>): string {
-  const pct = (p: number) => p.toFixed(p >= 10 || p === 0 ? 0 : 1);
+  const pct = (p: number) => percentFigure(p, true);
   const calls = h.calls === null ? '' : ` · ${groupDigits(h.calls)} call${h.calls === 1 ? '' : 's'}`;
-  return `self ${formatMs(h.selfMs)} ms (${pct(h.selfPercent)}%) · total ${formatMs(h.totalMs)} ms (${pct(h.totalPercent)}%)${calls}`;
+  return `self ${formatMsShort(h.selfMs)} ms (${pct(h.selfPercent)}%) · total ${formatMsShort(h.totalMs)} ms (${pct(h.totalPercent)}%)${calls}`;
 }
 
 /**

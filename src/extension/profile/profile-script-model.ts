@@ -2,6 +2,7 @@
  * *Pure* parts of "Profile Script", "Profile npm Script…" and "Profile Test File": the quick pick of
  * npm scripts, the profile's file name, and the summary sentence. Tested in plain Node.
  */
+import { formatPercent } from '../../core/format/numbers';
 import type { Hotspot } from '../../core/profile/hotspots';
 
 export interface NpmScriptPick {
@@ -21,7 +22,7 @@ export function npmScriptPicks(scripts: Record<string, string>): NpmScriptPick[]
  */
 export function scriptSummary(label: string, profiledMs: number, partial: boolean, top: Hotspot | undefined, note?: string): string {
   const head = `Perf Lens: ${label} ran ${(profiledMs / 1000).toFixed(1)} s${note ? ` (${note})` : ''}${partial ? ' (stopped at the time limit)' : ''}`;
-  return top ? `${head}; hottest: ${top.functionName} (${top.selfPercent.toFixed(1)}% self).` : `${head}; no samples in your code.`;
+  return top ? `${head}; hottest: ${top.functionName} (${formatPercent(top.selfPercent)} self).` : `${head}; no samples in your code.`;
 }
 
 /** The parenthesis of a run with several Node.js processes: how many, and which one the profile is. */

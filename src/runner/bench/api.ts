@@ -4,29 +4,14 @@
  * `teardown`, and the suite hooks `beforeAll` / `afterAll` / `beforeEach` / `afterEach` that vitest bench
  * files import (their data set-up lives there) — plus `bench.sizes(name, sizes, (n) => fn, options?)` for a
  * benchmark over input sizes. Calls only collect; harness.ts runs what was collected once the file has loaded.
+ * The types are core's (src/core/bench/bench-api.ts): `api()` returns a `BenchModule`, checked by the compiler.
  */
 import { pathToFileURL } from 'node:url';
 
-/** vitest's (tinybench's) hook signature: called with the task and the phase it surrounds. */
-export type BenchHook = (task: { name: string }, mode: 'warmup' | 'run') => unknown;
+import type { BenchApi, BenchFunction, BenchHook, BenchModule, BenchOptions, DescribeApi, SuiteHook, SuiteHookKind } from '../../core/bench/bench-api';
 
-export interface BenchOptions {
-  /** ms to measure (in each process). */
-  time?: number;
-  /** At least this many calls are measured, however long that takes. */
-  iterations?: number;
-  /** ms of warm-up before measuring. */
-  warmupTime?: number;
-  /** At least this many warm-up calls. */
-  warmupIterations?: number;
-  setup?: BenchHook;
-  teardown?: BenchHook;
-}
-
-export type BenchFn = () => unknown;
-
-/** A suite hook; what it returns, when a function, is its cleanup (vitest's convention). */
-export type SuiteHook = () => unknown;
+export type { BenchHook, BenchOptions, SuiteHook };
+export type BenchFn = BenchFunction;
 
 /** A describe() block, or the file itself (the root): its hooks, in registration order. */
 export interface BenchSuite {
@@ -89,7 +74,7 @@ export class BenchCollector {
     return [this.root, ...this.suites.map((s) => s.hooks)];
   }
 
-  private hook(kind: 'beforeAll' | 'afterAll' | 'beforeEach' | 'afterEach', fn: unknown): void {
+  private hook(kind: SuiteHookKind, fn: unknown): void {
     if (typeof fn !== 'function') throw new BenchApiError(`${kind}() needs a function`);
     if (this.skipped) return;
     const suite = this.suites.length ? this.suites[this.suites.length - 1].hooks : this.root;
@@ -155,21 +140,23 @@ export class BenchCollector {
     return this.benchmarks.some((b) => b.only) ? this.benchmarks.filter((b) => b.only) : this.benchmarks;
   }
 
-  /** The API object the file imports (`bench`, `describe`, and a default export with both). */
-  api(): Record<string, unknown> {
-    const bench = (name: unknown, fn?: unknown, options?: unknown) => this.add(name, fn, options, false);
-    bench.only = (name: unknown, fn?: unknown, options?: unknown) => this.add(name, fn, options, true);
-    bench.skip = (name: unknown) => void nameOf(name, 'bench.skip');
-    bench.todo = (name: unknown) => void nameOf(name, 'bench.todo');
-    bench.skipIf = (condition: unknown) => (condition ? bench.skip : bench);
-    bench.runIf = (condition: unknown) => (condition ? bench : bench.skip);
-    bench.sizes = (name: unknown, sizes: unknown, factory: unknown, options?: unknown) => this.addSizes(name, sizes, factory, options, false);
-    const describe = (name: unknown, fn?: unknown) => this.suite(name, fn, 'run');
-    describe.only = (name: unknown, fn?: unknown) => this.suite(name, fn, 'only');
-    describe.skip = (name: unknown, fn?: unknown) => this.suite(name, fn, 'skip');
-    describe.todo = (name: unknown) => void nameOf(name, 'describe.todo');
-    describe.skipIf = (condition: unknown) => (condition ? describe.skip : describe);
-    describe.runIf = (condition: unknown) => (condition ? describe : describe.skip);
+  /** The API object the file imports (`bench`, `describe`, the hooks, and a default export with them): core's BenchModule. */
+  api(): BenchModule {
+    const bench: BenchApi = Object.assign((name: unknown, fn?: unknown, options?: unknown) => this.add(name, fn, options, false), {
+      only: (name: unknown, fn?: unknown, options?: unknown) => this.add(name, fn, options, true),
+      skip: (name: unknown) => void nameOf(name, 'bench.skip'),
+      todo: (name: unknown) => void nameOf(name, 'bench.todo'),
+      skipIf: (condition: unknown) => (condition ? bench.skip : bench) as BenchApi,
+      runIf: (condition: unknown) => (condition ? bench : bench.skip) as BenchApi,
+      sizes: (name: unknown, sizes: unknown, factory: unknown, options?: unknown) => this.addSizes(name, sizes, factory, options, false),
+    });
+    const describe: DescribeApi = Object.assign((name: unknown, fn?: unknown) => this.suite(name, fn, 'run'), {
+      only: (name: unknown, fn?: unknown) => this.suite(name, fn, 'only'),
+      skip: (name: unknown, fn?: unknown) => this.suite(name, fn, 'skip'),
+      todo: (name: unknown) => void nameOf(name, 'describe.todo'),
+      skipIf: (condition: unknown) => (condition ? describe.skip : describe) as DescribeApi,
+      runIf: (condition: unknown) => (condition ? describe : describe.skip) as DescribeApi,
+    });
     const hooks = {
       beforeAll: (fn: unknown) => this.hook('beforeAll', fn),
       afterAll: (fn: unknown) => this.hook('afterAll', fn),

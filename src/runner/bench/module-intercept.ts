@@ -8,6 +8,7 @@
  *   sends the specifiers to a data: module that re-exports the API from a global.
  */
 import * as nodeModule from 'node:module';
+import type { BenchModule } from '../../core/bench/bench-api';
 
 /** The specifiers the harness answers. */
 export const BENCH_API_SPECIFIERS: readonly string[] = ['vitest', 'perf-lens/bench'];
@@ -48,7 +49,7 @@ interface ModuleInternals {
 }
 
 /** Installs both hooks; `api` is what the bench file gets (`bench`, `describe`, `default`). */
-export function interceptBenchImports(api: Record<string, unknown>): void {
+export function interceptBenchImports(api: BenchModule): void {
   (globalThis as Record<symbol, unknown>)[Symbol.for(API_KEY)] = api;
 
   // The module object itself: a bundled `import * as` namespace is a read-only copy.

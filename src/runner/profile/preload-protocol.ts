@@ -6,7 +6,7 @@ import * as path from 'node:path';
 
 /** The folder every process writes its profile into; its presence in the environment turns profiling on. */
 export const PRELOAD_DIR_ENV = 'PERF_LENS_PROFILE_DIR';
-/** Sampling interval in µs (default 1000). */
+/** Sampling interval in µs (default: DEFAULT_INTERVAL_US in protocol.ts). */
 export const PRELOAD_INTERVAL_ENV = 'PERF_LENS_PROFILE_INTERVAL_US';
 /** Created by the parent in the folder: every profiled process stops, writes what it has and exits. */
 export const STOP_FILE = 'stop';

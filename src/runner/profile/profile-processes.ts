@@ -14,10 +14,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applySourceMaps } from './source-maps';
-import { DEFAULT_INTERVAL_US } from './protocol';
 import { runInGroup } from '../process/process-group';
 import { PRELOAD_DIR_ENV, PRELOAD_INTERVAL_ENV, STOP_FILE, type ProcessMeta, processFiles } from './preload-protocol';
-import { ProfileOptionsError, ProfileTargetError, STOP_GRACE_MS, type ProfileRunResult, isHarnessFrame } from './run-profile';
+import { ProfileOptionsError, ProfileTargetError, STOP_GRACE_MS, type ProfileRunResult, checkIntervalUs, isHarnessFrame } from './run-profile';
 
 export interface ProcessTreeOptions {
   /** The executable and its arguments: given to the OS as they are, never to a shell. */
@@ -83,8 +82,7 @@ export interface ProcessRunOptions {
 
 /** Checks the shared options (one-sentence ProfileOptionsError each) and fills in the defaults. */
 export function checkProcessRunOptions(o: ProcessRunOptions): { intervalUs: number; preloadPath: string } {
-  const intervalUs = o.intervalUs ?? DEFAULT_INTERVAL_US;
-  if (!(Number.isSafeInteger(intervalUs) && intervalUs >= 1)) throw new ProfileOptionsError(`intervalUs must be a whole number of microseconds, at least 1 (got ${intervalUs})`);
+  const intervalUs = checkIntervalUs(o.intervalUs);
   if (o.timeoutMs !== undefined && !(Number.isFinite(o.timeoutMs) && o.timeoutMs > 0)) throw new ProfileOptionsError(`timeoutMs must be a positive number of milliseconds (got ${o.timeoutMs})`);
   const preloadPath = o.preloadPath ?? profilePreloadPath();
   if (!preloadPath) throw new ProfileOptionsError('the profile preload dist/profile-preload.js was not found next to this bundle (run the build)');

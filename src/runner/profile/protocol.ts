@@ -24,7 +24,7 @@ export interface FunctionHarnessRequest {
   iterations?: number;
   /** Untimed, unprofiled calls first so the JIT settles (default 300; 0 allowed). */
   warmupMs?: number;
-  /** Sampling interval requested from V8 (Profiler.setSamplingInterval), default 1000. */
+  /** Sampling interval requested from V8 (Profiler.setSamplingInterval), default DEFAULT_INTERVAL_US. */
   intervalUs: number;
   /** Where the .cpuprofile goes (JSON exactly as V8 returns it). */
   outFile: string;
@@ -75,6 +75,7 @@ export interface StopMessage {
 
 export const DEFAULT_DURATION_MS = 2000;
 export const DEFAULT_WARMUP_MS = 300;
+/** The sampling interval asked of V8 when none is given, in µs: the CLI's --interval default and every runner's. */
 export const DEFAULT_INTERVAL_US = 1000;
 
 /**

@@ -140,7 +140,7 @@ export async function profileFunction(o: ProfileFunctionOptions): Promise<Profil
   if (o.warmupMs !== undefined && !(Number.isFinite(o.warmupMs) && o.warmupMs >= 0)) {
     throw new ProfileOptionsError(`warmupMs must be 0 or a positive number of milliseconds (got ${o.warmupMs})`);
   }
-  const intervalUs = checkInterval(o.intervalUs);
+  const intervalUs = checkIntervalUs(o.intervalUs);
   const timeoutMs = checkTimeout(o.timeoutMs) ?? (o.durationMs ?? DEFAULT_DURATION_MS) + (o.warmupMs ?? DEFAULT_WARMUP_MS) + 30_000;
   const harness = checkHarness(o.harnessPath);
   const outFile = checkOutFile(cwd, o.outFile);
@@ -178,7 +178,7 @@ export async function profileScript(o: ProfileScriptOptions): Promise<ProfileRun
   if (!isFile(script)) throw new ProfileOptionsError(`the script file does not exist: ${script}`);
   const argv = o.argv ?? [];
   if (!Array.isArray(argv) || argv.some((a) => typeof a !== 'string')) throw new ProfileOptionsError('argv must be an array of strings');
-  const intervalUs = checkInterval(o.intervalUs);
+  const intervalUs = checkIntervalUs(o.intervalUs);
   const timeoutMs = checkTimeout(o.timeoutMs);
   const harness = checkHarness(o.harnessPath);
   const outFile = checkOutFile(cwd, o.outFile);
@@ -218,7 +218,8 @@ function checkCwd(cwd: string): string {
   return abs;
 }
 
-function checkInterval(intervalUs: number | undefined): number {
+/** The requested sampling interval, or DEFAULT_INTERVAL_US when none is: the one check of every runner that profiles. */
+export function checkIntervalUs(intervalUs: number | undefined): number {
   if (intervalUs === undefined) return DEFAULT_INTERVAL_US;
   if (!(Number.isSafeInteger(intervalUs) && intervalUs >= 1)) {
     throw new ProfileOptionsError(`intervalUs must be a whole number of microseconds, at least 1 (got ${intervalUs})`);

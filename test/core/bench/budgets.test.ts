@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { BudgetError, budgetsNeedMemory, checkBudgets, describeViolation, formatDuration, parseBudgets, parseDuration } from '../../../src/core/bench/budgets';
+import { BudgetError, budgetsNeedMemory, checkBudgets, describeViolation, parseBudgets, parseDuration } from '../../../src/core/bench/budgets';
+import { formatNs } from '../../../src/core/format/numbers';
 import { summarize } from '../../../src/core/bench/summary';
 
 test('durations: every unit, decimals, spaces; in nanoseconds', () => {
@@ -22,10 +23,6 @@ test('durations: a missing or unknown unit, a negative or zero value, junk: one 
     assert.throws(() => parseDuration(text), (e: Error) => e instanceof BudgetError && /is not a duration: write a number and a unit/.test(e.message), text);
   }
   assert.throws(() => parseDuration('0ms'), /"0ms" is not a positive duration/);
-});
-
-test('formatDuration picks the unit', () => {
-  assert.deepEqual([formatDuration(312), formatDuration(1500), formatDuration(2.5e6), formatDuration(12.34e6), formatDuration(3e9)], ['312 ns', '1.50 µs', '2.50 ms', '12.3 ms', '3.00 s']);
 });
 
 test('parseBudgets accepts the documented shape and refuses mistakes with the budget named', () => {
@@ -55,7 +52,7 @@ test('checkBudgets reports each statistic over its limit, with file, line and si
   );
   assert.equal('actualNs' in violations[0] && violations[0].actualNs, csv.mean);
   assert.deepEqual(unmatched, ['typo']);
-  assert.equal(describeViolation(violations[1]), `csv export: p99 ${formatDuration(csv.p99)} over its budget of 5ms`);
+  assert.equal(describeViolation(violations[1]), `csv export: p99 ${formatNs(csv.p99)} over its budget of 5ms`);
   const slow = checkBudgets([fast], parseBudgets({ fast: { p75: '100ns' } })).violations[0];
   assert.equal(describeViolation(slow), 'fast [n=1000]: p75 108 ns over its budget of 100ns');
 });

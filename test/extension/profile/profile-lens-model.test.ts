@@ -14,7 +14,7 @@ import { enclosingFunctionLookup } from '../../../src/runner/profile/analysis/en
 import { callCountLookupFor } from '../../../src/runner/profile/call-counts';
 import { isHarnessFrame, profileFunction } from '../../../src/runner/profile/run-profile';
 import { readProfile } from '../../../src/runner/profile/analysis/read-profile';
-import { chooseAtCursor, chooseTarget, formatMs, lastTimeLabel, namesWord, parseProfileTarget, profileLenses } from '../../../src/extension/profile/profile-lens-model';
+import { chooseAtCursor, chooseTarget, lastTimeLabel, namesWord, parseProfileTarget, profileLenses } from '../../../src/extension/profile/profile-lens-model';
 import { buildHarness } from '../../runner/profile/helpers';
 
 const hs = (o: Partial<Hotspot>): Hotspot => ({
@@ -34,8 +34,6 @@ test('last-time labels: ms with two figures below 10, whole above; percent likew
   assert.equal(lastTimeLabel(hs({ selfMs: 4.234, selfPercent: 17.2, totalMs: 12.4, totalPercent: 48.3 })), 'self 4.2 ms (17%) · total 12 ms (48%)');
   assert.equal(lastTimeLabel(hs({ selfMs: 0, selfPercent: 0, totalMs: 1980.5, totalPercent: 99.96, calls: 1234567 })), 'self 0 ms (0%) · total 1981 ms (100%) · 1,234,567 calls');
   assert.equal(lastTimeLabel(hs({ selfMs: 0.042, selfPercent: 0.25, totalMs: 0.042, totalPercent: 0.25, calls: 1 })), 'self 0.04 ms (0.3%) · total 0.04 ms (0.3%) · 1 call');
-  assert.equal(formatMs(9.96), '10.0');
-  assert.equal(formatMs(10), '10');
 });
 
 const textOf = (text: string) => (line: number) => text.split('\n')[line - 1];

@@ -18,7 +18,7 @@ before(() => {
 });
 
 /** Writes the template for `fn` of `source` next to it (as the editor does) and runs it in one process. */
-async function generateAndRun(dir: string, source: string, fn: string) {
+async function generateAndRun(dir: string, source: string, fn: string, clock?: 'cpu') {
   const abs = path.join(dir, source);
   const text = fs.readFileSync(abs, 'utf8');
   const target = callableFunctions(text, abs).find((f) => f.name === fn);
@@ -27,7 +27,7 @@ async function generateAndRun(dir: string, source: string, fn: string) {
   const benchFile = path.join(path.dirname(abs), scalingBenchFileName(input));
   fs.writeFileSync(benchFile, scalingBenchTemplate(input), { flag: 'wx' });
   const files = await discoverBenchFiles([benchFile], dir);
-  const out = await runBenchmarks({ files, cwd: dir, harnessPath: harness, processes: 1, ...QUICK });
+  const out = await runBenchmarks({ files, cwd: dir, harnessPath: harness, processes: 1, ...QUICK, ...(clock ? { clock } : {}) });
   assert.deepEqual(out.errors.map((e) => e.message), []);
   return { input, benchFile, out };
 }
@@ -40,22 +40,28 @@ test('CommonJS (the example pricing.slow.js): distinctSkus by its export name, o
   assert.deepEqual(out.results.map((r) => `${r.name}@${r.size}`), TEMPLATE_SIZES.map((n) => `distinctSkus@${n}`));
 });
 
-test('an ES module default export', async () => {
+// The exponents below are measured with the CPU clock (time spent waiting for a CPU on a loaded machine is not
+// counted) and checked with bounds a broken fit or template cannot meet but noise cannot leave: a linear
+// function at most 1.3, a quadratic one between 1.5 and 2.5 (a 2x distortion of one size over this decade of
+// sizes moves the exponent by 0.3). The fit's precision is measured by bench/, not asserted here.
+test('an ES module default export, linear: the fitted exponent is at most 1.3', async () => {
   const dir = makeTree({ 'package.json': '{ "type": "module" }', 'lib/sum.js': 'export default function total(xs) { let s = 0; for (const x of xs) s += x; return s; }\n' });
-  const { input, out } = await generateAndRun(dir, 'lib/sum.js', 'total');
+  const { input, out } = await generateAndRun(dir, 'lib/sum.js', 'total', 'cpu');
   assert.equal(input.moduleKind, 'esm');
   assert.equal(out.results.length, TEMPLATE_SIZES.length);
+  const fit = scalingOf(out.results)[0].fit;
+  assert.ok(fit.exponent <= 1.3, `exponent ${fit.exponent}`);
 });
 
-test('TypeScript, a static method of an exported class, really quadratic: the fitted exponent is near 2', async () => {
+test('TypeScript, a static method of an exported class, really quadratic: the fitted exponent is between 1.5 and 2.5', async () => {
   const dir = makeTree({
     'src/squares.ts': 'export class Squares {\n  static of(xs: number[]): number[] {\n    return xs.reduce((acc: number[], x) => [...acc, x * x], []);\n  }\n}\n',
   });
-  const { benchFile, out } = await generateAndRun(dir, 'src/squares.ts', 'Squares.of');
+  const { benchFile, out } = await generateAndRun(dir, 'src/squares.ts', 'Squares.of', 'cpu');
   assert.equal(path.basename(benchFile), 'Squares.of.bench.ts');
   assert.match(fs.readFileSync(benchFile, 'utf8'), /return \(\) => target\.Squares\.of\(\.\.\.args\);/);
   const fit = scalingOf(out.results)[0].fit;
-  assert.ok(fit.exponent > 1.6 && fit.exponent < 2.4, `exponent ${fit.exponent}`);
+  assert.ok(fit.exponent > 1.5 && fit.exponent < 2.5, `exponent ${fit.exponent}`);
 });
 
 test('the template marks what to edit, and never writes over an existing file (wx)', () => {

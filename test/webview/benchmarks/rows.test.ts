@@ -2,7 +2,7 @@
 // theme-colours.ts), from results summarised and compared by the real statistics of src/core/bench.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { baselineNameProblem, benchRows, chartModel, formatNs, formatOps, historyChartModel, historyText, rowCells, scalingNotes, shortDate, shortLabel } from '../../../webview/benchmarks/rows';
+import { baselineNameProblem, benchRows, chartModel, historyChartModel, historyText, rowCells, scalingNotes, shortDate, shortLabel } from '../../../webview/benchmarks/rows';
 import { scalingOf } from '../../../src/core/bench/scaling';
 import { benchmarkHistory, digestBaseline } from '../../../src/core/bench/history';
 import { createBaseline } from '../../../src/core/bench/baseline';
@@ -59,10 +59,6 @@ test('rowCells: memory per operation when measured, and its change against the b
   assert.deepEqual([rowCells(plain).memory, rowCells(plain).memoryTitle], ['–', '']);
 });
 
-test('formatNs and formatOps keep about three significant figures', () => {
-  assert.deepEqual([812, 1234, 45_600_000, 2.5e9, 0.5].map(formatNs), ['812 ns', '1.23 µs', '45.6 ms', '2.50 s', '0.50 ns']);
-  assert.deepEqual([2_500_000, 12_345, 7.25].map(formatOps), ['2.50M', '12.3k', '7.3']);
-});
 
 test('chartModel with a comparison: baseline at 100% with its own CI, current at ratio × 100% with the ratio CI', () => {
   const m = chartModel(state)!;

@@ -5,7 +5,8 @@
  * drawn, so deep profiles stay cheap.
  */
 import { layoutFlame, matchingFrames, nodeAt, type FlameData, type FlameLayout } from '../../../src/core/profile/flame';
-import { ms, pct, shortLocation } from '../profile-format';
+import { formatMs as ms, formatPercent as pct } from '../../../src/core/format/numbers';
+import { shortLocation } from '../profile-format';
 
 const ROW = 18;
 
