@@ -52,6 +52,12 @@ const builds = [
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { benchmarks: 'webview/benchmarks/main.ts' }, outdir: 'dist/webview' },
 ];
 
+/** The `perf-lens/bench` declarations the editor writes next to a generated TypeScript benchmark (src/runner/bench/bench-types-file.ts). */
+function copyBenchTypes() {
+  fs.mkdirSync('dist', { recursive: true });
+  fs.copyFileSync('src/core/bench/perf-lens-bench.d.ts', 'dist/perf-lens-bench.d.ts');
+}
+
 function copyWasm() {
   const out = 'dist/wasm';
   fs.mkdirSync(out, { recursive: true });
@@ -66,3 +72,4 @@ if (watch) {
   await Promise.all(present.map((b) => esbuild.build(b)));
 }
 copyWasm();
+copyBenchTypes();

@@ -86,7 +86,7 @@ describe('package.json as an extension manifest', () => {
       .filter((l) => l !== '' && !l.startsWith('#'));
     assert.equal(lines[0], '**');
     for (const l of lines.slice(1)) assert.ok(l.startsWith('!'), l);
-    for (const needed of ['!dist/extension.js', '!dist/engine.js', '!dist/bench-harness.js', '!dist/wasm/*.wasm', '!dist/webview/*.js', '!dist/webview/*.css', '!docs/rules/*.md']) {
+    for (const needed of ['!dist/extension.js', '!dist/engine.js', '!dist/bench-harness.js', '!dist/perf-lens-bench.d.ts', '!dist/wasm/*.wasm', '!dist/webview/*.js', '!dist/webview/*.css', '!docs/rules/*.md']) {
       assert.ok(lines.includes(needed), needed);
     }
     assert.ok(!lines.some((l) => l.includes('node_modules') || l.includes('.map') || l.startsWith('!src')));

@@ -4,63 +4,10 @@
  * these a `.bench.ts` importing it is red in the editor. The editor writes them as `perf-lens-bench.d.ts`
  * next to a TypeScript benchmark it generates, which references them (`/// <reference path>`: found whether or
  * not the project's tsconfig includes the folder); anyone can copy the file for their own benchmarks.
- * The API itself is declared once, in bench-api.ts (src/runner/bench/api.ts implements it); this text is
- * checked against those types, one by one, with the real compiler by test/core/bench/bench-types.test.ts
- * (also: every declared member exists at run time, and a generated benchmark type-checks under `strict`).
+ * The declarations are the file perf-lens-bench.d.ts beside this one, the API's one declaration (bench-api.ts
+ * takes its types from it; src/runner/bench/bench-types-file.ts reads its text to write it). Tested by
+ * test/core/bench/bench-types.test.ts: every declared member exists at run time, and a generated benchmark
+ * type-checks under `strict`.
  */
 
 export const BENCH_TYPES_FILE = 'perf-lens-bench.d.ts';
-
-export const BENCH_TYPES_SOURCE = `// Types of 'perf-lens/bench', the benchmark API Perf Lens's harness provides (vitest's bench API plus
-// bench.sizes). Written by Perf Lens; safe to commit, edit or delete.
-declare module 'perf-lens/bench' {
-  /** vitest's (tinybench's) hook: called with the task and the phase it surrounds. */
-  export type BenchHook = (task: { name: string }, mode: 'warmup' | 'run') => unknown;
-  export interface BenchOptions {
-    /** ms to measure, in each process. */
-    time?: number;
-    /** At least this many measured calls. */
-    iterations?: number;
-    /** ms of warm-up before measuring. */
-    warmupTime?: number;
-    /** At least this many warm-up calls. */
-    warmupIterations?: number;
-    setup?: BenchHook;
-    teardown?: BenchHook;
-  }
-  export type BenchFunction = () => unknown;
-  export interface BenchApi {
-    (name: string | Function, fn: BenchFunction, options?: BenchOptions): void;
-    only(name: string | Function, fn: BenchFunction, options?: BenchOptions): void;
-    skip(name: string | Function, fn?: BenchFunction, options?: BenchOptions): void;
-    todo(name: string | Function, fn?: BenchFunction, options?: BenchOptions): void;
-    skipIf(condition: unknown): BenchApi;
-    runIf(condition: unknown): BenchApi;
-    /**
-     * One benchmark per input size: \`factory(n)\` builds the function to time for size n (outside the timed
-     * calls); the report fits the exponent of a log-log regression, "≈ O(n^1.03)" with its 95% CI.
-     */
-    sizes(name: string | Function, sizes: readonly number[], factory: (n: number) => BenchFunction | Promise<BenchFunction>, options?: BenchOptions): void;
-  }
-  export interface DescribeApi {
-    (name: string | Function, fn: () => unknown): void;
-    only(name: string | Function, fn: () => unknown): void;
-    skip(name: string | Function, fn?: () => unknown): void;
-    todo(name: string | Function, fn?: () => unknown): void;
-    skipIf(condition: unknown): DescribeApi;
-    runIf(condition: unknown): DescribeApi;
-  }
-  /** A suite hook (vitest's): a function it returns is its cleanup, run after the suite's benchmarks. */
-  export type SuiteHook = () => unknown;
-  export const bench: BenchApi;
-  export const describe: DescribeApi;
-  /** Once before the file's benchmarks, outer suites first (the data they use). */
-  export function beforeAll(fn: SuiteHook): void;
-  export function afterAll(fn: SuiteHook): void;
-  /** Around each benchmark of the suite (not each call: that is the bench options' setup/teardown). */
-  export function beforeEach(fn: SuiteHook): void;
-  export function afterEach(fn: SuiteHook): void;
-  const api: { bench: BenchApi; describe: DescribeApi; beforeAll: typeof beforeAll; afterAll: typeof afterAll; beforeEach: typeof beforeEach; afterEach: typeof afterEach };
-  export default api;
-}
-`;

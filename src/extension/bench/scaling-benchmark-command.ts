@@ -81,10 +81,10 @@ export async function generateScalingBenchmark(log: vscode.LogOutputChannel, arg
  * TypeScript: 'perf-lens/bench' is no installed package (the harness answers the import), so its declarations
  * go next to the benchmark, which references them. Never over an existing file.
  */
-async function writeBenchTypes(dir: string, engine: { bench: Pick<Engine['bench'], 'BENCH_TYPES_FILE' | 'BENCH_TYPES_SOURCE'> }, log: vscode.LogOutputChannel): Promise<string> {
+async function writeBenchTypes(dir: string, engine: { bench: Pick<Engine['bench'], 'BENCH_TYPES_FILE' | 'readBenchTypes'> }, log: vscode.LogOutputChannel): Promise<string> {
   const file = path.join(dir, engine.bench.BENCH_TYPES_FILE);
   try {
-    await fs.promises.writeFile(file, engine.bench.BENCH_TYPES_SOURCE, { flag: 'wx' });
+    await fs.promises.writeFile(file, engine.bench.readBenchTypes(), { flag: 'wx' });
     log.info(`types of 'perf-lens/bench' written to ${file}`);
     return ` and ${engine.bench.BENCH_TYPES_FILE} (the types of 'perf-lens/bench')`;
   } catch (e) {

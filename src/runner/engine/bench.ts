@@ -12,4 +12,5 @@ export { BaselineStoreError, loadBaseline, saveBaseline } from '../bench/baselin
 export { readBaselineHistory } from '../bench/baseline-history';
 export { createBaseline } from '../../core/bench/baseline';
 export { moduleKindOf, scalingBenchFileName, scalingBenchTemplate } from '../../core/bench/scaling-template';
-export { BENCH_TYPES_FILE, BENCH_TYPES_SOURCE } from '../../core/bench/bench-types';
+export { BENCH_TYPES_FILE } from '../../core/bench/bench-types';
+export { readBenchTypes } from '../bench/bench-types-file';
