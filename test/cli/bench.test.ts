@@ -343,3 +343,54 @@ describe('perf-lens bench --against <git ref>', () => {
     assert.equal(worktrees(), 1);
   });
 });
+
+// A workspace monorepo: node_modules/lib is a link back into the repository (packages/lib), as npm, yarn and
+// pnpm workspaces install it, and lib benchmarks itself by its own name from its own folder. Its own
+// node_modules links @scope/util to packages/util (pnpm's layout); an installed package (dep) is a real folder.
+describe('perf-lens bench --against <git ref> in a workspace monorepo', () => {
+  const LIB = (factor: number) => `const util = require('@scope/util');\nconst dep = require('dep');\nexports.work = () => { let s = dep.start; for (let i = 0; i < util.n * ${factor}; i++) s += Math.sqrt(i); return s; };\n`;
+  test('the ref\'s side loads the workspace package at the ref, not the working tree\'s: a 50x slowdown of lib says slower; the links are reported', () => {
+    const repo = makeTree({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      '.gitignore': 'node_modules\n',
+      'packages/lib/package.json': JSON.stringify({ name: 'lib', main: 'index.js' }),
+      'packages/lib/index.js': LIB(1),
+      'packages/lib/bench/self.bench.cjs': "const { bench } = require('vitest');\nconst { work } = require('lib');\nbench('lib work', work);\n",
+      'packages/util/package.json': JSON.stringify({ name: '@scope/util', main: 'index.js' }),
+      'packages/util/index.js': 'exports.n = 20000;\n',
+      'node_modules/dep/package.json': JSON.stringify({ name: 'dep', main: 'index.js' }),
+      'node_modules/dep/index.js': 'exports.start = 0;\n',
+    });
+    fs.symlinkSync('../packages/lib', path.join(repo, 'node_modules/lib'), 'dir');
+    fs.mkdirSync(path.join(repo, 'packages/lib/node_modules/@scope'), { recursive: true });
+    fs.symlinkSync('../../../util', path.join(repo, 'packages/lib/node_modules/@scope/util'), 'dir');
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout;
+    };
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'test');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    fs.writeFileSync(path.join(repo, 'packages/lib/index.js'), LIB(50));
+
+    const lib = path.join(repo, 'packages/lib');
+    const r = runCli(['--against', 'HEAD', '--clock', 'cpu', '--processes', '3', '--format', 'json', ...QUICK_ARGS], lib);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.comparison.length, 1);
+    assert.equal(out.comparison[0].verdict, 'slower', JSON.stringify(out.comparison[0]));
+    assert.ok(out.comparison[0].ratio > 5, JSON.stringify(out.comparison[0]));
+    const links = [...out.baseline.links].sort((a: { entry: string }, b: { entry: string }) => a.entry.localeCompare(b.entry));
+    assert.deepEqual(links, [
+      { entry: 'node_modules/lib', target: 'packages/lib', atRef: true },
+      { entry: 'packages/lib/node_modules/@scope/util', target: 'packages/util', atRef: true },
+    ]);
+    const text = runCli(['--against', 'HEAD', '--clock', 'cpu', '--processes', '2', ...QUICK_ARGS], lib);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /loaded from: installed packages from the working tree's node_modules on both sides; workspace packages each side's own \(HEAD's side from its checkout\): .*node_modules\/lib → packages\/lib/);
+    assert.equal(git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).length, 1);
+  });
+});

@@ -193,7 +193,7 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
     errors: session.errors.map((e) => e.message),
     compared:
       compared?.kind === 'ref'
-        ? { name: `${compared.ref} (${compared.commit.slice(0, 12)}, interleaved)`, savedAt: environment.date, environmentDifferences: compared.notes, against: { ref: compared.ref, commit: compared.commit } }
+        ? { name: `${compared.ref} (${compared.commit.slice(0, 12)}, interleaved)`, savedAt: environment.date, environmentDifferences: compared.notes, against: { ref: compared.ref, commit: compared.commit, links: compared.links } }
         : compared
           ? { name: compared.name, savedAt: compared.savedAt, environmentDifferences: compared.notes }
           : null,

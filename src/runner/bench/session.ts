@@ -17,6 +17,7 @@ import { scalingOf, type ScalingSeries } from '../../core/bench/scaling';
 import { summarize, type BenchmarkSummary } from '../../core/bench/summary';
 import { BaselineStoreError, listBaselines, loadBaseline, saveBaseline } from './baseline-store';
 import { gatherEnvironment, recordLoadAtEnd } from './environment';
+import type { RepoLink } from './git-ref-tree';
 import { runAgainst } from './run-against';
 import { runBenchmarks, type BenchFile, type RunBenchmarksOptions } from './run-benchmarks';
 import type { BenchFileError } from './run-file';
@@ -54,7 +55,7 @@ export interface BenchSessionHooks {
 /** What a session was compared with: a saved baseline, or the same files at a git ref (`against`). */
 export type BenchSessionCompared =
   | { kind: 'baseline'; name: string; savedAt: string; notes: string[]; baselineResults: BenchmarkResult[] }
-  | { kind: 'ref'; ref: string; commit: string; notes: string[]; baselineResults: BenchmarkResult[] };
+  | { kind: 'ref'; ref: string; commit: string; notes: string[]; baselineResults: BenchmarkResult[]; links: RepoLink[] };
 
 export interface BenchSessionResult {
   /** Recorded at the start (the clock's " (CPU time)" in `runtime`), the load the larger of start and end. */
@@ -116,12 +117,12 @@ export async function runBenchSession(o: BenchSessionOptions, hooks: BenchSessio
   const run = { ...runOptions, memory, signal: hooks.signal, onProgress: hooks.onProgress };
   let outcome: { results: BenchmarkResult[]; errors: BenchFileError[]; processes: Record<string, number> };
   /** With `against`: the ref's results and commit, compared with the working tree's as a baseline would be. */
-  let atRef: { results: BenchmarkResult[]; commit: string } | undefined;
+  let atRef: { results: BenchmarkResult[]; commit: string; links: RepoLink[] } | undefined;
   if (against === undefined) outcome = await runBenchmarks({ ...run, files });
   else {
     const both = await runAgainst({ ...run, files, paths: against.paths, ref: against.ref });
     outcome = { results: both.current, errors: both.errors, processes: both.processes };
-    atRef = { results: both.base, commit: both.commit };
+    atRef = { results: both.base, commit: both.commit, links: both.links };
   }
   recordLoadAtEnd(environment);
 
@@ -134,7 +135,7 @@ export async function runBenchSession(o: BenchSessionOptions, hooks: BenchSessio
     // Both sides measured here: the same environment, and pairs of processes run back to back.
     const c = compareWithBaseline(current, { environment, results: atRef.results }, undefined, { paired: true });
     comparison = c.comparison;
-    compared = { kind: 'ref', ref: against.ref, commit: atRef.commit, notes: c.notes, baselineResults: c.baselineResults };
+    compared = { kind: 'ref', ref: against.ref, commit: atRef.commit, notes: c.notes, baselineResults: c.baselineResults, links: atRef.links };
   } else if (baseline) {
     const failed = new Set(outcome.errors.map((e) => e.file));
     const c = compareWithBaseline(current, baseline, { files: files.map((f) => f.file).filter((f) => !failed.has(f)), names: o.names });
