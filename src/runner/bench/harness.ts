@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     installTypeScript(req.file, cjsTypeScript, __dirname);
     if (cjsTypeScript) createRequire(__filename)(req.file);
     else await import(pathToFileURL(req.file).href);
-    for (const p of collector.pending) await p;
+    await collector.collect();
   } catch (e) {
     const what = e instanceof BenchApiError ? e.message : `loading the file failed: ${describeError(e)}`;
     writeResult(req.resultFile, { ok: false, error: what });
