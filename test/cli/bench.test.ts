@@ -208,6 +208,26 @@ describe('perf-lens bench', () => {
       assert.match(r.stderr, message);
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     }
+    // A --name that matches nothing: exit 2 after each file's first process, one line listing (at most 10 of) the names.
+    const many = makeTree({
+      'many.bench.cjs': "const { bench, describe } = require('vitest');\ndescribe('s', () => {\n" + Array.from({ length: 14 }, (_, i) => `  bench('b${i}', () => ${i});\n`).join('') + '});\n',
+    });
+    const nope = runCli(['--name', 'b1', '--name', 'nope', '--processes', '3', ...QUICK_ARGS], many);
+    assert.equal(nope.status, 2, nope.stdout);
+    assert.equal(nope.stdout, '');
+    // The start line, then the one-line answer.
+    const nopeLines = nope.stderr.trim().split('\n');
+    assert.deepEqual(nopeLines.slice(0, -1), ['perf-lens bench: 1 file, 3 processes each'], nope.stderr);
+    assert.equal(
+      nopeLines[nopeLines.length - 1],
+      'perf-lens: no benchmark is named "b1" or "nope" (names are full: "suite > bench"); the benchmarks are "s > b0", "s > b1", "s > b2", "s > b3", "s > b4", "s > b5", "s > b6", "s > b7", "s > b8", "s > b9", and 4 more',
+    );
+    // One of several names matching nothing: the others run, and a note says which did not.
+    const partly = runCli(['--name', 's > b1', '--name', 'nope', '--format', 'json', '--processes', '1', ...QUICK_ARGS], many);
+    assert.equal(partly.status, 0, partly.stderr);
+    assert.deepEqual(JSON.parse(partly.stdout).results.map((r: { name: string }) => r.name), ['s > b1']);
+    assert.match(partly.stderr, /perf-lens: note: no benchmark is named "nope" \(the other --name values ran\)/);
+
     const empty = makeTree({ 'a.js': '' });
     const none = runCli([], empty);
     assert.equal(none.status, 2);

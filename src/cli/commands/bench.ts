@@ -71,7 +71,8 @@ Options:
       --memory                 also measure bytes allocated per operation (V8 heap), in a pass after
                                timing in each process (timing is unchanged); "memory/op" column,
                                JSON "bytesPerOp", kept in baselines and compared
-      --name <name>            run only this benchmark (full name, "suite > bench"); repeat for several
+      --name <name>            run only this benchmark (full name, "suite > bench"); repeat for several;
+                               a run where no --name matches stops with exit 2, listing the names
   -c, --config <file.json>     budgets from this file's "bench.budgets" (default: the nearest
                                perf-lens.config.json "bench.budgets", or package.json "perfLens.bench.budgets")
   -h, --help                   show this help
@@ -179,6 +180,7 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
     throw e;
   }
   for (const e of session.errors) io.stderr(`perf-lens: ${e.message}`);
+  if (session.unmatchedNames.length) io.stderr(`perf-lens: note: no benchmark is named ${session.unmatchedNames.map((n) => `"${n}"`).join(', ')} (the other --name values ran)`);
   if (session.notSaved?.storeError !== undefined) io.stderr(`perf-lens: ${session.notSaved.storeError}`);
 
   const { environment, compared } = session;

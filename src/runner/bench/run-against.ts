@@ -28,6 +28,8 @@ export interface AgainstOutcome {
   /** Processes per file; the ref's files are named "<file> @ <ref>". */
   processes: Record<string, number>;
   commit: string;
+  /** With `names`: those neither side declares. */
+  unmatchedNames: string[];
   /** node_modules entries leading into the repository (workspace packages): each side loaded its own version. */
   links: RepoLink[];
 }
@@ -65,7 +67,7 @@ export async function runAgainst(o: AgainstOptions): Promise<AgainstOutcome> {
       if (failed.has(file)) continue;
       (isBase ? base : current).push({ ...r, file });
     }
-    return { current, base, errors: outcome.errors, processes: outcome.processes, commit: tree.commit, links: tree.links };
+    return { current, base, errors: outcome.errors, processes: outcome.processes, commit: tree.commit, links: tree.links, unmatchedNames: outcome.unmatchedNames };
   } finally {
     await tree.dispose();
   }

@@ -67,6 +67,11 @@ export interface BenchSessionResult {
   errors: BenchFileError[];
   /** Processes run per file (with `against`, the ref's files as "<file> @ <ref>"). */
   processes: Record<string, number>;
+  /**
+   * With `names`: those no file declares, when others matched (when none matches, the run stops after each
+   * file's first process with a BenchOptionsError listing the names that exist).
+   */
+  unmatchedNames: string[];
   /** Whether bytes per operation were measured (asked for, or a memory budget). */
   memory: boolean;
   violations: BudgetViolation[];
@@ -102,7 +107,10 @@ async function chosenBaseline(root: string, choice: BaselineChoice | undefined, 
   });
 }
 
-/** Throws what the runner throws (BenchOptionsError, GitRefError, the signal's reason); a failing file is in `errors`. */
+/**
+ * Throws what the runner throws (BenchOptionsError — also when no benchmark has any of `names` —, GitRefError,
+ * the signal's reason); a failing file is in `errors`.
+ */
 export async function runBenchSession(o: BenchSessionOptions, hooks: BenchSessionHooks = {}): Promise<BenchSessionResult> {
   const { files, budgets = [], compareWith, against, saveAs, ...runOptions } = o;
   // A memory budget cannot be checked without the figure: it asks for the memory pass itself.
@@ -115,13 +123,13 @@ export async function runBenchSession(o: BenchSessionOptions, hooks: BenchSessio
   hooks.onStart?.();
 
   const run = { ...runOptions, memory, signal: hooks.signal, onProgress: hooks.onProgress };
-  let outcome: { results: BenchmarkResult[]; errors: BenchFileError[]; processes: Record<string, number> };
+  let outcome: { results: BenchmarkResult[]; errors: BenchFileError[]; processes: Record<string, number>; unmatchedNames: string[] };
   /** With `against`: the ref's results and commit, compared with the working tree's as a baseline would be. */
   let atRef: { results: BenchmarkResult[]; commit: string; links: RepoLink[] } | undefined;
   if (against === undefined) outcome = await runBenchmarks({ ...run, files });
   else {
     const both = await runAgainst({ ...run, files, paths: against.paths, ref: against.ref });
-    outcome = { results: both.current, errors: both.errors, processes: both.processes };
+    outcome = { results: both.current, errors: both.errors, processes: both.processes, unmatchedNames: both.unmatchedNames };
     atRef = { results: both.base, commit: both.commit, links: both.links };
   }
   recordLoadAtEnd(environment);
@@ -149,6 +157,7 @@ export async function runBenchSession(o: BenchSessionOptions, hooks: BenchSessio
     summaries,
     errors: outcome.errors,
     processes: outcome.processes,
+    unmatchedNames: outcome.unmatchedNames,
     memory,
     violations: budgetCheck.violations,
     unmatchedBudgets: budgetCheck.unmatched,
