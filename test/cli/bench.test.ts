@@ -77,7 +77,7 @@ describe('perf-lens bench', () => {
     const c = sameOut.comparison[0];
     assert.deepEqual(Object.keys(c).slice(0, 5), ['name', 'ratio', 'ci95', 'pValue', 'verdict']);
     assert.ok(c.ratio > 0.2 && c.ratio < 5, JSON.stringify(c));
-    assert.ok(['same', 'slower', 'faster'].includes(c.verdict), JSON.stringify(c));
+    assert.ok(['same', 'inconclusive', 'slower', 'faster'].includes(c.verdict), JSON.stringify(c));
     assert.equal(sameOut.clock, 'cpu');
     assert.match(sameOut.environment.runtime, /^node v\d+\.\d+\.\d+ \(CPU time\)$/);
     assert.deepEqual(sameOut.baseline.environmentDifferences, []);
@@ -107,6 +107,29 @@ describe('perf-lens bench', () => {
     const one = JSON.parse(runCli(['bench/extra.bench.mjs', '--compare', 'main', '--format', 'json', '--processes', '2', ...QUICK_ARGS], dir).stdout);
     assert.deepEqual(one.comparison.map((x: { name: string; verdict: string }) => `${x.name}:${x.verdict}`), ['extra:added']);
     fs.rmSync(path.join(dir, 'bench/extra.bench.mjs'));
+  });
+
+  // A baseline whose three processes are spread 16x apart (its samples scaled by 1/4, 1 and 4): whatever this
+  // run measures, the interval of the ratio is far wider than ±5% and the change is not significant, so the
+  // verdict is inconclusive, never "same".
+  test('an inconclusive comparison: verdict "inconclusive" with its line and processesToSettle; --fail-on-inconclusive fails, --fail-on-regression does not', () => {
+    const tree = makeTree({ 'w.bench.cjs': WORK });
+    assert.equal(runCli(['--save', 'wide', '--clock', 'cpu', '--processes', '3', ...QUICK_ARGS], tree).status, 0);
+    const file = path.join(tree, '.perf-lens', 'baselines', 'wide.json');
+    const baseline = JSON.parse(fs.readFileSync(file, 'utf8'));
+    baseline.results[0].runs.forEach((run: { samples: number[] }, i: number) => (run.samples = run.samples.map((x) => x * [0.25, 1, 4][i])));
+    fs.writeFileSync(file, JSON.stringify(baseline));
+    const args = ['--compare', 'wide', '--clock', 'cpu', '--processes', '3', ...QUICK_ARGS];
+    const json = runCli([...args, '--fail-on-regression', '--format', 'json'], tree);
+    assert.equal(json.status, 0, json.stderr);
+    const c = JSON.parse(json.stdout).comparison[0];
+    assert.equal(c.verdict, 'inconclusive', JSON.stringify(c));
+    assert.ok('processesToSettle' in c && (c.processesToSettle === null || c.processesToSettle > 3), JSON.stringify(c));
+    const text = runCli([...args, '--fail-on-inconclusive'], tree);
+    assert.equal(text.status, 1, text.stderr);
+    assert.match(text.stdout, /work\s+w\.bench\.cjs\s+[0-9.]+x .* inconclusive/);
+    assert.match(text.stdout, /0 slower, 0 faster, 0 same, 1 inconclusive \(α = 0\.01, minimum effect 5%\)/);
+    assert.match(text.stdout, /work: inconclusive: the 95% CI \[[0-9.]+, [0-9.]+\] is neither within the minimum effect \(5%\) nor a significant change beyond it; /);
   });
 
   test('each process records its CPU share; a comparison whose baseline had far more CPU per second says so', () => {

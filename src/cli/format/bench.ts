@@ -85,7 +85,22 @@ export function toJsonComparison(c: BenchmarkComparison) {
     baselineMean: c.baselineMean,
     // Only when both sides measured memory; the ratio is null when only the baseline allocated nothing.
     ...(c.bytesPerOpRatio !== undefined ? { bytesPerOpRatio: c.bytesPerOpRatio, currentBytesPerOp: c.currentBytesPerOp, baselineBytesPerOp: c.baselineBytesPerOp } : {}),
+    // Only on an inconclusive verdict: processes per side that would likely settle it (null: no affordable count, or no estimate).
+    ...(c.verdict === 'inconclusive' ? { processesToSettle: c.processesToSettle !== undefined && Number.isFinite(c.processesToSettle) ? c.processesToSettle : null } : {}),
   };
+}
+
+/** Why a comparison is inconclusive and what would settle it, one line. */
+export function inconclusiveLine(c: BenchmarkComparison): string {
+  const n = c.processesToSettle;
+  const settle =
+    n !== undefined && Number.isFinite(n)
+      ? `about ${n} processes per side would settle it (--processes ${n})`
+      : n === Infinity
+        ? 'no affordable number of processes would settle it (the processes vary too much)'
+        : 'more processes per side would settle it';
+  const ci = c.ci95 ? `the 95% CI ${ciText(c.ci95)} is` : 'with no interval, it is';
+  return `${benchmarkLabel(c)}: inconclusive: ${ci} neither within the minimum effect (5%) nor a significant change beyond it; ${settle}`;
 }
 
 export function formatBenchJson(r: BenchReport): string {
@@ -180,7 +195,11 @@ export function formatBenchText(r: BenchReport): string {
     lines.push(...table(rows, [false, false, true, false, true, false, true]));
     const slower = r.comparison.filter((c) => c.verdict === 'slower').length;
     const faster = r.comparison.filter((c) => c.verdict === 'faster').length;
-    lines.push(`  ${slower} slower, ${faster} faster, ${r.comparison.filter((c) => c.verdict === 'same').length} same (α = 0.01, minimum effect 5%)`);
+    const inconclusive = r.comparison.filter((c) => c.verdict === 'inconclusive');
+    lines.push(
+      `  ${slower} slower, ${faster} faster, ${r.comparison.filter((c) => c.verdict === 'same').length} same${inconclusive.length ? `, ${inconclusive.length} inconclusive` : ''} (α = 0.01, minimum effect 5%)`,
+    );
+    for (const c of inconclusive) lines.push(`  ${inconclusiveLine(c)}`);
   }
   if (r.violations.length || r.unmatchedBudgets.length) lines.push('', `Budgets (${r.budgetSource}):`);
   for (const v of r.violations) lines.push(`  ${v.file}${v.line ? `:${v.line}` : ''}: ${describeViolation(v)}`);
@@ -205,7 +224,13 @@ export function formatBenchMarkdown(r: BenchReport): string {
       const verdict = c.verdict === 'slower' ? '**slower**' : c.verdict === 'faster' ? '**faster**' : c.verdict;
       lines.push(`| ${mdEscape(benchmarkLabel(c))} | ${mdEscape(c.file)} | ${ratioText(c)} | ${ciText(c.ci95)} | ${pText(c.pValue)} | ${verdict} |${memory ? ` ${bytesRatioText(c)} |` : ''}`);
     }
-    lines.push('', 'Ratio = current / baseline time per operation; verdict at α = 0.01 with a minimum effect of 5% (Welch on log per-process means).', '');
+    const inconclusive = r.comparison.filter((c) => c.verdict === 'inconclusive');
+    if (inconclusive.length) lines.push('', ...inconclusive.map((c) => `- ${mdEscape(inconclusiveLine(c))}`));
+    lines.push(
+      '',
+      'Ratio = current / baseline time per operation; verdict at α = 0.01 with a minimum effect of 5% (Welch on log per-process means); same: the 95% CI lies within ±5%.',
+      '',
+    );
   }
   const memory = r.summaries.some((s) => s.bytesPerOp !== undefined);
   lines.push('### Results', '', `| benchmark | file | mean | 95% CI | median | p99 | rsd | ops/s | processes |${memory ? ' memory/op |' : ''}`, `|---|---|--:|--:|--:|--:|--:|--:|--:|${memory ? '--:|' : ''}`);
