@@ -72,7 +72,8 @@ function measure(processes: number, between: number, { naive = false, samples = 
     let b = simulate(processes, samples, 1000, between);
     if (naive) [a, b] = [pooled(a), pooled(b)];
     const aa = compareResult(a, b);
-    if (aa.verdict !== 'same') fpHits++;
+    // A false positive is identical code called different; 'inconclusive' claims nothing.
+    if (aa.verdict === 'slower' || aa.verdict === 'faster') fpHits++;
     if (aa.pValue! < DEFAULT_ALPHA) significantHits++;
     let slow = simulate(processes, samples, 1000 * SLOWDOWN, between);
     let base = simulate(processes, samples, 1000, between);

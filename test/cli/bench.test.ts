@@ -77,7 +77,7 @@ describe('perf-lens bench', () => {
     const c = sameOut.comparison[0];
     assert.deepEqual(Object.keys(c).slice(0, 5), ['name', 'ratio', 'ci95', 'pValue', 'verdict']);
     assert.ok(c.ratio > 0.2 && c.ratio < 5, JSON.stringify(c));
-    assert.ok(['same', 'slower', 'faster'].includes(c.verdict), JSON.stringify(c));
+    assert.ok(['same', 'inconclusive', 'slower', 'faster'].includes(c.verdict), JSON.stringify(c));
     assert.equal(sameOut.clock, 'cpu');
     assert.match(sameOut.environment.runtime, /^node v\d+\.\d+\.\d+ \(CPU time\)$/);
     assert.deepEqual(sameOut.baseline.environmentDifferences, []);
@@ -107,6 +107,29 @@ describe('perf-lens bench', () => {
     const one = JSON.parse(runCli(['bench/extra.bench.mjs', '--compare', 'main', '--format', 'json', '--processes', '2', ...QUICK_ARGS], dir).stdout);
     assert.deepEqual(one.comparison.map((x: { name: string; verdict: string }) => `${x.name}:${x.verdict}`), ['extra:added']);
     fs.rmSync(path.join(dir, 'bench/extra.bench.mjs'));
+  });
+
+  // A baseline whose three processes are spread 16x apart (its samples scaled by 1/4, 1 and 4): whatever this
+  // run measures, the interval of the ratio is far wider than ±5% and the change is not significant, so the
+  // verdict is inconclusive, never "same".
+  test('an inconclusive comparison: verdict "inconclusive" with its line and processesToSettle; --fail-on-inconclusive fails, --fail-on-regression does not', () => {
+    const tree = makeTree({ 'w.bench.cjs': WORK });
+    assert.equal(runCli(['--save', 'wide', '--clock', 'cpu', '--processes', '3', ...QUICK_ARGS], tree).status, 0);
+    const file = path.join(tree, '.perf-lens', 'baselines', 'wide.json');
+    const baseline = JSON.parse(fs.readFileSync(file, 'utf8'));
+    baseline.results[0].runs.forEach((run: { samples: number[] }, i: number) => (run.samples = run.samples.map((x) => x * [0.25, 1, 4][i])));
+    fs.writeFileSync(file, JSON.stringify(baseline));
+    const args = ['--compare', 'wide', '--clock', 'cpu', '--processes', '3', ...QUICK_ARGS];
+    const json = runCli([...args, '--fail-on-regression', '--format', 'json'], tree);
+    assert.equal(json.status, 0, json.stderr);
+    const c = JSON.parse(json.stdout).comparison[0];
+    assert.equal(c.verdict, 'inconclusive', JSON.stringify(c));
+    assert.ok('processesToSettle' in c && (c.processesToSettle === null || c.processesToSettle > 3), JSON.stringify(c));
+    const text = runCli([...args, '--fail-on-inconclusive'], tree);
+    assert.equal(text.status, 1, text.stderr);
+    assert.match(text.stdout, /work\s+w\.bench\.cjs\s+[0-9.]+x .* inconclusive/);
+    assert.match(text.stdout, /0 slower, 0 faster, 0 same, 1 inconclusive \(α = 0\.01, minimum effect 5%\)/);
+    assert.match(text.stdout, /work: inconclusive: the 95% CI \[[0-9.]+, [0-9.]+\] is neither within the minimum effect \(5%\) nor a significant change beyond it; /);
   });
 
   test('each process records its CPU share; a comparison whose baseline had far more CPU per second says so', () => {
@@ -208,6 +231,26 @@ describe('perf-lens bench', () => {
       assert.match(r.stderr, message);
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     }
+    // A --name that matches nothing: exit 2 after each file's first process, one line listing (at most 10 of) the names.
+    const many = makeTree({
+      'many.bench.cjs': "const { bench, describe } = require('vitest');\ndescribe('s', () => {\n" + Array.from({ length: 14 }, (_, i) => `  bench('b${i}', () => ${i});\n`).join('') + '});\n',
+    });
+    const nope = runCli(['--name', 'b1', '--name', 'nope', '--processes', '3', ...QUICK_ARGS], many);
+    assert.equal(nope.status, 2, nope.stdout);
+    assert.equal(nope.stdout, '');
+    // The start line, then the one-line answer.
+    const nopeLines = nope.stderr.trim().split('\n');
+    assert.deepEqual(nopeLines.slice(0, -1), ['perf-lens bench: 1 file, 3 processes each'], nope.stderr);
+    assert.equal(
+      nopeLines[nopeLines.length - 1],
+      'perf-lens: no benchmark is named "b1" or "nope" (names are full: "suite > bench"); the benchmarks are "s > b0", "s > b1", "s > b2", "s > b3", "s > b4", "s > b5", "s > b6", "s > b7", "s > b8", "s > b9", and 4 more',
+    );
+    // One of several names matching nothing: the others run, and a note says which did not.
+    const partly = runCli(['--name', 's > b1', '--name', 'nope', '--format', 'json', '--processes', '1', ...QUICK_ARGS], many);
+    assert.equal(partly.status, 0, partly.stderr);
+    assert.deepEqual(JSON.parse(partly.stdout).results.map((r: { name: string }) => r.name), ['s > b1']);
+    assert.match(partly.stderr, /perf-lens: note: no benchmark is named "nope" \(the other --name values ran\)/);
+
     const empty = makeTree({ 'a.js': '' });
     const none = runCli([], empty);
     assert.equal(none.status, 2);
@@ -341,5 +384,56 @@ describe('perf-lens bench --against <git ref>', () => {
     assert.equal(both.status, 2);
     assert.match(both.stderr, /--against and --compare cannot be used together/);
     assert.equal(worktrees(), 1);
+  });
+});
+
+// A workspace monorepo: node_modules/lib is a link back into the repository (packages/lib), as npm, yarn and
+// pnpm workspaces install it, and lib benchmarks itself by its own name from its own folder. Its own
+// node_modules links @scope/util to packages/util (pnpm's layout); an installed package (dep) is a real folder.
+describe('perf-lens bench --against <git ref> in a workspace monorepo', () => {
+  const LIB = (factor: number) => `const util = require('@scope/util');\nconst dep = require('dep');\nexports.work = () => { let s = dep.start; for (let i = 0; i < util.n * ${factor}; i++) s += Math.sqrt(i); return s; };\n`;
+  test('the ref\'s side loads the workspace package at the ref, not the working tree\'s: a 50x slowdown of lib says slower; the links are reported', () => {
+    const repo = makeTree({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      '.gitignore': 'node_modules\n',
+      'packages/lib/package.json': JSON.stringify({ name: 'lib', main: 'index.js' }),
+      'packages/lib/index.js': LIB(1),
+      'packages/lib/bench/self.bench.cjs': "const { bench } = require('vitest');\nconst { work } = require('lib');\nbench('lib work', work);\n",
+      'packages/util/package.json': JSON.stringify({ name: '@scope/util', main: 'index.js' }),
+      'packages/util/index.js': 'exports.n = 20000;\n',
+      'node_modules/dep/package.json': JSON.stringify({ name: 'dep', main: 'index.js' }),
+      'node_modules/dep/index.js': 'exports.start = 0;\n',
+    });
+    fs.symlinkSync('../packages/lib', path.join(repo, 'node_modules/lib'), 'dir');
+    fs.mkdirSync(path.join(repo, 'packages/lib/node_modules/@scope'), { recursive: true });
+    fs.symlinkSync('../../../util', path.join(repo, 'packages/lib/node_modules/@scope/util'), 'dir');
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout;
+    };
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'test');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    fs.writeFileSync(path.join(repo, 'packages/lib/index.js'), LIB(50));
+
+    const lib = path.join(repo, 'packages/lib');
+    const r = runCli(['--against', 'HEAD', '--clock', 'cpu', '--processes', '3', '--format', 'json', ...QUICK_ARGS], lib);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.comparison.length, 1);
+    assert.equal(out.comparison[0].verdict, 'slower', JSON.stringify(out.comparison[0]));
+    assert.ok(out.comparison[0].ratio > 5, JSON.stringify(out.comparison[0]));
+    const links = [...out.baseline.links].sort((a: { entry: string }, b: { entry: string }) => a.entry.localeCompare(b.entry));
+    assert.deepEqual(links, [
+      { entry: 'node_modules/lib', target: 'packages/lib', atRef: true },
+      { entry: 'packages/lib/node_modules/@scope/util', target: 'packages/util', atRef: true },
+    ]);
+    const text = runCli(['--against', 'HEAD', '--clock', 'cpu', '--processes', '2', ...QUICK_ARGS], lib);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /loaded from: installed packages from the working tree's node_modules on both sides; workspace packages each side's own \(HEAD's side from its checkout\): .*node_modules\/lib → packages\/lib/);
+    assert.equal(git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).length, 1);
   });
 });

@@ -72,7 +72,7 @@ export function rowCells(r: BenchRow): { size: string; mean: string; ci: string;
     memoryTitle: memoryTitle(c),
     ratio: formatRatio(c?.ratio ?? null),
     ratioCi: c?.ci95 ? `${c.ci95[0].toFixed(2)}–${c.ci95[1].toFixed(2)}` : '–',
-    verdict: r.verdict ?? '',
+    verdict: r.verdict === 'inconclusive' && c?.processesToSettle !== undefined && Number.isFinite(c.processesToSettle) ? `inconclusive · ~${c.processesToSettle} processes` : (r.verdict ?? ''),
   };
 }
 

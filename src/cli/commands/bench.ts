@@ -26,6 +26,7 @@ const OPTIONS = {
   compare: { type: 'string' },
   against: { type: 'string' },
   'fail-on-regression': { type: 'boolean' },
+  'fail-on-inconclusive': { type: 'boolean' },
   format: { type: 'string', short: 'f' },
   processes: { type: 'string', short: 'p' },
   'max-processes': { type: 'string' },
@@ -55,6 +56,8 @@ Options:
                                a change of load hits both sides alike; the ref is checked out in a
                                temporary git worktree, removed at the end)
       --fail-on-regression     exit 1 when a benchmark is slower than the baseline
+      --fail-on-inconclusive   exit 1 when a comparison is inconclusive (neither shown within the
+                               minimum effect of 5% nor significantly beyond it: run more processes)
   -f, --format <text|json|markdown>  output format (default: text; markdown for PR comments)
   -p, --processes <n>          exactly n processes per file (default: adaptive, ${ADAPTIVE_START_PROCESSES} to
                                --max-processes, as many as the measured spread needs to see a 10% change)
@@ -71,15 +74,18 @@ Options:
       --memory                 also measure bytes allocated per operation (V8 heap), in a pass after
                                timing in each process (timing is unchanged); "memory/op" column,
                                JSON "bytesPerOp", kept in baselines and compared
-      --name <name>            run only this benchmark (full name, "suite > bench"); repeat for several
+      --name <name>            run only this benchmark (full name, "suite > bench"); repeat for several;
+                               a run where no --name matches stops with exit 2, listing the names
   -c, --config <file.json>     budgets from this file's "bench.budgets" (default: the nearest
                                perf-lens.config.json "bench.budgets", or package.json "perfLens.bench.budgets")
   -h, --help                   show this help
 
 Budgets: { "csv export": { "mean": "2ms", "p99": "5ms" } } (mean, median, p75, p99; ns, us, ms, s), and
 { "parse": { "memory": "10kB" } } for bytes allocated per operation (B, kB, MB, KiB, MiB; turns on --memory).
-Exit status: 0 done; 1 a benchmark is slower than the baseline (with --fail-on-regression) or over
-its budget; 2 bad usage, an unreadable baseline or config, or a benchmark file that failed.`;
+Verdicts: slower / faster (significant at α = 0.01 and at least 5%), same (the 95% CI of the ratio lies
+within ±5%), inconclusive (neither: the line under the table says how many processes would settle it).
+Exit status: 0 done; 1 a benchmark is slower than the baseline (with --fail-on-regression), inconclusive
+(with --fail-on-inconclusive) or over its budget; 2 bad usage, an unreadable baseline or config, or a benchmark file that failed.`;
 
 function positiveNumber(args: ParsedArgs, name: string, integer: boolean): number | undefined {
   const raw = stringValue(args, name);
@@ -179,6 +185,7 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
     throw e;
   }
   for (const e of session.errors) io.stderr(`perf-lens: ${e.message}`);
+  if (session.unmatchedNames.length) io.stderr(`perf-lens: note: no benchmark is named ${session.unmatchedNames.map((n) => `"${n}"`).join(', ')} (the other --name values ran)`);
   if (session.notSaved?.storeError !== undefined) io.stderr(`perf-lens: ${session.notSaved.storeError}`);
 
   const { environment, compared } = session;
@@ -193,7 +200,7 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
     errors: session.errors.map((e) => e.message),
     compared:
       compared?.kind === 'ref'
-        ? { name: `${compared.ref} (${compared.commit.slice(0, 12)}, interleaved)`, savedAt: environment.date, environmentDifferences: compared.notes, against: { ref: compared.ref, commit: compared.commit } }
+        ? { name: `${compared.ref} (${compared.commit.slice(0, 12)}, interleaved)`, savedAt: environment.date, environmentDifferences: compared.notes, against: { ref: compared.ref, commit: compared.commit, links: compared.links } }
         : compared
           ? { name: compared.name, savedAt: compared.savedAt, environmentDifferences: compared.notes }
           : null,
@@ -209,6 +216,7 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
 
   if (session.errors.length || report.notSaved) return EXIT_ERROR;
   if (failOnRegression && report.comparison.some((c) => c.verdict === 'slower')) return EXIT_FINDINGS;
+  if (flag(args, 'fail-on-inconclusive') && report.comparison.some((c) => c.verdict === 'inconclusive')) return EXIT_FINDINGS;
   if (report.violations.length) return EXIT_FINDINGS;
   return EXIT_OK;
 }

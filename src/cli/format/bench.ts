@@ -10,6 +10,7 @@ import { formatScaling } from '../../core/bench/scaling';
 import { describeViolation, type BudgetViolation } from '../../core/bench/budgets';
 import { benchmarkLabel } from '../../core/bench/model';
 import { formatBytes, formatNs, formatOpsCompact, formatPercent } from '../../core/format/numbers';
+import type { RepoLink } from '../../runner/bench/git-ref-tree';
 
 export interface BenchReport {
   environment: Environment;
@@ -23,7 +24,7 @@ export interface BenchReport {
   errors: string[];
   /** --compare: the baseline's name, when it was saved, and how its environment differs. */
   /** `against`: the other side is the same files at a git ref, measured in this run (--against). */
-  compared: { name: string; savedAt: string; environmentDifferences: string[]; against?: { ref: string; commit: string } } | null;
+  compared: { name: string; savedAt: string; environmentDifferences: string[]; against?: { ref: string; commit: string; links: RepoLink[] } } | null;
   /** --save: the file written, or why nothing was written. */
   saved: { name: string; file: string } | null;
   notSaved: string | null;
@@ -59,6 +60,16 @@ export function toJsonResult(s: BenchmarkSummary) {
   };
 }
 
+/**
+ * With --against, what each side loaded a workspace package from (a node_modules entry linked into the
+ * repository): the working tree's side the working tree's files, the ref's side the same path at the ref.
+ */
+export function linkLines(ref: string, links: readonly RepoLink[]): string[] {
+  if (links.length === 0) return [];
+  const each = links.map((l) => `${l.entry} → ${l.target}${l.atRef ? '' : ` (absent at ${ref}: that side cannot load it)`}`);
+  return [`loaded from: installed packages from the working tree's node_modules on both sides; workspace packages each side's own (${ref}'s side from its checkout): ${each.join(', ')}`];
+}
+
 export function toJsonComparison(c: BenchmarkComparison) {
   return {
     name: c.name,
@@ -74,7 +85,22 @@ export function toJsonComparison(c: BenchmarkComparison) {
     baselineMean: c.baselineMean,
     // Only when both sides measured memory; the ratio is null when only the baseline allocated nothing.
     ...(c.bytesPerOpRatio !== undefined ? { bytesPerOpRatio: c.bytesPerOpRatio, currentBytesPerOp: c.currentBytesPerOp, baselineBytesPerOp: c.baselineBytesPerOp } : {}),
+    // Only on an inconclusive verdict: processes per side that would likely settle it (null: no affordable count, or no estimate).
+    ...(c.verdict === 'inconclusive' ? { processesToSettle: c.processesToSettle !== undefined && Number.isFinite(c.processesToSettle) ? c.processesToSettle : null } : {}),
   };
+}
+
+/** Why a comparison is inconclusive and what would settle it, one line. */
+export function inconclusiveLine(c: BenchmarkComparison): string {
+  const n = c.processesToSettle;
+  const settle =
+    n !== undefined && Number.isFinite(n)
+      ? `about ${n} processes per side would settle it (--processes ${n})`
+      : n === Infinity
+        ? 'no affordable number of processes would settle it (the processes vary too much)'
+        : 'more processes per side would settle it';
+  const ci = c.ci95 ? `the 95% CI ${ciText(c.ci95)} is` : 'with no interval, it is';
+  return `${benchmarkLabel(c)}: inconclusive: ${ci} neither within the minimum effect (5%) nor a significant change beyond it; ${settle}`;
 }
 
 export function formatBenchJson(r: BenchReport): string {
@@ -86,7 +112,7 @@ export function formatBenchJson(r: BenchReport): string {
     budgets: { source: r.budgetSource, violations: r.violations, unmatched: r.unmatchedBudgets },
     errors: r.errors,
     baseline: r.compared
-      ? { name: r.compared.name, savedAt: r.compared.savedAt, environmentDifferences: r.compared.environmentDifferences, ...(r.compared.against ? { ref: r.compared.against.ref, commit: r.compared.against.commit } : {}) }
+      ? { name: r.compared.name, savedAt: r.compared.savedAt, environmentDifferences: r.compared.environmentDifferences, ...(r.compared.against ? { ref: r.compared.against.ref, commit: r.compared.against.commit, links: r.compared.against.links } : {}) }
       : null,
     saved: r.saved ? r.saved.file : null,
     processes: r.processes,
@@ -162,13 +188,18 @@ export function formatBenchText(r: BenchReport): string {
     const a = r.compared.against;
     lines.push('', a ? `Compared with ${a.ref} at ${a.commit.slice(0, 12)} (its files measured in this run, interleaved):` : `Compared with baseline "${r.compared.name}" (saved ${r.compared.savedAt}):`);
     for (const d of r.compared.environmentDifferences) lines.push(`  note: ${d}`);
+    if (a) lines.push(...linkLines(a.ref, a.links).map((l) => `  ${l}`));
     const memory = r.comparison.some((c) => c.bytesPerOpRatio !== undefined);
     const rows = [['benchmark', 'file', 'ratio', '95% CI', 'p', 'verdict', ...(memory ? ['memory/op ratio'] : [])]];
     for (const c of r.comparison) rows.push([benchmarkLabel(c), c.file, ratioText(c), ciText(c.ci95), pText(c.pValue), c.verdict, ...(memory ? [bytesRatioText(c)] : [])]);
     lines.push(...table(rows, [false, false, true, false, true, false, true]));
     const slower = r.comparison.filter((c) => c.verdict === 'slower').length;
     const faster = r.comparison.filter((c) => c.verdict === 'faster').length;
-    lines.push(`  ${slower} slower, ${faster} faster, ${r.comparison.filter((c) => c.verdict === 'same').length} same (α = 0.01, minimum effect 5%)`);
+    const inconclusive = r.comparison.filter((c) => c.verdict === 'inconclusive');
+    lines.push(
+      `  ${slower} slower, ${faster} faster, ${r.comparison.filter((c) => c.verdict === 'same').length} same${inconclusive.length ? `, ${inconclusive.length} inconclusive` : ''} (α = 0.01, minimum effect 5%)`,
+    );
+    for (const c of inconclusive) lines.push(`  ${inconclusiveLine(c)}`);
   }
   if (r.violations.length || r.unmatchedBudgets.length) lines.push('', `Budgets (${r.budgetSource}):`);
   for (const v of r.violations) lines.push(`  ${v.file}${v.line ? `:${v.line}` : ''}: ${describeViolation(v)}`);
@@ -186,13 +217,20 @@ export function formatBenchMarkdown(r: BenchReport): string {
     const a = r.compared.against;
     lines.push(a ? `### Compared with ${mdEscape(a.ref)} at ${a.commit.slice(0, 12)} (measured in the same run, interleaved)` : `### Compared with baseline \`${r.compared.name}\``, '');
     for (const d of r.compared.environmentDifferences) lines.push(`> ${mdEscape(d)}`, '');
+    if (a) for (const l of linkLines(a.ref, a.links)) lines.push(`> ${mdEscape(l)}`, '');
     const memory = r.comparison.some((c) => c.bytesPerOpRatio !== undefined);
     lines.push(`| benchmark | file | ratio | 95% CI | p | verdict |${memory ? ' memory/op ratio |' : ''}`, `|---|---|--:|---|--:|---|${memory ? '--:|' : ''}`);
     for (const c of r.comparison) {
       const verdict = c.verdict === 'slower' ? '**slower**' : c.verdict === 'faster' ? '**faster**' : c.verdict;
       lines.push(`| ${mdEscape(benchmarkLabel(c))} | ${mdEscape(c.file)} | ${ratioText(c)} | ${ciText(c.ci95)} | ${pText(c.pValue)} | ${verdict} |${memory ? ` ${bytesRatioText(c)} |` : ''}`);
     }
-    lines.push('', 'Ratio = current / baseline time per operation; verdict at α = 0.01 with a minimum effect of 5% (Welch on log per-process means).', '');
+    const inconclusive = r.comparison.filter((c) => c.verdict === 'inconclusive');
+    if (inconclusive.length) lines.push('', ...inconclusive.map((c) => `- ${mdEscape(inconclusiveLine(c))}`));
+    lines.push(
+      '',
+      'Ratio = current / baseline time per operation; verdict at α = 0.01 with a minimum effect of 5% (Welch on log per-process means); same: the 95% CI lies within ±5%.',
+      '',
+    );
   }
   const memory = r.summaries.some((s) => s.bytesPerOp !== undefined);
   lines.push('### Results', '', `| benchmark | file | mean | 95% CI | median | p99 | rsd | ops/s | processes |${memory ? ' memory/op |' : ''}`, `|---|---|--:|--:|--:|--:|--:|--:|--:|${memory ? '--:|' : ''}`);

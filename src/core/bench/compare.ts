@@ -2,17 +2,23 @@
  * A current run against a baseline, benchmark by benchmark: the ratio current/baseline with its 95%
  * confidence interval, a p-value, and a verdict. See README.md for why the test is Welch's t on the
  * logarithms of the per-process means.
+ *
+ * The verdict: `slower` / `faster` when the change is significant at α and at least the minimum effect m;
+ * `same` only when the interval shows the change is within the minimum effect (an equivalence test: the 95%
+ * CI of the ratio inside [1/(1+m), 1+m]); otherwise `inconclusive` (a 2.09× slowdown with CI [1.30, 3.37]
+ * and p = 0.011 is not "same"), with the processes per side that would likely settle it.
  */
 import { benchmarkKey, type BenchmarkResult } from './model';
 import { mean } from './descriptive';
 import { welchTTest } from './welch';
 import { pairedTTest } from './paired';
+import { processesToSettle } from './power';
 import { bytesPerOpOf, bytesPerOpRatio } from './memory';
 import { DEFAULT_ALPHA, DEFAULT_MIN_EFFECT } from './defaults';
 import { comparisonNotes } from './contention';
 import type { Environment } from './environment';
 
-export type Verdict = 'faster' | 'slower' | 'same' | 'added' | 'removed';
+export type Verdict = 'faster' | 'slower' | 'same' | 'inconclusive' | 'added' | 'removed';
 
 export interface CompareOptions {
   /** Significance level of the test (default 0.01). */
@@ -53,6 +59,11 @@ export interface BenchmarkComparison {
   currentBytesPerOp?: number;
   baselineBytesPerOp?: number;
   bytesPerOpRatio?: number | null;
+  /**
+   * With verdict `inconclusive` and processes as observations: about how many processes per side would
+   * settle it (power.ts processesToSettle); Infinity when no affordable count would.
+   */
+  processesToSettle?: number;
 }
 
 const logOf = (xs: readonly number[]) => xs.map((x) => Math.log(x));
@@ -75,7 +86,7 @@ export function compareResult(current: BenchmarkResult, baseline: BenchmarkResul
     ratio: null,
     ci95: null,
     pValue: null,
-    verdict: 'same',
+    verdict: 'inconclusive',
     method: paired ? 'paired' : byProcess ? 'processes' : 'samples',
     currentMean: cur.length ? mean(cur.map((r) => mean(r.samples))) : null,
     baselineMean: base.length ? mean(base.map((r) => mean(r.samples))) : null,
@@ -90,7 +101,7 @@ export function compareResult(current: BenchmarkResult, baseline: BenchmarkResul
     out.bytesPerOpRatio = bytesPerOpRatio(curBytes, baseBytes);
   }
   if (x.length < 2 || y.length < 2) {
-    // One sample on a side: a ratio, but no way to tell it from noise.
+    // One sample on a side: a ratio, but no way to tell it from noise (inconclusive).
     if (x.length > 0 && y.length > 0) out.ratio = Math.exp(mean(logOf(x)) - mean(logOf(y)));
     return out;
   }
@@ -98,14 +109,23 @@ export function compareResult(current: BenchmarkResult, baseline: BenchmarkResul
   out.ratio = Math.exp(w.difference);
   out.ci95 = [Math.exp(w.ci[0]), Math.exp(w.ci[1])];
   out.pValue = w.pValue;
-  out.verdict = verdictOf(w.difference, w.pValue, alpha, minEffect);
+  out.verdict = verdictOf(w.difference, w.pValue, alpha, minEffect, w.ci);
+  if (out.verdict === 'inconclusive' && byProcess) {
+    out.processesToSettle = processesToSettle({ logRatio: w.difference, standardError: w.standardError, processes: Math.min(x.length, y.length), paired, alpha, minEffect });
+  }
   return out;
 }
 
-/** Significant at alpha AND at least minEffect in size (|log ratio| ≥ log(1 + minEffect)): both or 'same'. */
-export function verdictOf(logRatio: number, pValue: number, alpha: number, minEffect: number): 'faster' | 'slower' | 'same' {
-  if (!(pValue < alpha) || Math.abs(logRatio) < Math.log1p(minEffect)) return 'same';
-  return logRatio > 0 ? 'slower' : 'faster';
+/**
+ * Significant at alpha AND at least minEffect in size (|log ratio| ≥ log(1 + minEffect)): 'slower' or
+ * 'faster'. Otherwise 'same' only when the interval of the log ratio (`logCi`) lies within ±log(1 + minEffect)
+ * (the change is shown to be smaller than the minimum effect), else 'inconclusive'.
+ */
+export function verdictOf(logRatio: number, pValue: number, alpha: number, minEffect: number, logCi: readonly [number, number] | null): 'faster' | 'slower' | 'same' | 'inconclusive' {
+  const bound = Math.log1p(minEffect);
+  if (pValue < alpha && Math.abs(logRatio) >= bound) return logRatio > 0 ? 'slower' : 'faster';
+  if (logCi && logCi[0] >= -bound && logCi[1] <= bound) return 'same';
+  return 'inconclusive';
 }
 
 /**

@@ -4,7 +4,7 @@
  * Lets a harness start with a few processes and add more when the machine turns out noisier than usual
  * (the spread, not the observed difference, decides: choosing n this way does not inflate false positives).
  */
-import { tQuantile } from './distributions';
+import { normalQuantile, tQuantile } from './distributions';
 import { DEFAULT_ALPHA } from './defaults';
 
 export interface PowerOptions {
@@ -42,4 +42,48 @@ export function processesNeeded(processRsd: number, options: PowerOptions = {}):
     else lo = mid;
   }
   return hi;
+}
+
+/** Above this, processesToSettle says Infinity: no count worth suggesting would settle it. */
+export const MAX_PROCESSES_TO_SETTLE = 1000;
+
+export interface SettleInput {
+  /** The measured log ratio and its standard error, from `processes` per side (pairs when `paired`). */
+  logRatio: number;
+  standardError: number;
+  processes: number;
+  paired: boolean;
+  alpha: number;
+  minEffect: number;
+}
+
+/**
+ * About how many processes per side would turn an inconclusive comparison into a verdict, if the measured
+ * ratio and spread held: the standard error shrinks as 1/√n. A ratio past the minimum effect needs p < α
+ * (|log ratio| ≥ t(1−α/2)·se); one within it needs the 95% interval inside ±log(1 + minEffect)
+ * (|log ratio| + t(0.975)·se ≤ log(1 + minEffect)). The t quantiles take the larger count's degrees of
+ * freedom (n − 1 paired, 2n − 2 otherwise), found by iterating. An estimate to plan the next run with, not
+ * a promise: the next run measures its own spread. At least one more than `processes`; Infinity past
+ * MAX_PROCESSES_TO_SETTLE, or when nothing would settle it (a ratio exactly at the minimum effect).
+ */
+export function processesToSettle(o: SettleInput): number {
+  const bound = Math.log1p(o.minEffect);
+  const d = Math.abs(o.logRatio);
+  if (!(o.standardError > 0) || !(o.processes >= 1) || !Number.isFinite(d)) return NaN;
+  const beyond = d >= bound;
+  // The standard error needed, given the quantile q: beyond, q·se ≤ d; within, d + q·se ≤ bound.
+  const margin = beyond ? d : bound - d;
+  if (!(margin > 0)) return Infinity;
+  const p = beyond ? 1 - o.alpha / 2 : 0.975;
+  const df = (n: number) => (o.paired ? n - 1 : 2 * n - 2);
+  let n = Math.ceil(o.processes * (o.standardError * normalQuantile(p) / margin) ** 2);
+  for (let i = 0; i < 20; i++) {
+    const q = tQuantile(p, Math.max(1, df(Math.max(n, 2))));
+    const next = Math.ceil(o.processes * (o.standardError * q / margin) ** 2);
+    if (next === n) break;
+    n = next;
+    if (n > MAX_PROCESSES_TO_SETTLE) return Infinity;
+  }
+  n = Math.max(n, o.processes + 1);
+  return n > MAX_PROCESSES_TO_SETTLE ? Infinity : n;
 }

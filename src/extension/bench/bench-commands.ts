@@ -163,6 +163,7 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
             },
           );
           for (const e of session.errors) errors.push(e.message);
+          if (session.unmatchedNames.length) log.warn(`benchmarks: no benchmark is named ${session.unmatchedNames.map((n) => `"${n}"`).join(', ')} in ${root}`);
           for (const f of files) ran.set(f.absolute, names ?? null);
           if (session.unmatchedBudgets.length && !names) log.info(`benchmarks: budgets naming no benchmark of this run (${budgets.source}): ${session.unmatchedBudgets.join(', ')}`);
           folderRuns.push({ root, environment: session.environment, files: files.map((f) => f.file), failedFiles: session.errors.map((e) => e.file), oneBenchmark: names !== undefined, all: scope.kind === 'all' });

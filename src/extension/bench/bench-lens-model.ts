@@ -34,11 +34,19 @@ export function formatCiPercent(s: Pick<BenchmarkSummary, 'mean' | 'ci95'>): str
   return ` ± ${percentFigure(half)}%`;
 }
 
-/** "1.31x slower than 'main'", "1.25x faster than 'main'", "same as 'main' (1.02x)". */
-export function formatComparison(c: Pick<BenchmarkComparison, 'ratio' | 'verdict'>, baselineName: string): string | undefined {
+/**
+ * "1.31x slower than 'main'", "1.25x faster than 'main'", "same as 'main' (1.02x)", "1.52x vs 'main',
+ * inconclusive (~12 processes would settle it)".
+ */
+export function formatComparison(c: Pick<BenchmarkComparison, 'ratio' | 'verdict' | 'processesToSettle'>, baselineName: string): string | undefined {
   if (c.ratio === null || !(c.ratio > 0)) return undefined;
   if (c.verdict === 'slower') return `${c.ratio.toFixed(2)}x slower than '${baselineName}'`;
   if (c.verdict === 'faster') return `${(1 / c.ratio).toFixed(2)}x faster than '${baselineName}'`;
+  if (c.verdict === 'inconclusive') {
+    const n = c.processesToSettle;
+    const hint = n !== undefined && Number.isFinite(n) ? ` (~${n} processes would settle it)` : ' (too few processes to tell)';
+    return `${c.ratio.toFixed(2)}x vs '${baselineName}', inconclusive${hint}`;
+  }
   return `same as '${baselineName}' (${c.ratio.toFixed(2)}x)`;
 }
 

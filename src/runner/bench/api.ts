@@ -4,6 +4,13 @@
  * `teardown`, and the suite hooks `beforeAll` / `afterAll` / `beforeEach` / `afterEach` that vitest bench
  * files import (their data set-up lives there) — plus `bench.sizes(name, sizes, (n) => fn, options?)` for a
  * benchmark over input sizes. Calls only collect; harness.ts runs what was collected once the file has loaded.
+ *
+ * Collection is vitest's: loading the file registers its top-level benchmarks and suites; `collect()` then
+ * runs each describe() callback in declaration order, awaiting it when it is async (`describe(name, async ()
+ * => { const data = await readFile(…); bench(…) })`), so the benchmarks declared after its `await` still
+ * belong to their suite; nested suites run after their parent's callback, in order. The benchmarks keep the
+ * declaration order. Two benchmarks with the same full name in one file are refused (their results would be
+ * merged into one row).
  * The types are core's (src/core/bench/bench-api.ts): `api()` returns a `BenchModule`, checked by the compiler.
  */
 import { pathToFileURL } from 'node:url';
@@ -39,13 +46,26 @@ export class BenchApiError extends Error {}
 
 const NAME_SEPARATOR = ' > ';
 
+/** A describe() block (or the file, the root) while collecting: its callback, and what it declared in order. */
+interface SuiteNode {
+  name: string;
+  only: boolean;
+  skip: boolean;
+  hooks: BenchSuite;
+  parent: SuiteNode | null;
+  factory?: () => unknown;
+  /** Benchmarks (one declaration: several for bench.sizes) and nested suites, in declaration order. */
+  children: Array<{ benchmarks: CollectedBenchmark[] } | { suite: SuiteNode }>;
+}
+
 /** Collects the benchmarks of one file. */
 export class BenchCollector {
-  readonly benchmarks: CollectedBenchmark[] = [];
-  /** Promises returned by describe() callbacks, awaited after the file has loaded. */
-  readonly pending: Promise<unknown>[] = [];
-  private readonly suites: { name: string; only: boolean; skip: boolean; hooks: BenchSuite }[] = [];
+  /** Every benchmark collected, in declaration order: complete once `collect()` has resolved. */
+  benchmarks: CollectedBenchmark[] = [];
   private readonly root: BenchSuite = newSuite('');
+  private readonly rootNode: SuiteNode = { name: '', only: false, skip: false, hooks: this.root, parent: null, children: [] };
+  /** The suite whose callback is running (the root while the file loads). */
+  private current: SuiteNode = this.rootNode;
   private readonly fileMarkers: string[];
 
   constructor(file: string) {
@@ -66,6 +86,13 @@ export class BenchCollector {
     return undefined;
   }
 
+  /** The describe() blocks around the current point, outermost first (the root not included). */
+  private get suites(): SuiteNode[] {
+    const out: SuiteNode[] = [];
+    for (let n: SuiteNode | null = this.current; n && n.parent; n = n.parent) out.unshift(n);
+    return out;
+  }
+
   private fullName(name: string): string {
     return [...this.suites.map((s) => s.name), name].join(NAME_SEPARATOR);
   }
@@ -77,8 +104,7 @@ export class BenchCollector {
   private hook(kind: SuiteHookKind, fn: unknown): void {
     if (typeof fn !== 'function') throw new BenchApiError(`${kind}() needs a function`);
     if (this.skipped) return;
-    const suite = this.suites.length ? this.suites[this.suites.length - 1].hooks : this.root;
-    suite[kind].push(fn as SuiteHook);
+    this.current.hooks[kind].push(fn as SuiteHook);
   }
 
   private get skipped(): boolean {
@@ -97,7 +123,7 @@ export class BenchCollector {
     const b: CollectedBenchmark = { name: this.fullName(n), make: () => fn as BenchFn, options: opts, only: only || this.inOnly, suites: this.enclosing };
     const line = this.callerLine();
     if (line !== undefined) b.line = line;
-    this.benchmarks.push(b);
+    this.current.children.push({ benchmarks: [b] });
   }
 
   addSizes(name: unknown, sizes: unknown, factory: unknown, options: unknown, only: boolean): void {
@@ -110,6 +136,7 @@ export class BenchCollector {
     const opts = checkOptions(options, n);
     if (this.skipped) return;
     const line = this.callerLine();
+    const declared: CollectedBenchmark[] = [];
     for (const size of sizes as number[]) {
       const make = async (): Promise<BenchFn> => {
         const fn = await (factory as (n: number) => unknown)(size);
@@ -118,21 +145,63 @@ export class BenchCollector {
       };
       const b: CollectedBenchmark = { name: this.fullName(n), size, make, options: opts, only: only || this.inOnly, suites: this.enclosing };
       if (line !== undefined) b.line = line;
-      this.benchmarks.push(b);
+      declared.push(b);
     }
+    this.current.children.push({ benchmarks: declared });
   }
 
   suite(name: unknown, fn: unknown, mode: 'run' | 'only' | 'skip'): void {
     const n = nameOf(name, 'describe');
     if (fn === undefined) return; // describe.todo-like: nothing to collect
     if (typeof fn !== 'function') throw new BenchApiError(`describe("${n}") needs a function as its second argument`);
-    this.suites.push({ name: n, only: mode === 'only', skip: mode === 'skip', hooks: newSuite(n) });
-    try {
-      const r = (fn as () => unknown)();
-      if (r && typeof (r as Promise<unknown>).then === 'function') this.pending.push(r as Promise<unknown>);
-    } finally {
-      this.suites.pop();
+    // Run later, by collect(): an async callback is awaited there, with this suite current until it settles.
+    const suite: SuiteNode = { name: n, only: mode === 'only', skip: mode === 'skip', hooks: newSuite(n), parent: this.current, factory: fn as () => unknown, children: [] };
+    this.current.children.push({ suite });
+  }
+
+  /**
+   * Runs the describe() callbacks the file registered (awaiting async ones, one at a time, in declaration
+   * order), then lists the benchmarks in declaration order. Throws a BenchApiError when two benchmarks share
+   * a full name. Call once, after the file has loaded.
+   */
+  async collect(): Promise<void> {
+    await this.collectSuite(this.rootNode);
+    const out: CollectedBenchmark[] = [];
+    const byName = new Map<string, CollectedBenchmark>();
+    const walk = (node: SuiteNode) => {
+      for (const child of node.children) {
+        if ('suite' in child) {
+          walk(child.suite);
+          continue;
+        }
+        const first = child.benchmarks[0];
+        if (first === undefined) continue;
+        const earlier = byName.get(first.name);
+        if (earlier) {
+          const where =
+            earlier.line === undefined || first.line === undefined ? '' : earlier.line === first.line ? ` (both declared at line ${first.line})` : ` (lines ${earlier.line} and ${first.line})`;
+          throw new BenchApiError(`two benchmarks in this file are named "${first.name}"${where}: their results would be merged into one row; give one of them another name`);
+        }
+        byName.set(first.name, first);
+        out.push(...child.benchmarks);
+      }
+    };
+    walk(this.rootNode);
+    this.benchmarks = out;
+  }
+
+  private async collectSuite(node: SuiteNode): Promise<void> {
+    if (node.factory) {
+      const outer = this.current;
+      this.current = node;
+      try {
+        await node.factory();
+      } finally {
+        this.current = outer;
+      }
     }
+    // Nested suites were registered while the callback ran: their callbacks run now, in order.
+    for (const child of node.children) if ('suite' in child) await this.collectSuite(child.suite);
   }
 
   /** What runs: the `.only` ones when there are any, else all. */

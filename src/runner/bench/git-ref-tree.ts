@@ -4,8 +4,14 @@
  * machine's state (a baseline saved minutes earlier measures the load of minutes earlier too).
  *
  * A detached `git worktree` in a temporary folder (git's own machinery: the checkout is exact, and the
- * repository's objects are shared, not copied); the working tree's node_modules folders are linked into it
- * where the commit has none (they are never committed), so both sides import the same dependencies.
+ * repository's objects are shared, not copied). node_modules is never committed, so the checkout gets the
+ * working tree's installed packages — but not as one link to the working tree's folder: in a workspace
+ * monorepo (npm / yarn / pnpm workspaces) `node_modules/<pkg>` is itself a link back into the repository
+ * (`packages/lib`), and through a linked folder the ref's side would load the working tree's code and
+ * compare it with itself. So the checkout gets real node_modules folders (from the repository root down to
+ * cwd, and in every workspace package a link leads to) whose entries link to the working tree's entries,
+ * except those that resolve inside the repository outside any node_modules: they link to the same path in
+ * the checkout, so each side loads its own version (`links` lists them for the report).
  * Git runs through process/git.ts (execFile, no shell); a ref that starts with '-' is refused (it would be an option).
  * `dispose` removes the worktree and its folder, and is safe to call twice.
  */
@@ -16,11 +22,23 @@ import { type GitResult, runGit } from '../process/git';
 
 export class GitRefError extends Error {}
 
+/** A node_modules entry linked into the repository (a workspace package), repository-relative, '/'-separated. */
+export interface RepoLink {
+  /** The entry, e.g. "node_modules/lib" or "node_modules/@scope/lib". */
+  entry: string;
+  /** What it resolves to in the working tree, e.g. "packages/lib"; the ref's side loads the same path at the ref. */
+  target: string;
+  /** Whether the target exists at the ref (when not, the ref's side cannot load it). */
+  atRef: boolean;
+}
+
 export interface RefTree {
   /** The checkout's counterpart of the working directory given. */
   cwd: string;
   /** The full commit hash the ref names. */
   commit: string;
+  /** node_modules entries that lead into the repository: on the ref's side they lead into the checkout. */
+  links: RepoLink[];
   dispose(): Promise<void>;
 }
 
@@ -56,18 +74,79 @@ export async function checkoutRef(cwd: string, ref: string, signal?: AbortSignal
     throw new GitRefError(`could not check out "${ref}" beside the working tree: ${firstLine(added.stderr) || 'git worktree add failed'}`);
   }
   const relative = path.relative(root, fs.realpathSync(cwd));
-  linkNodeModules(root, tree, relative);
-  return { cwd: path.join(tree, relative), commit, dispose };
+  let links: RepoLink[];
+  try {
+    links = linkNodeModules(root, tree, relative);
+  } catch (e) {
+    await dispose();
+    throw new GitRefError(`could not link the installed packages into the checkout of "${ref}": ${(e as Error).message}`);
+  }
+  return { cwd: path.join(tree, relative), commit, links, dispose };
 }
 
-/** node_modules of the working tree, from the repository root down to cwd, linked where the checkout has none. */
-function linkNodeModules(root: string, tree: string, relative: string): void {
+const toPosix = (p: string) => p.split(path.sep).join('/');
+const LINK_TYPE = process.platform === 'win32' ? 'junction' : 'dir';
+
+/** The repository-relative path `abs` resolves to, when it is inside the repository and outside every node_modules. */
+function inRepository(root: string, abs: string): string | undefined {
+  let real: string;
+  try {
+    real = fs.realpathSync(abs);
+  } catch {
+    return undefined; // a dangling link: left as it is
+  }
+  const rel = path.relative(root, real);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).includes('node_modules') ? undefined : rel;
+}
+
+/**
+ * The working tree's node_modules folders mirrored into the checkout, from the repository root down to cwd
+ * (`relative`), and in each workspace package an entry leads to: a real folder per node_modules (and per
+ * @scope), each entry a link to the working tree's entry, or, when that resolves inside the repository
+ * (outside node_modules), to the same path in the checkout. Where the checkout has a node_modules of its own
+ * (committed), it is left alone.
+ */
+function linkNodeModules(root: string, tree: string, relative: string): RepoLink[] {
+  const links = new Map<string, RepoLink>();
+  const queue: string[] = [];
   const parts = relative === '' ? [] : relative.split(path.sep);
-  for (let i = 0; i <= parts.length; i++) {
-    const rel = path.join(...parts.slice(0, i), 'node_modules');
+  for (let i = 0; i <= parts.length; i++) queue.push(path.join(...parts.slice(0, i)));
+  const seen = new Set<string>();
+  const mirror = (sourceDir: string, targetDir: string, relDir: string) => {
+    fs.mkdirSync(targetDir);
+    for (const e of fs.readdirSync(sourceDir, { withFileTypes: true })) {
+      const source = path.join(sourceDir, e.name);
+      const target = path.join(targetDir, e.name);
+      const rel = path.join(relDir, e.name);
+      // A scope folder (@scope/name): mirrored one level down, so its packages are looked at one by one.
+      if (e.name.startsWith('@') && e.isDirectory()) {
+        mirror(source, target, rel);
+        continue;
+      }
+      const inside = e.name === '.bin' ? undefined : inRepository(root, source);
+      if (inside === undefined) {
+        fs.symlinkSync(source, target, e.isDirectory() || e.isSymbolicLink() ? LINK_TYPE : 'file');
+        continue;
+      }
+      const counterpart = path.join(tree, inside);
+      const atRef = fs.existsSync(counterpart);
+      fs.symlinkSync(counterpart, target, LINK_TYPE);
+      links.set(toPosix(rel), { entry: toPosix(rel), target: toPosix(inside), atRef });
+      // The package's own node_modules (pnpm puts its dependencies there) are mirrored too.
+      if (atRef) queue.push(inside);
+    }
+  };
+  while (queue.length) {
+    const dir = queue.shift()!;
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    const rel = path.join(dir, 'node_modules');
     const source = path.join(root, rel);
     const target = path.join(tree, rel);
     if (!fs.existsSync(source) || fs.existsSync(target) || !fs.existsSync(path.dirname(target))) continue;
-    fs.symlinkSync(source, target, process.platform === 'win32' ? 'junction' : 'dir');
+    if (!fs.statSync(source).isDirectory()) continue;
+    mirror(source, target, rel);
   }
+  return [...links.values()];
 }

@@ -72,13 +72,14 @@ async function main(): Promise<void> {
     installTypeScript(req.file, cjsTypeScript, __dirname);
     if (cjsTypeScript) createRequire(__filename)(req.file);
     else await import(pathToFileURL(req.file).href);
-    for (const p of collector.pending) await p;
+    await collector.collect();
   } catch (e) {
     const what = e instanceof BenchApiError ? e.message : `loading the file failed: ${describeError(e)}`;
     writeResult(req.resultFile, { ok: false, error: what });
     process.exit(1);
   }
   let list = collector.selected();
+  const declared = req.names ? [...new Set(list.map((b) => b.name))] : undefined;
   if (req.names) {
     const wanted = new Set(req.names);
     list = list.filter((b) => wanted.has(b.name));
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
   await afterAll().catch((e: unknown) => hookFailed('afterAll', e));
   // Back in the file's order, whatever order they ran in.
   measured.sort((a, b) => list.findIndex((x) => x.name === a.name && x.size === a.size) - list.findIndex((x) => x.name === b.name && x.size === b.size));
-  writeResult(req.resultFile, { ok: true, benchmarks: measured });
+  writeResult(req.resultFile, declared ? { ok: true, benchmarks: measured, declared } : { ok: true, benchmarks: measured });
   process.exit(0);
 }
 

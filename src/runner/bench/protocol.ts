@@ -57,7 +57,8 @@ export interface MeasuredBenchmark {
 }
 
 export type BenchHarnessResult =
-  | { ok: true; benchmarks: MeasuredBenchmark[] }
+  /** `declared`: with `names`, the full names of every benchmark the file would run (to say when a name matches none). */
+  | { ok: true; benchmarks: MeasuredBenchmark[]; declared?: string[] }
   | { ok: false; error: string; benchmark?: string };
 
 /** Sent by the child when it enters a phase; the parent's time limit restarts for each. */

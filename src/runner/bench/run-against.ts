@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BenchmarkResult } from '../../core/bench/model';
 import type { BenchFileError } from './run-file';
-import { checkoutRef } from './git-ref-tree';
+import { checkoutRef, type RepoLink } from './git-ref-tree';
 import { discoverBenchFiles, runBenchmarks, type BenchFile, type RunBenchmarksOptions } from './run-benchmarks';
 
 export interface AgainstOptions extends Omit<RunBenchmarksOptions, 'files'> {
@@ -28,6 +28,10 @@ export interface AgainstOutcome {
   /** Processes per file; the ref's files are named "<file> @ <ref>". */
   processes: Record<string, number>;
   commit: string;
+  /** With `names`: those neither side declares. */
+  unmatchedNames: string[];
+  /** node_modules entries leading into the repository (workspace packages): each side loaded its own version. */
+  links: RepoLink[];
 }
 
 export async function runAgainst(o: AgainstOptions): Promise<AgainstOutcome> {
@@ -63,7 +67,7 @@ export async function runAgainst(o: AgainstOptions): Promise<AgainstOutcome> {
       if (failed.has(file)) continue;
       (isBase ? base : current).push({ ...r, file });
     }
-    return { current, base, errors: outcome.errors, processes: outcome.processes, commit: tree.commit };
+    return { current, base, errors: outcome.errors, processes: outcome.processes, commit: tree.commit, links: tree.links, unmatchedNames: outcome.unmatchedNames };
   } finally {
     await tree.dispose();
   }

@@ -87,6 +87,20 @@ export interface BenchRunOutcome {
   errors: BenchFileError[];
   /** Processes run per file. */
   processes: Record<string, number>;
+  /** With `names`: those no file declares (empty when a file failed before saying what it declares). */
+  unmatchedNames: string[];
+}
+
+/** How many existing names a "no benchmark is named" sentence lists. */
+const LISTED_NAMES = 10;
+
+/** The sentence for names that match no benchmark: the names asked for, then (some of) those that exist. */
+export function noBenchmarkNamed(names: readonly string[], existing: readonly string[]): string {
+  const q = (n: string) => `"${n}"`;
+  const asked = names.length === 1 ? q(names[0]) : `${names.slice(0, -1).map(q).join(', ')} or ${q(names[names.length - 1])}`;
+  if (existing.length === 0) return `no benchmark is named ${asked}: the files declare no benchmarks`;
+  const more = existing.length > LISTED_NAMES ? `, and ${existing.length - LISTED_NAMES} more` : '';
+  return `no benchmark is named ${asked} (names are full: "suite > bench"); the benchmarks are ${existing.slice(0, LISTED_NAMES).map(q).join(', ')}${more}`;
 }
 
 function checkPositiveInteger(value: number | undefined, what: string): void {
@@ -110,6 +124,9 @@ export async function runBenchmarks(o: RunBenchmarksOptions): Promise<BenchRunOu
   const planned = new Map<string, number>(o.files.map((f) => [f.file, start]));
   const failed = new Set<string>();
   const errors: BenchFileError[] = [];
+  /** With `names`: every full name the files declare, in file order. */
+  const declared = new Set<string>();
+  let unmatchedNames: string[] = [];
 
   for (let round = 0; round < max; round++) {
     const active = o.files.filter((f) => !failed.has(f.file) && done.get(f.file)! < planned.get(f.file)!);
@@ -130,6 +147,7 @@ export async function runBenchmarks(o: RunBenchmarksOptions): Promise<BenchRunOu
           clock: o.clock,
           rotate: round,
           names: o.names,
+          onDeclared: (names) => names.forEach((n) => declared.add(n)),
           memory: o.memory,
           phaseTimeoutMs: o.phaseTimeoutMs ?? DEFAULT_PHASE_TIMEOUT_MS,
           signal: o.signal,
@@ -157,6 +175,12 @@ export async function runBenchmarks(o: RunBenchmarksOptions): Promise<BenchRunOu
         errors.push(e);
       }
     }
+    // After every file's first process: names that match nothing are a mistake, not an empty run (unless a
+    // file failed before saying what it declares: its error is the answer then).
+    if (round === 0 && o.names && failed.size === 0) {
+      unmatchedNames = o.names.filter((n) => !declared.has(n));
+      if (unmatchedNames.length === o.names.length) throw new BenchOptionsError(noBenchmarkNamed(o.names, [...declared]));
+    }
     if (o.processes === undefined) {
       for (const f of o.files) {
         if (done.get(f.file)! >= start) planned.set(f.file, Math.min(max, Math.max(start, neededFor(f.file, byKey))));
@@ -174,7 +198,7 @@ export async function runBenchmarks(o: RunBenchmarksOptions): Promise<BenchRunOu
     const bytes = medianBytesPerOp(r.runs);
     if (bytes !== undefined) r.bytesPerOp = bytes;
   }
-  return { results, errors, processes: Object.fromEntries(done) };
+  return { results, errors, processes: Object.fromEntries(done), unmatchedNames };
 }
 
 /** The processes the noisiest benchmark of a file needs (10% change, 95% power, α = 0.01). */

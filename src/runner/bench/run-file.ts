@@ -44,6 +44,8 @@ export interface RunFileOptions {
   clock?: BenchClock;
   rotate: number;
   names?: string[];
+  /** With `names`: called with the full names of every benchmark the file would run, matched or not. */
+  onDeclared?: (names: string[]) => void;
   /** Also bytes allocated per operation (a pass after timing). */
   memory?: boolean;
   /** Limit of each phase, in ms. */
@@ -84,6 +86,7 @@ export async function runBenchFile(o: RunFileOptions): Promise<MeasuredBenchmark
       const how = end.code !== null ? `exited with code ${end.code}` : `was killed by ${end.signal ?? 'a signal'}`;
       throw new BenchFileError(`${o.display}: the benchmark process ${how}${during}${quoted}`, o.display, end.code, end.stderrTail);
     }
+    if (result.declared) o.onDeclared?.(result.declared);
     return result.benchmarks;
   } finally {
     await fs.promises.rm(tmp, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import { scalingOf, type ScalingSeries } from '../../core/bench/scaling';
 import { summarize, type BenchmarkSummary } from '../../core/bench/summary';
 import { BaselineStoreError, listBaselines, loadBaseline, saveBaseline } from './baseline-store';
 import { gatherEnvironment, recordLoadAtEnd } from './environment';
+import type { RepoLink } from './git-ref-tree';
 import { runAgainst } from './run-against';
 import { runBenchmarks, type BenchFile, type RunBenchmarksOptions } from './run-benchmarks';
 import type { BenchFileError } from './run-file';
@@ -54,7 +55,7 @@ export interface BenchSessionHooks {
 /** What a session was compared with: a saved baseline, or the same files at a git ref (`against`). */
 export type BenchSessionCompared =
   | { kind: 'baseline'; name: string; savedAt: string; notes: string[]; baselineResults: BenchmarkResult[] }
-  | { kind: 'ref'; ref: string; commit: string; notes: string[]; baselineResults: BenchmarkResult[] };
+  | { kind: 'ref'; ref: string; commit: string; notes: string[]; baselineResults: BenchmarkResult[]; links: RepoLink[] };
 
 export interface BenchSessionResult {
   /** Recorded at the start (the clock's " (CPU time)" in `runtime`), the load the larger of start and end. */
@@ -66,6 +67,11 @@ export interface BenchSessionResult {
   errors: BenchFileError[];
   /** Processes run per file (with `against`, the ref's files as "<file> @ <ref>"). */
   processes: Record<string, number>;
+  /**
+   * With `names`: those no file declares, when others matched (when none matches, the run stops after each
+   * file's first process with a BenchOptionsError listing the names that exist).
+   */
+  unmatchedNames: string[];
   /** Whether bytes per operation were measured (asked for, or a memory budget). */
   memory: boolean;
   violations: BudgetViolation[];
@@ -101,7 +107,10 @@ async function chosenBaseline(root: string, choice: BaselineChoice | undefined, 
   });
 }
 
-/** Throws what the runner throws (BenchOptionsError, GitRefError, the signal's reason); a failing file is in `errors`. */
+/**
+ * Throws what the runner throws (BenchOptionsError — also when no benchmark has any of `names` —, GitRefError,
+ * the signal's reason); a failing file is in `errors`.
+ */
 export async function runBenchSession(o: BenchSessionOptions, hooks: BenchSessionHooks = {}): Promise<BenchSessionResult> {
   const { files, budgets = [], compareWith, against, saveAs, ...runOptions } = o;
   // A memory budget cannot be checked without the figure: it asks for the memory pass itself.
@@ -114,14 +123,14 @@ export async function runBenchSession(o: BenchSessionOptions, hooks: BenchSessio
   hooks.onStart?.();
 
   const run = { ...runOptions, memory, signal: hooks.signal, onProgress: hooks.onProgress };
-  let outcome: { results: BenchmarkResult[]; errors: BenchFileError[]; processes: Record<string, number> };
+  let outcome: { results: BenchmarkResult[]; errors: BenchFileError[]; processes: Record<string, number>; unmatchedNames: string[] };
   /** With `against`: the ref's results and commit, compared with the working tree's as a baseline would be. */
-  let atRef: { results: BenchmarkResult[]; commit: string } | undefined;
+  let atRef: { results: BenchmarkResult[]; commit: string; links: RepoLink[] } | undefined;
   if (against === undefined) outcome = await runBenchmarks({ ...run, files });
   else {
     const both = await runAgainst({ ...run, files, paths: against.paths, ref: against.ref });
-    outcome = { results: both.current, errors: both.errors, processes: both.processes };
-    atRef = { results: both.base, commit: both.commit };
+    outcome = { results: both.current, errors: both.errors, processes: both.processes, unmatchedNames: both.unmatchedNames };
+    atRef = { results: both.base, commit: both.commit, links: both.links };
   }
   recordLoadAtEnd(environment);
 
@@ -134,7 +143,7 @@ export async function runBenchSession(o: BenchSessionOptions, hooks: BenchSessio
     // Both sides measured here: the same environment, and pairs of processes run back to back.
     const c = compareWithBaseline(current, { environment, results: atRef.results }, undefined, { paired: true });
     comparison = c.comparison;
-    compared = { kind: 'ref', ref: against.ref, commit: atRef.commit, notes: c.notes, baselineResults: c.baselineResults };
+    compared = { kind: 'ref', ref: against.ref, commit: atRef.commit, notes: c.notes, baselineResults: c.baselineResults, links: atRef.links };
   } else if (baseline) {
     const failed = new Set(outcome.errors.map((e) => e.file));
     const c = compareWithBaseline(current, baseline, { files: files.map((f) => f.file).filter((f) => !failed.has(f)), names: o.names });
@@ -148,6 +157,7 @@ export async function runBenchSession(o: BenchSessionOptions, hooks: BenchSessio
     summaries,
     errors: outcome.errors,
     processes: outcome.processes,
+    unmatchedNames: outcome.unmatchedNames,
     memory,
     violations: budgetCheck.violations,
     unmatchedBudgets: budgetCheck.unmatched,

@@ -29,21 +29,43 @@ test('ratio, interval and p come from Welch on the logarithms of the per-process
   assert.equal(back.verdict, 'faster');
 });
 
-test('verdict needs both significance at alpha and the minimum effect, symmetric in log space', () => {
-  assert.equal(verdictOf(Math.log(1.2), 0.001, 0.01, 0.05), 'slower');
-  assert.equal(verdictOf(Math.log(1 / 1.2), 0.001, 0.01, 0.05), 'faster');
-  assert.equal(verdictOf(Math.log(1.2), 0.02, 0.01, 0.05), 'same'); // not significant
-  assert.equal(verdictOf(Math.log(1.03), 1e-9, 0.01, 0.05), 'same'); // real, but under 5%
-  assert.equal(verdictOf(Math.log(1.03), 1e-9, 0.01, 0.02), 'slower'); // configurable
-  assert.equal(verdictOf(Math.log(1 / 1.049), 1e-9, 0.01, 0.05), 'same');
-  assert.equal(verdictOf(Math.log(1 / 1.051), 1e-9, 0.01, 0.05), 'faster');
-  assert.equal(verdictOf(Math.log(1.3), NaN, 0.01, 0.05), 'same');
+test('verdict: slower/faster need significance at alpha and the minimum effect; same needs the interval within the minimum effect; else inconclusive', () => {
+  const ci = (lo: number, hi: number): [number, number] => [Math.log(lo), Math.log(hi)];
+  assert.equal(verdictOf(Math.log(1.2), 0.001, 0.01, 0.05, ci(1.1, 1.3)), 'slower');
+  assert.equal(verdictOf(Math.log(1 / 1.2), 0.001, 0.01, 0.05, ci(1 / 1.3, 1 / 1.1)), 'faster');
+  assert.equal(verdictOf(Math.log(1.2), 0.02, 0.01, 0.05, ci(0.98, 1.45)), 'inconclusive'); // not significant, not shown small
+  assert.equal(verdictOf(Math.log(1.03), 1e-9, 0.01, 0.05, ci(1.02, 1.04)), 'same'); // real, but shown under 5%
+  assert.equal(verdictOf(Math.log(1.03), 1e-9, 0.01, 0.05, ci(1.01, 1.06)), 'inconclusive'); // real, may be over 5%
+  assert.equal(verdictOf(Math.log(1.03), 1e-9, 0.01, 0.02, ci(1.02, 1.04)), 'slower'); // configurable
+  assert.equal(verdictOf(Math.log(1 / 1.049), 1e-9, 0.01, 0.05, ci(1 / 1.0499, 1 / 1.048)), 'same');
+  assert.equal(verdictOf(Math.log(1 / 1.051), 1e-9, 0.01, 0.05, ci(1 / 1.06, 1 / 1.04)), 'faster');
+  assert.equal(verdictOf(Math.log(1.3), NaN, 0.01, 0.05, null), 'inconclusive');
+  assert.equal(verdictOf(0.001, 0.9, 0.01, 0.05, ci(0.97, 1.03)), 'same'); // no change, and the interval shows it
+  // The issue's case: 2.09x, CI [1.30, 3.37], p = 0.011 was "same"; it is inconclusive.
+  assert.equal(verdictOf(Math.log(2.09), 0.011, 0.01, 0.05, ci(1.3, 3.37)), 'inconclusive');
   // Options reach the verdict.
   const cur = result('x', [[103], [103.2], [102.9], [103.1]]);
   const base = result('x', [[100], [100.1], [99.9], [100]]);
   assert.equal(compareResult(cur, base).verdict, 'same');
   assert.equal(compareResult(cur, base, { minEffect: 0.02 }).verdict, 'slower');
-  assert.equal(compareResult(cur, base, { minEffect: 0.02, alpha: 1e-12 }).verdict, 'same');
+  assert.equal(compareResult(cur, base, { minEffect: 0.02, alpha: 1e-12 }).verdict, 'inconclusive');
+});
+
+test('inconclusive: how many processes per side would settle it, from the measured spread', () => {
+  // Five processes a side, a 2x slowdown with a wide spread of process means: not significant at 0.01.
+  const slow = [[2.9], [1.4], [2.6], [1.2], [2.8]];
+  const fast = [[1.3], [0.8], [1.4], [0.7], [1.2]];
+  const c = compareResult(result('x', slow), result('x', fast));
+  assert.equal(c.method, 'processes');
+  assert.ok(c.pValue! > 0.01 && c.ratio! > 1.5, JSON.stringify(c));
+  assert.equal(c.verdict, 'inconclusive');
+  assert.ok(Number.isInteger(c.processesToSettle) && c.processesToSettle! > 5 && c.processesToSettle! < 40, String(c.processesToSettle));
+  // With that many processes (the same spread, repeated), the slowdown is called.
+  const times = Math.ceil(c.processesToSettle! / 5) + 1;
+  const more = (runs: number[][]) => Array.from({ length: times }, () => runs).flat();
+  assert.equal(compareResult(result('x', more(slow)), result('x', more(fast))).verdict, 'slower');
+  // Decided verdicts carry no estimate.
+  assert.equal(compareResult(result('x', more(slow)), result('x', more(fast))).processesToSettle, undefined);
 });
 
 test('one process on a side: samples are the observations (method "samples"); one sample: a ratio but no test', () => {
@@ -53,9 +75,9 @@ test('one process on a side: samples are the observations (method "samples"); on
   assert.equal(c.verdict, 'slower');
   const one = compareResult(result('x', [[200]]), result('x', [[100]]));
   assert.ok(Math.abs(one.ratio! - 2) < 1e-12);
-  assert.deepEqual([one.ci95, one.pValue, one.verdict], [null, null, 'same']);
+  assert.deepEqual([one.ci95, one.pValue, one.verdict, one.processesToSettle], [null, null, 'inconclusive', undefined]);
   const empty = compareResult(result('x', [[]]), result('x', [[100], [101]]));
-  assert.deepEqual([empty.ratio, empty.currentMean, empty.baselineMean, empty.verdict], [null, null, 100.5, 'same']);
+  assert.deepEqual([empty.ratio, empty.currentMean, empty.baselineMean, empty.verdict], [null, null, 100.5, 'inconclusive']);
 });
 
 test('runs are matched by file, name and size; added and removed ones listed with null statistics', () => {
@@ -70,9 +92,10 @@ test('runs are matched by file, name and size; added and removed ones listed wit
   assert.deepEqual(
     c.map((x) => [x.file, x.name, x.size, x.verdict, x.line]),
     [
-      ['a.bench.ts', 'parse', 100, 'same', undefined],
-      ['a.bench.ts', 'parse', 1000, 'same', 7],
-      ['a.bench.ts', 'render', undefined, 'same', undefined],
+      // Two processes a side: intervals far wider than the minimum effect, so not shown to be the same.
+      ['a.bench.ts', 'parse', 100, 'inconclusive', undefined],
+      ['a.bench.ts', 'parse', 1000, 'inconclusive', 7],
+      ['a.bench.ts', 'render', undefined, 'inconclusive', undefined],
       ['b.bench.ts', 'parse', 100, 'added', undefined],
       ['a.bench.ts', 'old', undefined, 'removed', undefined],
     ],
@@ -99,7 +122,8 @@ test('by simulation (fixed seed): identical code is rarely called different, a 2
   let caught = 0;
   let covered = 0;
   for (let t = 0; t < trials; t++) {
-    if (compareResult(simulate(rand, 10, 30, 1000), simulate(rand, 10, 30, 1000)).verdict !== 'same') falseCalls++;
+    const aa = compareResult(simulate(rand, 10, 30, 1000), simulate(rand, 10, 30, 1000)).verdict;
+    if (aa === 'slower' || aa === 'faster') falseCalls++;
     const ab = compareResult(simulate(rand, 10, 30, 1200), simulate(rand, 10, 30, 1000));
     if (ab.verdict === 'slower') caught++;
     if (ab.ci95![0] <= 1.2 && 1.2 <= ab.ci95![1]) covered++;

@@ -32,6 +32,9 @@ test('ops/s, CI percent and comparison wording', () => {
   assert.equal(formatComparison({ ratio: 1.3149, verdict: 'slower' }, 'main'), "1.31x slower than 'main'");
   assert.equal(formatComparison({ ratio: 0.8, verdict: 'faster' }, 'main'), "1.25x faster than 'main'");
   assert.equal(formatComparison({ ratio: 1.02, verdict: 'same' }, 'main'), "same as 'main' (1.02x)");
+  // Inconclusive is never shown as "same".
+  assert.equal(formatComparison({ ratio: 2.09, verdict: 'inconclusive', processesToSettle: 6 }, 'main'), "2.09x vs 'main', inconclusive (~6 processes would settle it)");
+  assert.equal(formatComparison({ ratio: 1.3, verdict: 'inconclusive' }, 'main'), "1.3x vs 'main', inconclusive (too few processes to tell)".replace('1.3x', '1.30x'));
   assert.equal(formatComparison({ ratio: null, verdict: 'added' }, 'main'), undefined);
 });
 

@@ -219,6 +219,51 @@ describe('benchmark child', () => {
     });
   });
 
+  // vitest awaits an async describe callback before collecting the next suite: the benchmarks declared after its
+  // await belong to it. Two suites that read their data the same way and name their benchmarks alike must stay
+  // two suites (they used to lose their suite names and be merged into one "parse" row).
+  test('async describe callbacks: awaited in order, their benchmarks keep their suites, full names and lines; declaration order kept', async () => {
+    fs.writeFileSync(path.join(dir, 'rows.json'), JSON.stringify([1, 2, 3]));
+    fs.writeFileSync(
+      path.join(dir, 'async-describe.bench.mjs'),
+      [
+        "import { readFile } from 'node:fs/promises';",
+        "import { bench, describe } from 'vitest';",
+        "bench('first', () => 1);",
+        "describe('small', async () => {",
+        `  const rows = JSON.parse(await readFile(${JSON.stringify(path.join(dir, 'rows.json'))}, 'utf8'));`,
+        "  bench('parse', () => rows.map((x) => x + 1));",
+        "  describe('nested', async () => {",
+        '    await new Promise((resolve) => setTimeout(resolve, 20));',
+        "    bench('deep', () => rows.length);",
+        '  });',
+        "  bench('after nested', () => rows[0]);",
+        '});',
+        "describe('large', async () => {",
+        '  await new Promise((resolve) => setTimeout(resolve, 5));',
+        "  bench('parse', () => Array.from({ length: 30 }, (_, i) => i));",
+        '});',
+        "bench('last', () => 2);",
+      ].join('\n'),
+    );
+    const ms = await runBenchFile(opts('async-describe.bench.mjs', { rotate: 2 }));
+    assert.deepEqual(names(ms), ['first', 'small > parse', 'small > nested > deep', 'small > after nested', 'large > parse', 'last']);
+    assert.deepEqual(ms.map((m) => m.line), [3, 6, 9, 11, 15, 17]);
+  });
+
+  test('two benchmarks with the same full name in one file: refused with one sentence naming both lines, never merged', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'duplicate.bench.mjs'),
+      "import { bench, describe } from 'vitest';\ndescribe('csv', () => {\n  bench('export', () => 1);\n});\ndescribe('csv', async () => {\n  await null;\n  bench('export', () => 2);\n});\n",
+    );
+    await assert.rejects(runBenchFile(opts('duplicate.bench.mjs')), (e: Error) => {
+      assert.equal(e.message, 'duplicate.bench.mjs: two benchmarks in this file are named "csv > export" (lines 3 and 7): their results would be merged into one row; give one of them another name');
+      return true;
+    });
+    fs.writeFileSync(path.join(dir, 'loop.bench.cjs'), "const { bench } = require('vitest');\nfor (const n of [1, 2]) bench('same', () => n);\n");
+    await assert.rejects(runBenchFile(opts('loop.bench.cjs')), /loop\.bench\.cjs: two benchmarks in this file are named "same" \(both declared at line 2\)/);
+  });
+
   test('misuse of the API and a TypeScript syntax error are reported as loading errors', async () => {
     await assert.rejects(runBenchFile(opts('bad-api.bench.cjs')), /bad-api\.bench\.cjs: bench\("no function"\) needs a function to time as its second argument/);
     await assert.rejects(runBenchFile(opts('syntax.bench.ts')), /syntax\.bench\.ts: loading the file failed: .*syntax\.bench\.ts\(2,/);

@@ -120,5 +120,13 @@ describe('runBenchSession', () => {
     const dir = makeTree({ 'b.bench.mjs': B });
     const files = await discoverBenchFiles([], dir);
     await assert.rejects(runBenchSession({ files, cwd: dir, harnessPath: harness, processes: 0 }), BenchOptionsError);
+    // Names that match no benchmark (the editor's Run Benchmark on a name the file no longer has): the same
+    // sentence as the CLI's, after one process per file instead of an empty run.
+    const progress: number[] = [];
+    await assert.rejects(
+      runBenchSession({ files, cwd: dir, harnessPath: harness, ...QUICK, names: ['four'] }, { onProgress: (p) => progress.push(p.process) }),
+      (e: Error) => e instanceof BenchOptionsError && e.message === 'no benchmark is named "four" (names are full: "suite > bench"); the benchmarks are "three"',
+    );
+    assert.deepEqual(progress, [1]);
   });
 });

@@ -47,6 +47,17 @@ test('rowCells: mean with unit, ±CI half-width, rsd, ops/s, ratio with its CI',
   assert.deepEqual([rowCells(gone).mean, rowCells(gone).ratio, rowCells(gone).verdict], ['–', '–', 'removed']);
 });
 
+test('an inconclusive comparison (wide spread between processes): the verdict cell says how many processes would settle it; its bar keeps the current colour', () => {
+  const wide = (ns: number): BenchmarkResult => ({ name: 'noisy', file: 'bench/a.bench.js', runs: [0.5, 1, 2, 0.7, 1.4].map((f) => ({ samples: [ns * f, ns * f * 1.01] })) });
+  const comparison = compareRuns([wide(1500)], [wide(1000)]);
+  assert.equal(comparison[0].verdict, 'inconclusive');
+  const [row] = benchRows({ results: [summarize(wide(1500))], comparison });
+  assert.equal(row.verdict, 'inconclusive');
+  assert.match(rowCells(row).verdict, /^inconclusive · ~\d+ processes$/);
+  const p = chartPalette(() => '', ['vscode-light']);
+  assert.equal(barColour(p, 'inconclusive'), p.current);
+});
+
 test('rowCells: memory per operation when measured, and its change against the baseline in the title', () => {
   const withBytes = (r: BenchmarkResult, bytes: number): BenchmarkResult => ({ ...r, runs: r.runs.map((x) => ({ ...x, bytesPerOp: bytes })) });
   const before = [withBytes(result('alloc', 1000), 4000)];
