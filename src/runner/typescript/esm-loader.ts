@@ -12,9 +12,10 @@
  * The main thread also requires this bundle for `transpileTypeScript` (the one copy of `typescript`).
  */
 import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { MessagePort } from 'node:worker_threads';
 import { TS_FILE, formatOf, typeScriptAlternatives } from './resolve';
+import { addSentence, resolveTsconfigPaths } from './tsconfig-paths';
 import { prepareTypeScript, transpileTypeScript } from './transpile';
 
 export { prepareTypeScript, transpileTypeScript, typescript } from './transpile';
@@ -67,6 +68,12 @@ export async function resolve(specifier: string, context: ResolveContext, nextRe
         // the next candidate
       }
     }
+    // A bare specifier Node did not find (ERR_MODULE_NOT_FOUND: "Cannot find package"): the importing
+    // file's tsconfig.json paths / baseUrl. Packages Node finds in node_modules came first.
+    const parent = context.parentURL?.startsWith('file:') ? fileURLToPath(context.parentURL) : undefined;
+    const mapped = resolveTsconfigPaths(specifier, parent);
+    if (mapped.file) return nextResolve(pathToFileURL(mapped.file).href, context);
+    if (mapped.explain) addSentence(e, mapped.explain);
     throw e; // the error about the specifier the user wrote
   }
 }

@@ -25,6 +25,7 @@ import { remapProfile } from '../../core/profile/remap';
 import { type SourceMap, parseSourceMap } from '../../core/profile/source-map';
 import type * as loaderModule from './esm-loader';
 import { TS_FILE, formatOf, typeScriptAlternatives } from './resolve';
+import { addSentence, resolveTsconfigPaths } from './tsconfig-paths';
 
 /** The bundle with the ESM hooks and the transpiler, next to dist/profile-harness.js. */
 export const TS_LOADER_FILE = 'profile-ts-loader.js';
@@ -79,6 +80,11 @@ function installRequireHook(): void {
           // the next candidate
         }
       }
+      // A bare specifier Node did not find: the importing file's tsconfig.json paths / baseUrl.
+      const parentFile = (parent as { filename?: unknown } | null)?.filename;
+      const mapped = resolveTsconfigPaths(request, typeof parentFile === 'string' ? parentFile : undefined);
+      if (mapped.file) return resolveFilename.call(this, mapped.file, parent, isMain, options);
+      if (mapped.explain) addSentence(e, mapped.explain);
       throw e;
     }
   };
