@@ -298,10 +298,13 @@ export function resolveTsconfigPaths(specifier: string, fromFile: string | undef
   }
 }
 
-/** One more sentence at the end of a resolution error's message (it stays the user's error otherwise). */
+/**
+ * One more sentence at the end of the first line of a resolution error's message (before CommonJS's
+ * "Require stack:" lines, which reports drop); it stays the user's error otherwise.
+ */
 export function addSentence(e: unknown, sentence: string): void {
   try {
-    if (e instanceof Error && !e.message.includes(sentence)) e.message = `${e.message.replace(/\s+$/, '')} ${sentence}`;
+    if (e instanceof Error && !e.message.includes(sentence)) e.message = e.message.replace(/^([^\n]*?)\.?\s*(\n|$)/, (_, first: string, end: string) => `${first}. ${sentence}${end}`);
   } catch {
     // a read-only message: left as it is
   }
