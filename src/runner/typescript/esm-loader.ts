@@ -3,7 +3,8 @@
  * and registered by typescript/hooks.ts with `module.register()`. They run on Node's loader thread:
  *
  * - `resolve`: `./util.js` that does not exist but `./util.ts` does resolves to the .ts file (the
- *   specifiers TypeScript's ESM style asks for); likewise .mjs → .mts and .cjs → .cts.
+ *   specifiers TypeScript's ESM style asks for); likewise .mjs → .mts and .cjs → .cts. A bare specifier
+ *   Node did not find goes through the importing file's tsconfig.json `paths` / `baseUrl` (tsconfig-paths.ts).
  * - `load`: a TypeScript file is transpiled here, as ESM (.mts, .ts under `"type": "module"`) or as
  *   CommonJS (.cts, other .ts), and its source map posted to the main thread. CommonJS comes with its
  *   source, so `import { x } from './util.js'` sees the named exports of the transpiled code (Node reads

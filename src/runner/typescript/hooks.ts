@@ -9,7 +9,8 @@
  *   MessagePort, drained when the profile ends.
  * - A require hook (`Module._extensions['.ts' | '.cts']`, always installed, inert until used): for files
  *   loaded by Node's own CommonJS loader — a CommonJS script run as the main program and what it
- *   requires, or a .ts file required from JavaScript. `require('./x.js')` falls back to `./x.ts`.
+ *   requires, or a .ts file required from JavaScript. `require('./x.js')` falls back to `./x.ts`, and a
+ *   bare `require('my-lib')` Node did not find to the tsconfig.json `paths` / `baseUrl` (tsconfig-paths.ts).
  *
  * The transpiler (and its `typescript`, 10 MB) lives in dist/profile-ts-loader.js and is required only
  * when a TypeScript file is met, or up front when the target itself is TypeScript, so that loading it is
