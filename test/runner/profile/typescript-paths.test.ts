@@ -19,9 +19,10 @@ const USE_TS = [
   "import { twice } from 'my-lib/extra/util';",
   "import { local } from 'helpers/local';",
   "import { who } from 'shadowed';",
+  "import { dep } from 'ts-dep';",
   '',
   'export function run(n: number): number {',
-  "  if (LIB !== 'my-lib' || local !== 'local' || who !== 'node_modules') throw new Error(`wrong modules: ${LIB} ${local} ${who}`);",
+  "  if (LIB !== 'my-lib' || local !== 'local' || who !== 'node_modules' || dep !== 'dep') throw new Error(`wrong modules: ${LIB} ${local} ${who} ${dep}`);",
   '  let s = 0;',
   '  for (let i = 0; i < n; i++) s += twice(square(i));',
   '  return s;',
@@ -62,6 +63,10 @@ const FILES: Record<string, string> = {
   'packages/bench/node_modules/@tsconfig/node20/tsconfig.json': '{\n  // as the real one\n  "compilerOptions": { "lib": ["es2023"], "module": "node16", "target": "es2022", "strict": true, },\n}\n',
   'packages/bench/node_modules/shadowed/package.json': '{ "name": "shadowed", "main": "index.js" }',
   'packages/bench/node_modules/shadowed/index.js': "exports.who = 'node_modules';\n",
+  // A TypeScript package without "type": "module" (main is its .ts source, which re-exports).
+  'packages/bench/node_modules/ts-dep/package.json': '{ "name": "ts-dep", "main": "src/index.ts" }',
+  'packages/bench/node_modules/ts-dep/src/index.ts': "export { dep } from './dep';\n",
+  'packages/bench/node_modules/ts-dep/src/dep.ts': "export const dep: string = 'dep';\n",
   'packages/bench/tsconfig.base.json': [
     '{',
     '  "extends": "@tsconfig/node20/tsconfig.json",',
@@ -113,7 +118,7 @@ describe('tsconfig.json paths and baseUrl in the profiling and benchmark childre
   });
 
   for (const module of ['cjs/use.ts', 'esm/use.ts', 'use.mts']) {
-    test(`profile of ${module}: my-lib and my-lib/* by paths, helpers/* by baseUrl, node_modules first (the module's own checks), its frames on its .ts file`, async () => {
+    test(`profile of ${module}: my-lib and my-lib/* by paths, helpers/* by baseUrl, node_modules first, a CommonJS-typed TypeScript package's named exports (the module's own checks), its frames on its .ts file`, async () => {
       const outFile = path.join(root, 'out', `${module.replace(/\W/g, '-')}.cpuprofile`);
       const r = await profileFunction({ cwd: dir, harnessPath: harness, module, exportName: 'run', args: [50_000], durationMs: 300, warmupMs: 50, outFile });
       assert.ok(r.calls > 0);
