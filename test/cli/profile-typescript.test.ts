@@ -64,6 +64,14 @@ describe('perf-lens profile with TypeScript', () => {
       'project/tsconfig.json': TSCONFIG,
       'project/src/hot.ts': HOT_TS,
       'project/src/index.ts': "export { hot } from './hot';\n",
+      // A library imported by its own name from its benchmarks, mapped by tsconfig paths (baseUrl, extends).
+      'lib/package.json': '{ "name": "my-lib", "main": "dist/index.js" }',
+      'lib/src/hot.ts': HOT_TS,
+      'lib/src/index.ts': "export { hot } from './hot';\n",
+      'lib/bench/tsconfig.base.json': '{\n  "compilerOptions": {\n    "baseUrl": ".",\n    // as the library sees itself\n    "paths": { "my-lib": ["../src"], "my-lib/*": ["../src/*"], },\n  },\n}\n',
+      'lib/bench/tsconfig.json': '{ "extends": "./tsconfig.base.json" }',
+      'lib/bench/run.ts': "import { hot } from 'my-lib';\nexport const run = (n: number): number => hot(n);\n",
+      'lib/bench/run.mts': "import { hot } from 'my-lib/hot';\nexport const run = (n: number): number => hot(n);\n",
     });
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -102,6 +110,17 @@ describe('perf-lens profile with TypeScript', () => {
     assert.equal(out.hotspots[0].line, 3);
     assert.equal(out.hotLines[0].line, 5);
   });
+
+  for (const file of ['lib/bench/run.ts', 'lib/bench/run.mts']) {
+    test(`${file} importing the library by its name, mapped by tsconfig paths: the hot spot in lib/src/hot.ts`, () => {
+      const out = profile([file, '--function', 'run', '--args', '[30000]']);
+      // hot() may be inlined into run() on some runs: its lines are still in lib/src/hot.ts.
+      const libFile = path.join(dir, 'lib/src/hot.ts');
+      assert.ok(out.hotLines.some((l) => l.file === libFile && l.line === 20), JSON.stringify(out.hotLines));
+      const hot = out.hotspots.find((h) => h.functionName === 'hot');
+      if (hot) assert.deepEqual([hot.file, hot.line], [libFile, 18]);
+    });
+  }
 
   test("a project's own tsc build (dist/*.js + .map): hot spots at src/*.ts", () => {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(dir, 'project')]);

@@ -3,7 +3,8 @@
  * and registered by typescript/hooks.ts with `module.register()`. They run on Node's loader thread:
  *
  * - `resolve`: `./util.js` that does not exist but `./util.ts` does resolves to the .ts file (the
- *   specifiers TypeScript's ESM style asks for); likewise .mjs → .mts and .cjs → .cts.
+ *   specifiers TypeScript's ESM style asks for); likewise .mjs → .mts and .cjs → .cts. A bare specifier
+ *   Node did not find goes through the importing file's tsconfig.json `paths` / `baseUrl` (tsconfig-paths.ts).
  * - `load`: a TypeScript file is transpiled here, as ESM (.mts, .ts under `"type": "module"`) or as
  *   CommonJS (.cts, other .ts), and its source map posted to the main thread. CommonJS comes with its
  *   source, so `import { x } from './util.js'` sees the named exports of the transpiled code (Node reads
@@ -12,9 +13,10 @@
  * The main thread also requires this bundle for `transpileTypeScript` (the one copy of `typescript`).
  */
 import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { MessagePort } from 'node:worker_threads';
 import { TS_FILE, formatOf, typeScriptAlternatives } from './resolve';
+import { addSentence, resolveTsconfigPaths } from './tsconfig-paths';
 import { prepareTypeScript, transpileTypeScript } from './transpile';
 
 export { prepareTypeScript, transpileTypeScript, typescript } from './transpile';
@@ -67,6 +69,12 @@ export async function resolve(specifier: string, context: ResolveContext, nextRe
         // the next candidate
       }
     }
+    // A bare specifier Node did not find (ERR_MODULE_NOT_FOUND: "Cannot find package"): the importing
+    // file's tsconfig.json paths / baseUrl. Packages Node finds in node_modules came first.
+    const parent = context.parentURL?.startsWith('file:') ? fileURLToPath(context.parentURL) : undefined;
+    const mapped = resolveTsconfigPaths(specifier, parent);
+    if (mapped.file) return nextResolve(pathToFileURL(mapped.file).href, context);
+    if (mapped.explain) addSentence(e, mapped.explain);
     throw e; // the error about the specifier the user wrote
   }
 }

@@ -9,7 +9,8 @@
  *   MessagePort, drained when the profile ends.
  * - A require hook (`Module._extensions['.ts' | '.cts']`, always installed, inert until used): for files
  *   loaded by Node's own CommonJS loader — a CommonJS script run as the main program and what it
- *   requires, or a .ts file required from JavaScript. `require('./x.js')` falls back to `./x.ts`.
+ *   requires, or a .ts file required from JavaScript. `require('./x.js')` falls back to `./x.ts`, and a
+ *   bare `require('my-lib')` Node did not find to the tsconfig.json `paths` / `baseUrl` (tsconfig-paths.ts).
  *
  * The transpiler (and its `typescript`, 10 MB) lives in dist/profile-ts-loader.js and is required only
  * when a TypeScript file is met, or up front when the target itself is TypeScript, so that loading it is
@@ -25,6 +26,7 @@ import { remapProfile } from '../../core/profile/remap';
 import { type SourceMap, parseSourceMap } from '../../core/profile/source-map';
 import type * as loaderModule from './esm-loader';
 import { TS_FILE, formatOf, typeScriptAlternatives } from './resolve';
+import { addSentence, resolveTsconfigPaths } from './tsconfig-paths';
 
 /** The bundle with the ESM hooks and the transpiler, next to dist/profile-harness.js. */
 export const TS_LOADER_FILE = 'profile-ts-loader.js';
@@ -79,6 +81,11 @@ function installRequireHook(): void {
           // the next candidate
         }
       }
+      // A bare specifier Node did not find: the importing file's tsconfig.json paths / baseUrl.
+      const parentFile = (parent as { filename?: unknown } | null)?.filename;
+      const mapped = resolveTsconfigPaths(request, typeof parentFile === 'string' ? parentFile : undefined);
+      if (mapped.file) return resolveFilename.call(this, mapped.file, parent, isMain, options);
+      if (mapped.explain) addSentence(e, mapped.explain);
       throw e;
     }
   };
