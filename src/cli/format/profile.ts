@@ -113,12 +113,28 @@ export function formatProfileText(o: ProfileOutput, cwd: string, rows = 20): str
 const signed = (x: number, digits: number) => `${x > 0 ? '+' : ''}${x.toFixed(digits)}`;
 
 export function formatDiffText(before: string, after: string, d: ProfileDiff, cwd: string): string {
+  const callsOf = (n: number | undefined) => (n === undefined ? '' : `, ${n} calls`);
   const lines = [
-    `before: ${shown(before, cwd)} (${d.beforeMs.toFixed(0)} ms sampled)`,
-    `after:  ${shown(after, cwd)} (${d.afterMs.toFixed(0)} ms sampled)`,
+    `before: ${shown(before, cwd)} (${d.beforeMs.toFixed(0)} ms sampled${callsOf(d.beforeCalls)})`,
+    `after:  ${shown(after, cwd)} (${d.afterMs.toFixed(0)} ms sampled${callsOf(d.afterCalls)})`,
+    d.basis === 'per-call'
+      ? 'basis: per call of the profiled function (both profiles have call counts): self time per call before and after'
+      : "basis: share of each run's sampled time (no call counts on both sides), so runs of different lengths compare fairly",
     '',
     `${'self before'.padStart(17)} ${'self after'.padStart(17)} ${'change'.padStart(17)}  function`,
   ];
+  if (d.basis === 'per-call') {
+    lines[lines.length - 1] = `${'self/call before'.padStart(17)} ${'self/call after'.padStart(17)} ${'change/call'.padStart(17)}  function`;
+    for (const f of d.functions) {
+      const b = f.beforeSelfUsPerCall ?? 0;
+      const a = f.afterSelfUsPerCall ?? 0;
+      const rel = b > 0 ? `${signed((100 * (a - b)) / b, 0)}%` : a > 0 ? 'new' : '-';
+      const change = `${`${signed(a - b, 1)} µs`.padStart(11)} ${rel.padStart(5)}`;
+      const note = f.status === 'added' ? '  (new)' : f.status === 'removed' ? '  (gone)' : '';
+      lines.push(`${`${b.toFixed(1)} µs`.padStart(17)} ${`${a.toFixed(1)} µs`.padStart(17)} ${change.padStart(17)}  ${f.functionName}  ${shown(f.file, cwd)}:${f.line}${note}`);
+    }
+    return `${lines.join('\n')}\n`;
+  }
   for (const f of d.functions) {
     const cell = (msv: number, p: number) => `${msv.toFixed(1).padStart(8)} ${pct(p)} `;
     const change = `${signed(f.deltaSelfMs, 1).padStart(8)} ${`${signed(f.deltaSelfPercent, 1)}pp`.padStart(8)}`;
