@@ -31,10 +31,24 @@ const SCRIPT = [
   'if (s < 0) console.log(s);',
 ].join('\n');
 
+// Issue 11, item 8: a script's own output, passed through; its crash, said.
+const CHATTY = [
+  "console.log('hello from the script');",
+  "console.error('a warning from the script');",
+  "process.stdout.write('no newline at the end');",
+].join('\n');
+const CRASH = [
+  "console.log('starting');",
+  "console.error('about to fail');",
+  'function load(x) { return x.missing.deep; }',
+  'load({});',
+].join('\n');
+const BAD_SYNTAX = "console.log('never printed');\nlet = = 3;\n";
+
 describe('perf-lens profile', () => {
   let dir: string;
   before(() => {
-    dir = makeTree({ 'lib/report.js': MODULE, 'scripts/busy.js': SCRIPT });
+    dir = makeTree({ 'lib/report.js': MODULE, 'scripts/busy.js': SCRIPT, 'scripts/chatty.js': CHATTY, 'scripts/crash.js': CRASH, 'scripts/bad-syntax.js': BAD_SYNTAX });
   });
 
   test('--function: the saved profile, the documented JSON, the hot function on top, exact call count', () => {
@@ -89,6 +103,33 @@ describe('perf-lens profile', () => {
     const out = JSON.parse(r.stdout);
     assert.equal(out.partial, false);
     assert.ok(out.hotspots.length > 0 && out.hotspots[0].file === path.join(dir, 'scripts/busy.js'), JSON.stringify(out.hotspots[0]));
+  });
+
+  test('a script\'s stdout and stderr go to perf-lens\'s stderr as it runs; stdout stays pure JSON (or the text report)', () => {
+    const r = runCli(['profile', 'scripts/chatty.js', '--format', 'json'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    JSON.parse(r.stdout); // nothing of the script's in it
+    assert.ok(!r.stdout.includes('hello from the script'));
+    assert.deepEqual(r.stderr.split('\n').filter((l) => l !== '').sort(), ['a warning from the script', 'hello from the script', 'no newline at the end']);
+    const text = runCli(['profile', 'scripts/chatty.js'], dir);
+    assert.equal(text.status, 0, text.stderr);
+    assert.ok(!text.stdout.includes('hello from the script'), text.stdout);
+    assert.match(text.stderr, /hello from the script/);
+  });
+
+  test('a script that crashes: its output is shown, and the error names its last stderr line', () => {
+    const r = runCli(['profile', 'scripts/crash.js', '--format', 'json'], dir);
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr.trim().split('\n');
+    assert.ok(lines.includes('starting') && lines.includes('about to fail'), r.stderr);
+    assert.ok(lines.some((l) => /^\s+at load /.test(l)), 'the stack trace passes through');
+    assert.equal(lines[lines.length - 1], "perf-lens: the script exited with code 1: TypeError: Cannot read properties of undefined (reading 'deep')");
+
+    const bad = runCli(['profile', 'scripts/bad-syntax.js'], dir);
+    assert.equal(bad.status, 2, bad.stderr);
+    assert.match(bad.stderr.trim().split('\n').pop()!, /^perf-lens: the script exited with code 1: SyntaxError: /);
+    assert.ok(!bad.stderr.includes('never printed'));
   });
 
   test('bad targets and bad usage: one line on stderr, exit 2, no profile left half-written', () => {

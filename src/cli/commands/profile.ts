@@ -91,6 +91,10 @@ process under V8's block coverage (optimizer off), which counts exactly how ofte
 loop's body and the loop itself ran. A finding whose call ran once per iteration, over loops of at least
 two elements, is confirmed (confirmedFindings in JSON: calls, perCall, iterations, runs).
 
+A script's own output (its stdout and its stderr) is passed through to perf-lens's stderr as it runs,
+so that stdout holds only the report (pure JSON with --format json); when the script fails, the error
+ends with the last line of its stderr ("the script exited with code 1: TypeError: ...").
+
 Modules and scripts: .js, .cjs, .mjs (ESM and CommonJS), and .ts, .cts, .mts, .tsx, .jsx, transpiled on the fly
 (no type check; JSX as the tsconfig.json says, else React's automatic runtime) with the profile on the
 source lines; extensionless relative imports (./util, ./lib/index.ts) resolve as bundlers do; a build's own
@@ -127,6 +131,28 @@ function argsExpression(args: ParsedArgs): string | undefined {
   if (stringValue(args, 'args') !== undefined) throw new UsageError('give the arguments either as --args (JSON) or as --args-js (JavaScript), not both');
   if (expr.trim() === '') throw new UsageError('--args-js is empty');
   return expr;
+}
+
+/**
+ * The script's output as it runs, line by line to the CLI's stderr (both of its streams: the CLI's stdout
+ * stays the report, pure JSON with --format json); a line cut between chunks waits for its end, and
+ * `flush` writes what is left when the script is done.
+ */
+function scriptOutputPassthrough(io: CommandIo): { write(stream: 'stdout' | 'stderr', chunk: string): void; flush(): void } {
+  const pending = { stdout: '', stderr: '' };
+  return {
+    write(stream, chunk) {
+      const lines = (pending[stream] + chunk).split(/\r?\n/);
+      pending[stream] = lines.pop() ?? '';
+      for (const line of lines) io.stderr(line);
+    },
+    flush() {
+      for (const stream of ['stdout', 'stderr'] as const) {
+        if (pending[stream] !== '') io.stderr(pending[stream]);
+        pending[stream] = '';
+      }
+    },
+  };
 }
 
 /** `.perf-lens/profiles/<name>-<YYYYMMDD-HHMMSS>.cpuprofile` (the profile store's name). */
@@ -190,7 +216,12 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
         if (stringValue(args, o) !== undefined) throw new UsageError(`--${o} needs --function (a script runs once, as it is)`);
       }
       const out = outArg ? path.resolve(io.cwd, outArg) : defaultOut(io.cwd, path.basename(file));
-      run = await profileScript({ script: file, argv: rest, intervalUs, timeoutMs: timeoutMs ?? 600_000, outFile: out, cwd: io.cwd, signal });
+      const output = scriptOutputPassthrough(io);
+      try {
+        run = await profileScript({ script: file, argv: rest, intervalUs, timeoutMs: timeoutMs ?? 600_000, outFile: out, cwd: io.cwd, signal, onOutput: output.write });
+      } finally {
+        output.flush();
+      }
     }
   } catch (e) {
     // The target's own failure (it threw, crashed, has no such export) is the user's input problem: exit 2, one line.

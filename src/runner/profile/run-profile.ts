@@ -59,6 +59,11 @@ export interface ProfileScriptOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   harnessPath?: string;
+  /**
+   * The script's own stdout and stderr, chunk by chunk as it runs (the CLI passes them through). Without
+   * it they are only kept as a tail: the last line of stderr goes into the error of a failed script.
+   */
+  onOutput?(stream: 'stdout' | 'stderr', chunk: string): void;
 }
 
 export interface ProfileRunResult {
@@ -189,6 +194,7 @@ export async function profileScript(o: ProfileScriptOptions): Promise<ProfileRun
     intervalUs,
     timeoutMs,
     signal: o.signal,
+    onOutput: o.onOutput,
     isScript: true,
     request: (files, stopAt): ScriptHarnessRequest => ({ mode: 'script', script, argv: [...argv], intervalUs, outFile, ...files, stopAt }),
   });
@@ -262,6 +268,7 @@ export interface RunSpec {
   timeoutMs: number | undefined;
   signal: AbortSignal | undefined;
   isScript: boolean;
+  onOutput?(stream: 'stdout' | 'stderr', chunk: string): void;
   request(files: { resultFile: string }, stopAt: number | undefined): FunctionHarnessRequest | ScriptHarnessRequest;
 }
 
@@ -280,14 +287,19 @@ async function run(spec: RunSpec): Promise<ProfileRunResult> {
     const result = await readResult(resultFile);
     const code = end.code;
     if (result && !result.ok) throw new ProfileTargetError(result.error, code, end.stderrTail);
+    // "…: SyntaxError: Unexpected token '='": what the target said last on stderr, when anything.
+    const said = (text: string) => {
+      const line = lastStderrLine(end.stderrTail);
+      return line ? `${text}: ${line}` : text;
+    };
     if (!result) {
       if (end.timedOut) throw new ProfileTargetError(`the target did not stop within ${spec.timeoutMs} ms`, code, end.stderrTail);
       const how = code !== null ? `exited with code ${code}` : `was killed by ${end.signal ?? 'a signal'}`;
-      throw new ProfileTargetError(`the target ${how} before the profile was written`, code, end.stderrTail);
+      throw new ProfileTargetError(said(`the target ${how} before the profile was written`), code, end.stderrTail);
     }
     if (spec.isScript && code !== 0) {
       const how = code !== null ? `exited with code ${code}` : `was killed by ${end.signal ?? 'a signal'}`;
-      throw new ProfileTargetError(`the script ${how}`, code, end.stderrTail);
+      throw new ProfileTargetError(said(`the script ${how}`), code, end.stderrTail);
     }
     // The user's own build's source maps (dist/x.js → src/x.ts); TypeScript run by the harness is remapped already.
     await applySourceMaps(spec.outFile, { skip: isHarnessFrame });
@@ -309,7 +321,7 @@ async function run(spec: RunSpec): Promise<ProfileRunResult> {
 }
 
 /** Runs the harness on a request file in its own process group; the group is always killed at the end. */
-export async function runChild(spec: Pick<RunSpec, 'harness' | 'cwd' | 'timeoutMs' | 'signal'>, requestFile: string): Promise<ChildEnd> {
+export async function runChild(spec: Pick<RunSpec, 'harness' | 'cwd' | 'timeoutMs' | 'signal' | 'onOutput'>, requestFile: string): Promise<ChildEnd> {
   const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
   try {
     return await runInGroup({
@@ -325,11 +337,29 @@ export async function runChild(spec: Pick<RunSpec, 'harness' | 'cwd' | 'timeoutM
         if (child.connected) child.send({ type: 'stop' } satisfies StopMessage, () => undefined);
       },
       graceMs: STOP_GRACE_MS,
+      onOutput: spec.onOutput,
     });
   } catch (e) {
     if (!(e instanceof GroupStartError)) throw e;
     throw new ProfileTargetError(`could not start the profile harness (${e.message})`, null, e.stderrTail);
   }
+}
+
+/**
+ * The line of a process's stderr that says what went wrong: the last `SomeError: message` line (Node
+ * prints the source line, a caret, the error, its stack and its version), else the last line that is
+ * not a stack frame, a hint or Node's version; '' when stderr said nothing. At most 300 characters.
+ */
+export function lastStderrLine(stderr: string): string {
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^at\s/.test(l) && !/^Node\.js v\d/.test(l) && !/^\(Use `node --trace/.test(l) && l !== '^');
+  const isError = (l: string) => /^(Uncaught\s+)?([A-Za-z_$][\w$.]*)?(Error|Exception)\b(\s*\[[^\]]*\])?:/.test(l);
+  let line = '';
+  for (let i = lines.length - 1; i >= 0 && !line; i--) if (isError(lines[i])) line = lines[i];
+  if (!line) line = lines[lines.length - 1] ?? '';
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
 
 export async function readResult(file: string): Promise<HarnessResult | undefined> {
