@@ -61,7 +61,10 @@ Options:
       --iterations <n>    or make exactly n calls
       --interval <us>     sampling interval requested from V8 (default ${DEFAULT_INTERVAL_US}; the achieved one is printed)
       --timeout <ms>      stop the target after this long and keep the partial profile
-                          (default: the duration plus 30 s with --function, 10 minutes for a script)
+                          (default: the duration plus 30 s with --function, 10 minutes for a script);
+                          a function that never returns is stopped inside its call: it is said on
+                          stderr, and the partial profile shows where it was spinning. Ctrl-C stops
+                          the target the same way and keeps its partial profile
   -o, --out <file>        where to save the profile (default .perf-lens/profiles/<name>-<time>.cpuprofile)
   -f, --format <text|json>  output format (default: text)
       --my-code           list only the project's own files
@@ -210,6 +213,7 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
         cwd: io.cwd,
         signal,
         callCounts: !flag(args, 'no-call-counts'),
+        keepPartialOnAbort: true,
       });
     } else {
       for (const o of ['args', 'args-js', 'duration', 'iterations'] as const) {
@@ -218,7 +222,7 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
       const out = outArg ? path.resolve(io.cwd, outArg) : defaultOut(io.cwd, path.basename(file));
       const output = scriptOutputPassthrough(io);
       try {
-        run = await profileScript({ script: file, argv: rest, intervalUs, timeoutMs: timeoutMs ?? 600_000, outFile: out, cwd: io.cwd, signal, onOutput: output.write });
+        run = await profileScript({ script: file, argv: rest, intervalUs, timeoutMs: timeoutMs ?? 600_000, outFile: out, cwd: io.cwd, signal, onOutput: output.write, keepPartialOnAbort: true });
       } finally {
         output.flush();
       }
@@ -228,6 +232,9 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
     if (e instanceof ProfileTargetError) throw new UsageError(e.message);
     throw e;
   }
+
+  // Why the profile is partial when it is not simply the time limit: a function that never returned, Ctrl-C.
+  if (run.note) io.stderr(`perf-lens: ${run.note}`);
 
   let confirmations: RuntimeConfirmationReport | undefined;
   if (fn !== undefined && !run.partial && !flag(args, 'no-confirm')) {
@@ -246,9 +253,22 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
   const profile = readProfile(run.profilePath).profile;
   const callCount = run.coveragePath ? callCountLookupFor(profile, run.profilePath, run.coveragePath) : undefined;
   const report = computeHotspots(profile, { enclosingFunction: enclosingFunctionLookup(), callCount, myCodeOnly: flag(args, 'my-code'), hidden: isHarnessFrame });
-  const out = { profile: run.profilePath, partial: run.partial, report };
+  const partialReason = run.aborted ? 'interrupted' : run.stoppedInsideCall ? `${fn ?? 'the script'} did not return within the time limit` : undefined;
+  const out = { profile: run.profilePath, partial: run.partial, partialReason, report };
   if (format === 'json') {
-    io.stdout(formatProfileJson(out, { calls: run.calls, requestedIntervalUs: run.requestedIntervalUs, callCountsFile: run.coveragePath, callCountsNote: run.callCountsNote, confirmations }));
+    io.stdout(
+      formatProfileJson(out, {
+        calls: run.calls,
+        requestedIntervalUs: run.requestedIntervalUs,
+        callCountsFile: run.coveragePath,
+        callCountsNote: run.callCountsNote,
+        confirmations,
+        aborted: run.aborted,
+        stoppedInsideCall: run.stoppedInsideCall,
+        stoppedWhileWarmingUp: run.stoppedWhileWarmingUp,
+        note: run.note,
+      }),
+    );
   } else {
     io.stdout(formatProfileText(out, io.cwd));
     if (run.callCountsNote) io.stdout(`\ncall counts skipped: ${run.callCountsNote}`);

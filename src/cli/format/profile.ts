@@ -10,6 +10,8 @@ export interface ProfileOutput {
   profile: string;
   /** The run was stopped early (time limit): the profile covers only part of it. */
   partial: boolean;
+  /** Why, when not simply the time limit ("interrupted", "hot did not return within the time limit"). */
+  partialReason?: string;
   report: HotspotReport;
 }
 
@@ -19,7 +21,17 @@ export interface ProfileOutput {
  */
 export function formatProfileJson(
   o: ProfileOutput,
-  run?: { calls: number; requestedIntervalUs: number; callCountsFile?: string; callCountsNote?: string; confirmations?: RuntimeConfirmationReport },
+  run?: {
+    calls: number;
+    requestedIntervalUs: number;
+    callCountsFile?: string;
+    callCountsNote?: string;
+    confirmations?: RuntimeConfirmationReport;
+    aborted?: boolean;
+    stoppedInsideCall?: boolean;
+    stoppedWhileWarmingUp?: boolean;
+    note?: string;
+  },
 ): string {
   const r = o.report;
   return `${JSON.stringify(
@@ -42,6 +54,12 @@ export function formatProfileJson(
       ...(run?.callCountsNote ? { callCountsNote: run.callCountsNote } : {}),
       // perf-lens profile --function: the module's n-plus-one findings checked at runtime (confirmed or not).
       ...(run?.confirmations ? confirmationsJson(run.confirmations) : {}),
+      // perf-lens profile, partial runs: stopped by Ctrl-C; stopped inside a call that never returned
+      // (and during the warm-up: the profile is the warm-up's); the sentence said on stderr.
+      ...(run?.aborted ? { aborted: true } : {}),
+      ...(run?.stoppedInsideCall ? { stoppedInsideCall: true } : {}),
+      ...(run?.stoppedWhileWarmingUp ? { stoppedWhileWarmingUp: true } : {}),
+      ...(run?.note ? { note: run.note } : {}),
     },
     null,
     2,
@@ -91,7 +109,7 @@ export function formatProfileText(o: ProfileOutput, cwd: string, rows = 20): str
   const r = o.report;
   const share = (x: number) => (r.sampledMs > 0 ? formatPercent((100 * x) / r.sampledMs) : '0%');
   const lines = [
-    `${shown(o.profile, cwd)}${o.partial ? ' (partial: stopped at the time limit)' : ''}`,
+    `${shown(o.profile, cwd)}${o.partial ? ` (partial: ${o.partialReason ?? 'stopped at the time limit'})` : ''}`,
     `${r.durationMs.toFixed(0)} ms, ${r.sampleCount} samples, one every ${(r.intervalUs / 1000).toFixed(2)} ms (achieved); ` +
       `GC ${share(r.gcMs)}, idle ${share(r.idleMs)}, program ${share(r.programMs)}`,
     '',

@@ -47,6 +47,8 @@ export interface ProfileFunctionOptions {
    * warm-up, and the run takes up to 3× the profiled time longer.
    */
   callCounts?: boolean;
+  /** On abort, resolve with the partial profile the harness wrote (labelled `aborted`) instead of rejecting: the CLI's Ctrl-C. */
+  keepPartialOnAbort?: boolean;
 }
 
 export interface ProfileScriptOptions {
@@ -64,6 +66,8 @@ export interface ProfileScriptOptions {
    * it they are only kept as a tail: the last line of stderr goes into the error of a failed script.
    */
   onOutput?(stream: 'stdout' | 'stderr', chunk: string): void;
+  /** See ProfileFunctionOptions.keepPartialOnAbort. */
+  keepPartialOnAbort?: boolean;
 }
 
 export interface ProfileRunResult {
@@ -79,6 +83,17 @@ export interface ProfileRunResult {
   coveragePath?: string;
   /** Why there are no call counts, when they were asked for and could not be taken. */
   callCountsNote?: string;
+  /** Stopped by an abort (with keepPartialOnAbort): `partial` too. */
+  aborted?: boolean;
+  /**
+   * Function mode: the run was stopped inside a call that had not returned (a busy loop): the function
+   * did not return within the limit, and the profile shows where it was spinning.
+   */
+  stoppedInsideCall?: boolean;
+  /** Function mode: stopped during the warm-up; the profile is the warm-up's (untrimmed), `calls` is 0. */
+  stoppedWhileWarmingUp?: boolean;
+  /** One sentence on why the profile is partial when it is not simply the time limit, e.g. "hot did not return within 800 ms: …". */
+  note?: string;
 }
 
 /** The target failed: it threw, crashed, exited early or would not stop. The message is one sentence. */
@@ -156,6 +171,8 @@ export async function profileFunction(o: ProfileFunctionOptions): Promise<Profil
     intervalUs,
     timeoutMs,
     signal: o.signal,
+    keepPartialOnAbort: o.keepPartialOnAbort,
+    what: `${o.exportName}`,
     isScript: false,
     request: (files, stopAt): FunctionHarnessRequest => ({
       mode: 'function',
@@ -195,6 +212,8 @@ export async function profileScript(o: ProfileScriptOptions): Promise<ProfileRun
     timeoutMs,
     signal: o.signal,
     onOutput: o.onOutput,
+    keepPartialOnAbort: o.keepPartialOnAbort,
+    what: `the script`,
     isScript: true,
     request: (files, stopAt): ScriptHarnessRequest => ({ mode: 'script', script, argv: [...argv], intervalUs, outFile, ...files, stopAt }),
   });
@@ -269,7 +288,10 @@ export interface RunSpec {
   signal: AbortSignal | undefined;
   isScript: boolean;
   onOutput?(stream: 'stdout' | 'stderr', chunk: string): void;
-  request(files: { resultFile: string }, stopAt: number | undefined): FunctionHarnessRequest | ScriptHarnessRequest;
+  keepPartialOnAbort?: boolean;
+  /** The target in a note: the function's name, or "the script". */
+  what?: string;
+  request(files: { resultFile: string; stopFile: string }, stopAt: number | undefined): FunctionHarnessRequest | ScriptHarnessRequest;
 }
 
 export type ChildEnd = GroupEnd;
@@ -279,12 +301,14 @@ async function run(spec: RunSpec): Promise<ProfileRunResult> {
   try {
     const requestFile = path.join(tmp, 'request.json');
     const resultFile = path.join(tmp, 'result.json');
+    const stopFile = path.join(tmp, 'stop');
     const stopAt = spec.timeoutMs === undefined ? undefined : Date.now() + spec.timeoutMs;
     removeCallCounts(spec.outFile);
-    await fs.promises.writeFile(requestFile, JSON.stringify(spec.request({ resultFile }, stopAt)));
-    const end = await runChild(spec, requestFile);
-    if (end.aborted) throw spec.signal?.reason ?? new Error('aborted');
+    await fs.promises.writeFile(requestFile, JSON.stringify(spec.request({ resultFile, stopFile }, stopAt)));
+    const end = await runChild({ ...spec, stopFile }, requestFile);
     const result = await readResult(resultFile);
+    // Ctrl-C in the CLI keeps what was profiled (the README's promise); other callers get the rejection.
+    if (end.aborted && !(spec.keepPartialOnAbort && result?.ok)) throw spec.signal?.reason ?? new Error('aborted');
     const code = end.code;
     if (result && !result.ok) throw new ProfileTargetError(result.error, code, end.stderrTail);
     // "…: SyntaxError: Unexpected token '='": what the target said last on stderr, when anything.
@@ -305,9 +329,22 @@ async function run(spec: RunSpec): Promise<ProfileRunResult> {
     await applySourceMaps(spec.outFile, { skip: isHarnessFrame });
     const stats = await readProfileStats(spec.outFile);
     if (!stats) throw new ProfileTargetError(`the harness reported a profile but ${spec.outFile} is not a readable .cpuprofile`, code, end.stderrTail);
+    const what = spec.what ?? 'the target';
+    const stoppedBy = end.aborted ? 'it was stopped (interrupted)' : `within the ${spec.timeoutMs} ms limit`;
+    const note = result.stoppedInsideCall
+      ? `${what} did not return ${end.aborted ? 'before it was interrupted' : stoppedBy}: it was stopped inside the call${result.stoppedWhileWarmingUp ? ' (during the warm-up)' : ''}, and the partial profile shows where it was spinning`
+      : end.aborted
+        ? `interrupted: the partial profile covers the run until then${result.stoppedWhileWarmingUp ? ' (the warm-up only)' : ''}`
+        : result.stoppedWhileWarmingUp
+          ? `stopped during the warm-up: the partial profile is the warm-up's`
+          : undefined;
     return {
       profilePath: spec.outFile,
-      partial: result.partial,
+      partial: result.partial || end.aborted,
+      ...(end.aborted ? { aborted: true } : {}),
+      ...(result.stoppedInsideCall ? { stoppedInsideCall: true } : {}),
+      ...(result.stoppedWhileWarmingUp ? { stoppedWhileWarmingUp: true } : {}),
+      ...(note ? { note } : {}),
       calls: result.calls,
       profiledMs: result.profiledMs,
       requestedIntervalUs: spec.intervalUs,
@@ -321,7 +358,7 @@ async function run(spec: RunSpec): Promise<ProfileRunResult> {
 }
 
 /** Runs the harness on a request file in its own process group; the group is always killed at the end. */
-export async function runChild(spec: Pick<RunSpec, 'harness' | 'cwd' | 'timeoutMs' | 'signal' | 'onOutput'>, requestFile: string): Promise<ChildEnd> {
+export async function runChild(spec: Pick<RunSpec, 'harness' | 'cwd' | 'timeoutMs' | 'signal' | 'onOutput'> & { stopFile?: string }, requestFile: string): Promise<ChildEnd> {
   const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
   try {
     return await runInGroup({
@@ -332,8 +369,16 @@ export async function runChild(spec: Pick<RunSpec, 'harness' | 'cwd' | 'timeoutM
       ipc: true,
       timeoutMs: spec.timeoutMs,
       signal: spec.signal,
-      // The harness stops profiling and writes what it has (a partial profile on timeout).
+      // The harness stops profiling and writes what it has (a partial profile on timeout); the stop file
+      // reaches its watchdog thread when the target never comes back to read IPC.
       requestStop: (child) => {
+        if (spec.stopFile) {
+          try {
+            fs.writeFileSync(spec.stopFile, '');
+          } catch {
+            // The folder is gone: only the IPC message, and the group is killed after the grace period.
+          }
+        }
         if (child.connected) child.send({ type: 'stop' } satisfies StopMessage, () => undefined);
       },
       graceMs: STOP_GRACE_MS,
