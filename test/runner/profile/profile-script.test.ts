@@ -50,7 +50,7 @@ describe('profileScript', () => {
       profileScript({ script: 'fails.cjs', cwd: dir, harnessPath: harness, outFile: path.join(dir, 'out', 'fails.cpuprofile') }),
       (e: unknown) => {
         assert.ok(e instanceof ProfileTargetError);
-        assert.equal(e.message, 'the script exited with code 2');
+        assert.equal(e.message, 'the script exited with code 2: something went wrong in the script');
         assert.equal(e.exitCode, 2);
         assert.match(e.stderrTail, /something went wrong in the script/);
         return true;
