@@ -79,6 +79,7 @@ export function withRealProfile(source: string, use: (p: RealProfile) => void): 
     const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
     const bytes = fs.readFileSync(path.join(dir, file));
     const profile = importFromCpuProfile(JSON.parse(bytes.toString('utf8')));
+    assertHotspotInvariants(computeHotspots(profile), `${file} of ${script}`);
     use({ profile, bytes, script, url: pathToFileURL(script).href });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

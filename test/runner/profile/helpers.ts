@@ -6,7 +6,14 @@ import * as esbuild from 'esbuild';
 import { computeHotspots, type HotspotReport } from '../../../src/core/profile/hotspots';
 import { readProfile as readAnyProfile } from '../../../src/runner/profile/analysis/read-profile';
 import { enclosingFunctionLookup } from '../../../src/runner/profile/analysis/enclosing-functions';
-import { isHarnessFrame } from '../../../src/runner/profile/run-profile';
+import {
+  type ProfileFunctionOptions,
+  type ProfileRunResult,
+  type ProfileScriptOptions,
+  isHarnessFrame,
+  profileFunction as runProfileFunction,
+  profileScript as runProfileScript,
+} from '../../../src/runner/profile/run-profile';
 import { assertHotspotInvariants } from '../../core/profile/profile-fixtures';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -135,6 +142,20 @@ export function readProfile(file: string): { nodes: CpuProfileNode[]; samples: n
   const json = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (Array.isArray(json?.nodes)) analyseProducedProfile(file);
   return json;
+}
+
+/** The runner's `profileFunction`, with the produced profile's hot spots checked (analyseProducedProfile): what the tests call. */
+export async function profileFunction(o: ProfileFunctionOptions): Promise<ProfileRunResult> {
+  const r = await runProfileFunction(o);
+  if (fs.existsSync(r.profilePath)) analyseProducedProfile(r.profilePath);
+  return r;
+}
+
+/** The runner's `profileScript`, with the produced profile's hot spots checked. */
+export async function profileScript(o: ProfileScriptOptions): Promise<ProfileRunResult> {
+  const r = await runProfileScript(o);
+  if (fs.existsSync(r.profilePath)) analyseProducedProfile(r.profilePath);
+  return r;
 }
 
 /**

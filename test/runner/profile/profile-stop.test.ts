@@ -4,8 +4,8 @@ import { test, describe, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { profileFunction } from '../../../src/runner/profile/run-profile';
-import { buildHarness, isGone, readProfile, waitForJson, writeFixtures } from './helpers';
+// profileFunction / profileScript through the helpers: every profile produced is checked for the hot-spot invariants.
+import { buildHarness, isGone, profileFunction, readProfile, waitForJson, writeFixtures } from './helpers';
 
 describe('stopping a profile run', () => {
   let harness: string;
