@@ -5,6 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { hotspotInvariantViolations, type HotspotReport } from '../../src/core/profile/hotspots';
+import { analyseProducedProfile } from '../runner/profile/helpers';
 
 export const ROOT = path.join(__dirname, '..', '..');
 let built: string | undefined;
@@ -59,7 +61,28 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
     env: { ...process.env, PERF_LENS_DEBUG: '', ...env },
     timeout: 60_000,
   });
+  checkHotspotJson(r.stdout, args);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Every hot-spot report a CLI run prints as JSON (`profile`, `hotspots`) keeps the invariants of
+ * core/profile/hotspots.ts `hotspotInvariantViolations` (no total above the sampled time, no self above
+ * its total); the profile it names is analysed again with the inlining correction and checked too.
+ */
+function checkHotspotJson(stdout: string, args: string[]): void {
+  let out: unknown;
+  try {
+    out = JSON.parse(stdout);
+  } catch {
+    return; // text, SARIF lines, nothing
+  }
+  if (typeof out !== 'object' || out === null) return;
+  const o = out as Partial<HotspotReport> & { profile?: unknown };
+  if (!Array.isArray(o.hotspots) || typeof o.sampledMs !== 'number') return;
+  const v = hotspotInvariantViolations({ hotLines: [], ...o } as HotspotReport);
+  if (v.length > 0) throw new Error(`perf-lens ${args.join(' ')}: the printed hot spots break the invariants: ${v.join('; ')}`);
+  if (typeof o.profile === 'string' && o.profile.endsWith('.cpuprofile') && fs.existsSync(o.profile)) analyseProducedProfile(o.profile);
 }
 
 /** A temp folder (outside any git repository) with the given files; Buffers are written as-is. */

@@ -3,7 +3,9 @@ import { test, describe, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, makeTree, runCli } from './cli-harness';
+import { spawn } from 'node:child_process';
+import { ROOT, cliBundle, makeTree, runCli } from './cli-harness';
+import { analyseProducedProfile } from '../runner/profile/helpers';
 
 const DOCUMENTED_KEYS = ['profile', 'partial', 'durationMs', 'sampleCount', 'hotspots', 'hotLines'];
 
@@ -31,10 +33,35 @@ const SCRIPT = [
   'if (s < 0) console.log(s);',
 ].join('\n');
 
+// Issue 11, item 8: a script's own output, passed through; its crash, said.
+const CHATTY = [
+  "console.log('hello from the script');",
+  "console.error('a warning from the script');",
+  "process.stdout.write('no newline at the end');",
+].join('\n');
+const CRASH = [
+  "console.log('starting');",
+  "console.error('about to fail');",
+  'function load(x) { return x.missing.deep; }',
+  'load({});',
+].join('\n');
+ // Issue 11, item 9: a function that never returns.
+const STUCK = [
+  "const fs = require('node:fs');",
+  'function churn(i) { return (i * 31) % 7; }',
+  'exports.forever = (flag) => {',
+  '  if (flag) fs.writeFileSync(flag, String(process.pid));',
+  '  let s = 0;',
+  '  for (let i = 0; ; i++) s += churn(i);',
+  '};',
+  'exports.quick = () => Math.sqrt(Math.random());',
+].join('\n');
+const BAD_SYNTAX = "console.log('never printed');\nlet = = 3;\n";
+
 describe('perf-lens profile', () => {
   let dir: string;
   before(() => {
-    dir = makeTree({ 'lib/report.js': MODULE, 'scripts/busy.js': SCRIPT });
+    dir = makeTree({ 'lib/report.js': MODULE, 'scripts/busy.js': SCRIPT, 'scripts/chatty.js': CHATTY, 'scripts/crash.js': CRASH, 'scripts/bad-syntax.js': BAD_SYNTAX, 'lib/stuck.js': STUCK });
   });
 
   test('--function: the saved profile, the documented JSON, the hot function on top, exact call count', () => {
@@ -89,6 +116,83 @@ describe('perf-lens profile', () => {
     const out = JSON.parse(r.stdout);
     assert.equal(out.partial, false);
     assert.ok(out.hotspots.length > 0 && out.hotspots[0].file === path.join(dir, 'scripts/busy.js'), JSON.stringify(out.hotspots[0]));
+  });
+
+  test('a script\'s stdout and stderr go to perf-lens\'s stderr as it runs; stdout stays pure JSON (or the text report)', () => {
+    const r = runCli(['profile', 'scripts/chatty.js', '--format', 'json'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    JSON.parse(r.stdout); // nothing of the script's in it
+    assert.ok(!r.stdout.includes('hello from the script'));
+    assert.deepEqual(r.stderr.split('\n').filter((l) => l !== '').sort(), ['a warning from the script', 'hello from the script', 'no newline at the end']);
+    const text = runCli(['profile', 'scripts/chatty.js'], dir);
+    assert.equal(text.status, 0, text.stderr);
+    assert.ok(!text.stdout.includes('hello from the script'), text.stdout);
+    assert.match(text.stderr, /hello from the script/);
+  });
+
+  test('a script that crashes: its output is shown, and the error names its last stderr line', () => {
+    const r = runCli(['profile', 'scripts/crash.js', '--format', 'json'], dir);
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr.trim().split('\n');
+    assert.ok(lines.includes('starting') && lines.includes('about to fail'), r.stderr);
+    assert.ok(lines.some((l) => /^\s+at load /.test(l)), 'the stack trace passes through');
+    assert.equal(lines[lines.length - 1], "perf-lens: the script exited with code 1: TypeError: Cannot read properties of undefined (reading 'deep')");
+
+    const bad = runCli(['profile', 'scripts/bad-syntax.js'], dir);
+    assert.equal(bad.status, 2, bad.stderr);
+    assert.match(bad.stderr.trim().split('\n').pop()!, /^perf-lens: the script exited with code 1: SyntaxError: /);
+    assert.ok(!bad.stderr.includes('never printed'));
+  });
+
+  test('a function that never returns: said on stderr, and the partial profile shows where it spins', () => {
+    const r = runCli(['profile', 'lib/stuck.js', '--function', 'forever', '--timeout', '1000', '--format', 'json', '--my-code'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(
+      r.stderr.trim(),
+      'perf-lens: forever did not return within the 1000 ms limit: it was stopped inside the call (during the warm-up), and the partial profile shows where it was spinning',
+    );
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual([out.partial, out.stoppedInsideCall, out.stoppedWhileWarmingUp, out.calls], [true, true, true, 0]);
+    assert.match(out.note, /^forever did not return within the 1000 ms limit/);
+    assert.ok(fs.existsSync(out.profile));
+    const names = out.hotspots.map((h: { functionName: string }) => h.functionName);
+    assert.ok(names.some((n: string) => /forever|churn/.test(n)), names.join(', '));
+
+    const text = runCli(['profile', 'lib/stuck.js', '--function', 'forever', '--timeout', '800'], dir);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /\(partial: forever did not return within the time limit\)/);
+  });
+
+  test('Ctrl-C keeps the partial profile, for a function that never returns and for one that does', async () => {
+    const interrupt = async (args: string[], flag?: string): Promise<{ code: number | null; stdout: string; stderr: string }> => {
+      const child = spawn(process.execPath, [cliBundle(), ...args], { cwd: dir, env: { ...process.env, PERF_LENS_DEBUG: '' } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c) => (stdout += c));
+      child.stderr.on('data', (c) => (stderr += c));
+      const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      if (flag) {
+        for (let i = 0; i < 200 && !fs.existsSync(flag); i++) await new Promise((r) => setTimeout(r, 50));
+        assert.ok(fs.existsSync(flag), 'the target started');
+      }
+      await new Promise((r) => setTimeout(r, 1200));
+      child.kill('SIGINT');
+      return { code: await closed, stdout, stderr };
+    };
+    const flag = path.join(dir, 'forever.started');
+    const spun = await interrupt(['profile', 'lib/stuck.js', '--function', 'forever', '--args', JSON.stringify([flag]), '--format', 'json'], flag);
+    assert.equal(spun.code, 0, spun.stderr);
+    const out = JSON.parse(spun.stdout);
+    assert.deepEqual([out.partial, out.aborted, out.stoppedInsideCall], [true, true, true]);
+    assert.match(spun.stderr, /^perf-lens: forever did not return before it was interrupted/m);
+    assert.ok(out.sampleCount > 0);
+    analyseProducedProfile(out.profile);
+
+    const quick = await interrupt(['profile', 'lib/stuck.js', '--function', 'quick', '--duration', '60000', '--no-call-counts']);
+    assert.equal(quick.code, 0, quick.stderr);
+    assert.match(quick.stdout, /\(partial: interrupted\)/);
+    assert.match(quick.stderr, /^perf-lens: interrupted: the partial profile covers the run until then/m);
   });
 
   test('bad targets and bad usage: one line on stderr, exit 2, no profile left half-written', () => {

@@ -3,11 +3,8 @@ import * as path from 'node:path';
 import type { Command, CommandIo } from '../command';
 import { flag, oneOf, parseCommandArgs, stringValue } from '../args';
 import { EXIT_OK, UsageError } from '../errors';
-import { computeHotspots } from '../../core/profile/hotspots';
-import { diffHotspots } from '../../core/profile/diff';
 import { type ProfileData, ProfileReadError, readProfile } from '../../runner/profile/analysis/read-profile';
-import { enclosingFunctionLookup } from '../../runner/profile/analysis/enclosing-functions';
-import { isHarnessFrame } from '../../runner/profile/run-profile';
+import { diffProfiles } from '../../runner/profile/analysis/compare-profiles';
 import { formatDiffText } from '../format/profile';
 
 const OPTIONS = {
@@ -24,6 +21,10 @@ its samples, or a folder of such runs (the newest is taken).
 
 Compares two CPU profiles of the same code function by function: self time before and after, in ms
 and in % of each profile's own sampled time (fair when the runs differ in length), largest change first.
+When both profiles have call counts (<profile>.coverage.json, from perf-lens profile --function), the
+comparison is per call of the profiled function instead: a run that made half the calls in the same time
+is twice as slow per call. The basis used is the third line of the text output ("basis: per call ..." or
+"basis: share of each run ...") and the "basis" field of the JSON ("per-call" or "share").
 Functions are matched by file and name, so an edit that moves a function keeps it matched.
 
 Options:
@@ -55,15 +56,13 @@ export async function runDiff(argv: readonly string[], io: CommandIo): Promise<n
   if (limitRaw !== undefined && !/^[1-9]\d*$/.test(limitRaw)) throw new UsageError(`--limit must be a whole number of at least 1 (got "${limitRaw}")`);
   const limit = limitRaw === undefined ? 50 : Number(limitRaw);
   const [before, after] = args.positionals.map((p) => path.resolve(io.cwd, p));
-  const lookup = enclosingFunctionLookup();
-  const opts = { enclosingFunction: lookup, myCodeOnly: flag(args, 'my-code'), hidden: isHarnessFrame, limit: 10_000 };
   const [a, b] = [load(before), load(after)];
   // Which run of a folder was taken, and estimated times, on stderr: stdout stays the table (or JSON).
   for (const d of [a, b]) {
     if (d.note) io.stderr(`perf-lens: ${d.format === '0x' ? '0x' : 'clinic flame'}: ${d.note}`);
     if (d.estimatedTimes) io.stderr(`perf-lens: ${d.dataFile}: these samples carry no times: each counts as 1 ms (shares are exact)`);
   }
-  const diff = diffHotspots(computeHotspots(a.profile, opts), computeHotspots(b.profile, opts));
+  const diff = diffProfiles({ path: before, profile: a.profile }, { path: after, profile: b.profile }, { myCodeOnly: flag(args, 'my-code') });
   const shown = { ...diff, functions: diff.functions.slice(0, limit) };
   io.stdout(format === 'json' ? `${JSON.stringify({ before, after, ...shown }, null, 2)}\n` : formatDiffText(before, after, shown, io.cwd));
   return EXIT_OK;

@@ -56,11 +56,11 @@ export async function runProcessTreeProfile(r: ProcessTreeRequest): Promise<numb
     if (npmScript !== undefined) {
       what = `npm run ${npmScript}`;
       const out = outArg ? path.resolve(io.cwd, outArg) : r.defaultOut(`npm-${npmScript}`);
-      run = await profileNpmScript({ name: npmScript, argv: args.positionals, cwd: io.cwd, outFile: out, intervalUs: r.intervalUs, timeoutMs: r.timeoutMs, signal: r.signal, keepOtherProfiles });
+      run = await profileNpmScript({ name: npmScript, argv: args.positionals, cwd: io.cwd, outFile: out, intervalUs: r.intervalUs, timeoutMs: r.timeoutMs, signal: r.signal, keepOtherProfiles, keepPartialOnAbort: true });
     } else {
       if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}": --test runs one file, with no arguments`);
       const out = outArg ? path.resolve(io.cwd, outArg) : r.defaultOut(path.basename(testFile!));
-      const t = await profileTestFile({ file: testFile!, cwd: io.cwd, outFile: out, intervalUs: r.intervalUs, timeoutMs: r.timeoutMs, signal: r.signal, keepOtherProfiles });
+      const t = await profileTestFile({ file: testFile!, cwd: io.cwd, outFile: out, intervalUs: r.intervalUs, timeoutMs: r.timeoutMs, signal: r.signal, keepOtherProfiles, keepPartialOnAbort: true });
       what = `${path.relative(io.cwd, path.resolve(io.cwd, testFile!)) || testFile} with ${t.runner.id} (${t.runner.reason})`;
       run = t;
     }
@@ -75,12 +75,13 @@ export async function runProcessTreeProfile(r: ProcessTreeRequest): Promise<numb
     throw e;
   }
 
+  if (run.note) io.stderr(`perf-lens: ${run.note}`);
   const profile = readProfile(run.profilePath).profile;
   const report = computeHotspots(profile, { enclosingFunction: enclosingFunctionLookup(), myCodeOnly: flag(args, 'my-code'), hidden: isHarnessFrame });
-  const out = { profile: run.profilePath, partial: run.partial, report };
+  const out = { profile: run.profilePath, partial: run.partial, partialReason: run.aborted ? 'interrupted' : undefined, report };
   const [chosen, ...others] = run.processes;
   if (r.format === 'json') {
-    const json = JSON.parse(formatProfileJson(out, { calls: run.calls, requestedIntervalUs: run.requestedIntervalUs })) as Record<string, unknown>;
+    const json = JSON.parse(formatProfileJson(out, { calls: run.calls, requestedIntervalUs: run.requestedIntervalUs, aborted: run.aborted, note: run.note })) as Record<string, unknown>;
     // Additive: every profiled process, the chosen one first.
     json.processes = run.processes.map((p) => ({
       pid: p.pid,

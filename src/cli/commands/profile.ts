@@ -61,7 +61,10 @@ Options:
       --iterations <n>    or make exactly n calls
       --interval <us>     sampling interval requested from V8 (default ${DEFAULT_INTERVAL_US}; the achieved one is printed)
       --timeout <ms>      stop the target after this long and keep the partial profile
-                          (default: the duration plus 30 s with --function, 10 minutes for a script)
+                          (default: the duration plus 30 s with --function, 10 minutes for a script);
+                          a function that never returns is stopped inside its call: it is said on
+                          stderr, and the partial profile shows where it was spinning. Ctrl-C stops
+                          the target the same way and keeps its partial profile
   -o, --out <file>        where to save the profile (default .perf-lens/profiles/<name>-<time>.cpuprofile)
   -f, --format <text|json>  output format (default: text)
       --my-code           list only the project's own files
@@ -90,6 +93,10 @@ Runtime confirmation: when the module has n-plus-one findings, the function then
 process under V8's block coverage (optimizer off), which counts exactly how often the flagged call, its
 loop's body and the loop itself ran. A finding whose call ran once per iteration, over loops of at least
 two elements, is confirmed (confirmedFindings in JSON: calls, perCall, iterations, runs).
+
+A script's own output (its stdout and its stderr) is passed through to perf-lens's stderr as it runs,
+so that stdout holds only the report (pure JSON with --format json); when the script fails, the error
+ends with the last line of its stderr ("the script exited with code 1: TypeError: ...").
 
 Modules and scripts: .js, .cjs, .mjs (ESM and CommonJS), and .ts, .cts, .mts, .tsx, .jsx, transpiled on the fly
 (no type check; JSX as the tsconfig.json says, else React's automatic runtime) with the profile on the
@@ -127,6 +134,28 @@ function argsExpression(args: ParsedArgs): string | undefined {
   if (stringValue(args, 'args') !== undefined) throw new UsageError('give the arguments either as --args (JSON) or as --args-js (JavaScript), not both');
   if (expr.trim() === '') throw new UsageError('--args-js is empty');
   return expr;
+}
+
+/**
+ * The script's output as it runs, line by line to the CLI's stderr (both of its streams: the CLI's stdout
+ * stays the report, pure JSON with --format json); a line cut between chunks waits for its end, and
+ * `flush` writes what is left when the script is done.
+ */
+function scriptOutputPassthrough(io: CommandIo): { write(stream: 'stdout' | 'stderr', chunk: string): void; flush(): void } {
+  const pending = { stdout: '', stderr: '' };
+  return {
+    write(stream, chunk) {
+      const lines = (pending[stream] + chunk).split(/\r?\n/);
+      pending[stream] = lines.pop() ?? '';
+      for (const line of lines) io.stderr(line);
+    },
+    flush() {
+      for (const stream of ['stdout', 'stderr'] as const) {
+        if (pending[stream] !== '') io.stderr(pending[stream]);
+        pending[stream] = '';
+      }
+    },
+  };
 }
 
 /** `.perf-lens/profiles/<name>-<YYYYMMDD-HHMMSS>.cpuprofile` (the profile store's name). */
@@ -184,19 +213,28 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
         cwd: io.cwd,
         signal,
         callCounts: !flag(args, 'no-call-counts'),
+        keepPartialOnAbort: true,
       });
     } else {
       for (const o of ['args', 'args-js', 'duration', 'iterations'] as const) {
         if (stringValue(args, o) !== undefined) throw new UsageError(`--${o} needs --function (a script runs once, as it is)`);
       }
       const out = outArg ? path.resolve(io.cwd, outArg) : defaultOut(io.cwd, path.basename(file));
-      run = await profileScript({ script: file, argv: rest, intervalUs, timeoutMs: timeoutMs ?? 600_000, outFile: out, cwd: io.cwd, signal });
+      const output = scriptOutputPassthrough(io);
+      try {
+        run = await profileScript({ script: file, argv: rest, intervalUs, timeoutMs: timeoutMs ?? 600_000, outFile: out, cwd: io.cwd, signal, onOutput: output.write, keepPartialOnAbort: true });
+      } finally {
+        output.flush();
+      }
     }
   } catch (e) {
     // The target's own failure (it threw, crashed, has no such export) is the user's input problem: exit 2, one line.
     if (e instanceof ProfileTargetError) throw new UsageError(e.message);
     throw e;
   }
+
+  // Why the profile is partial when it is not simply the time limit: a function that never returned, Ctrl-C.
+  if (run.note) io.stderr(`perf-lens: ${run.note}`);
 
   let confirmations: RuntimeConfirmationReport | undefined;
   if (fn !== undefined && !run.partial && !flag(args, 'no-confirm')) {
@@ -215,9 +253,22 @@ export async function runProfile(argv: readonly string[], io: CommandIo, signal?
   const profile = readProfile(run.profilePath).profile;
   const callCount = run.coveragePath ? callCountLookupFor(profile, run.profilePath, run.coveragePath) : undefined;
   const report = computeHotspots(profile, { enclosingFunction: enclosingFunctionLookup(), callCount, myCodeOnly: flag(args, 'my-code'), hidden: isHarnessFrame });
-  const out = { profile: run.profilePath, partial: run.partial, report };
+  const partialReason = run.aborted ? 'interrupted' : run.stoppedInsideCall ? `${fn ?? 'the script'} did not return within the time limit` : undefined;
+  const out = { profile: run.profilePath, partial: run.partial, partialReason, report };
   if (format === 'json') {
-    io.stdout(formatProfileJson(out, { calls: run.calls, requestedIntervalUs: run.requestedIntervalUs, callCountsFile: run.coveragePath, callCountsNote: run.callCountsNote, confirmations }));
+    io.stdout(
+      formatProfileJson(out, {
+        calls: run.calls,
+        requestedIntervalUs: run.requestedIntervalUs,
+        callCountsFile: run.coveragePath,
+        callCountsNote: run.callCountsNote,
+        confirmations,
+        aborted: run.aborted,
+        stoppedInsideCall: run.stoppedInsideCall,
+        stoppedWhileWarmingUp: run.stoppedWhileWarmingUp,
+        note: run.note,
+      }),
+    );
   } else {
     io.stdout(formatProfileText(out, io.cwd));
     if (run.callCountsNote) io.stdout(`\ncall counts skipped: ${run.callCountsNote}`);

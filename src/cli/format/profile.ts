@@ -10,6 +10,8 @@ export interface ProfileOutput {
   profile: string;
   /** The run was stopped early (time limit): the profile covers only part of it. */
   partial: boolean;
+  /** Why, when not simply the time limit ("interrupted", "hot did not return within the time limit"). */
+  partialReason?: string;
   report: HotspotReport;
 }
 
@@ -19,7 +21,17 @@ export interface ProfileOutput {
  */
 export function formatProfileJson(
   o: ProfileOutput,
-  run?: { calls: number; requestedIntervalUs: number; callCountsFile?: string; callCountsNote?: string; confirmations?: RuntimeConfirmationReport },
+  run?: {
+    calls: number;
+    requestedIntervalUs: number;
+    callCountsFile?: string;
+    callCountsNote?: string;
+    confirmations?: RuntimeConfirmationReport;
+    aborted?: boolean;
+    stoppedInsideCall?: boolean;
+    stoppedWhileWarmingUp?: boolean;
+    note?: string;
+  },
 ): string {
   const r = o.report;
   return `${JSON.stringify(
@@ -42,6 +54,12 @@ export function formatProfileJson(
       ...(run?.callCountsNote ? { callCountsNote: run.callCountsNote } : {}),
       // perf-lens profile --function: the module's n-plus-one findings checked at runtime (confirmed or not).
       ...(run?.confirmations ? confirmationsJson(run.confirmations) : {}),
+      // perf-lens profile, partial runs: stopped by Ctrl-C; stopped inside a call that never returned
+      // (and during the warm-up: the profile is the warm-up's); the sentence said on stderr.
+      ...(run?.aborted ? { aborted: true } : {}),
+      ...(run?.stoppedInsideCall ? { stoppedInsideCall: true } : {}),
+      ...(run?.stoppedWhileWarmingUp ? { stoppedWhileWarmingUp: true } : {}),
+      ...(run?.note ? { note: run.note } : {}),
     },
     null,
     2,
@@ -91,7 +109,7 @@ export function formatProfileText(o: ProfileOutput, cwd: string, rows = 20): str
   const r = o.report;
   const share = (x: number) => (r.sampledMs > 0 ? formatPercent((100 * x) / r.sampledMs) : '0%');
   const lines = [
-    `${shown(o.profile, cwd)}${o.partial ? ' (partial: stopped at the time limit)' : ''}`,
+    `${shown(o.profile, cwd)}${o.partial ? ` (partial: ${o.partialReason ?? 'stopped at the time limit'})` : ''}`,
     `${r.durationMs.toFixed(0)} ms, ${r.sampleCount} samples, one every ${(r.intervalUs / 1000).toFixed(2)} ms (achieved); ` +
       `GC ${share(r.gcMs)}, idle ${share(r.idleMs)}, program ${share(r.programMs)}`,
     '',
@@ -113,12 +131,28 @@ export function formatProfileText(o: ProfileOutput, cwd: string, rows = 20): str
 const signed = (x: number, digits: number) => `${x > 0 ? '+' : ''}${x.toFixed(digits)}`;
 
 export function formatDiffText(before: string, after: string, d: ProfileDiff, cwd: string): string {
+  const callsOf = (n: number | undefined) => (n === undefined ? '' : `, ${n} calls`);
   const lines = [
-    `before: ${shown(before, cwd)} (${d.beforeMs.toFixed(0)} ms sampled)`,
-    `after:  ${shown(after, cwd)} (${d.afterMs.toFixed(0)} ms sampled)`,
+    `before: ${shown(before, cwd)} (${d.beforeMs.toFixed(0)} ms sampled${callsOf(d.beforeCalls)})`,
+    `after:  ${shown(after, cwd)} (${d.afterMs.toFixed(0)} ms sampled${callsOf(d.afterCalls)})`,
+    d.basis === 'per-call'
+      ? 'basis: per call of the profiled function (both profiles have call counts): self time per call before and after'
+      : "basis: share of each run's sampled time (no call counts on both sides), so runs of different lengths compare fairly",
     '',
     `${'self before'.padStart(17)} ${'self after'.padStart(17)} ${'change'.padStart(17)}  function`,
   ];
+  if (d.basis === 'per-call') {
+    lines[lines.length - 1] = `${'self/call before'.padStart(17)} ${'self/call after'.padStart(17)} ${'change/call'.padStart(17)}  function`;
+    for (const f of d.functions) {
+      const b = f.beforeSelfUsPerCall ?? 0;
+      const a = f.afterSelfUsPerCall ?? 0;
+      const rel = b > 0 ? `${signed((100 * (a - b)) / b, 0)}%` : a > 0 ? 'new' : '-';
+      const change = `${`${signed(a - b, 1)} µs`.padStart(11)} ${rel.padStart(5)}`;
+      const note = f.status === 'added' ? '  (new)' : f.status === 'removed' ? '  (gone)' : '';
+      lines.push(`${`${b.toFixed(1)} µs`.padStart(17)} ${`${a.toFixed(1)} µs`.padStart(17)} ${change.padStart(17)}  ${f.functionName}  ${shown(f.file, cwd)}:${f.line}${note}`);
+    }
+    return `${lines.join('\n')}\n`;
+  }
   for (const f of d.functions) {
     const cell = (msv: number, p: number) => `${msv.toFixed(1).padStart(8)} ${pct(p)} `;
     const change = `${signed(f.deltaSelfMs, 1).padStart(8)} ${`${signed(f.deltaSelfPercent, 1)}pp`.padStart(8)}`;

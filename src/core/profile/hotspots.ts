@@ -123,6 +123,26 @@ export function sampleTimes(profile: CpuProfile): Map<number, number> {
   return out;
 }
 
+/**
+ * What must hold for every hot-spot report: no function's total exceeds the sampled time, no self
+ * exceeds its total, nothing is negative. One sentence per broken rule; empty when all hold.
+ * Times are rounded to µs in the report, so each comparison allows 1 µs per rounded term.
+ */
+export function hotspotInvariantViolations(report: HotspotReport): string[] {
+  const out: string[] = [];
+  const eps = 0.002;
+  for (const h of report.hotspots) {
+    const where = `${h.functionName} (${h.file}:${h.line}:${h.column})`;
+    if (h.selfMs < 0 || h.totalMs < 0) out.push(`${where}: negative time (self ${h.selfMs} ms, total ${h.totalMs} ms)`);
+    if (h.totalMs > report.sampledMs + eps) out.push(`${where}: total ${h.totalMs} ms exceeds the sampled ${report.sampledMs} ms (${h.totalPercent}%)`);
+    if (h.selfMs > h.totalMs + eps) out.push(`${where}: self ${h.selfMs} ms exceeds its total ${h.totalMs} ms`);
+  }
+  for (const l of report.hotLines) {
+    if (l.selfMs > report.sampledMs + eps) out.push(`${l.file}:${l.line}: self ${l.selfMs} ms exceeds the sampled ${report.sampledMs} ms`);
+  }
+  return out;
+}
+
 export function computeHotspots(profile: CpuProfile, options: HotspotOptions = {}): HotspotReport {
   const limit = options.limit ?? 100;
   const byId = new Map<number, ProfileNode>();
@@ -169,7 +189,10 @@ export function computeHotspots(profile: CpuProfile, options: HotspotOptions = {
   };
 
   // Total time per node (post-order), and per function counted once per stack: a recursive function's
-  // inner frames are inside its outer frame's total already.
+  // inner frames are inside its outer frame's total already. The same holds after the inlining
+  // correction: a tick moved to a function that is on the stack already (a caller and an inlinee that
+  // map to one enclosing function, or recursion) is inside that frame's total, so a function's total
+  // counts each sample at most once and never exceeds the sampled time.
   const totalUs = new Map<number, number>();
   const active = new Map<FnAcc, number>();
   // Iterative DFS: real profiles nest deeper than the JS stack allows recursing.
@@ -200,12 +223,13 @@ export function computeHotspots(profile: CpuProfile, options: HotspotOptions = {
     else if (name === '(idle)') idleUs += own;
     else if (name === '(program)') programUs += own;
     if (!top.fn) continue;
+    // While this frame is still active: ticks moved to a function on this stack are already in its total.
+    if (own > 0) attributeSelf(top.node, top.fn, own);
     const count = active.get(top.fn)! - 1;
     if (count === 0) active.delete(top.fn);
     else active.set(top.fn, count);
     // Counted only at the outermost frame of this function on the stack.
     if (count === 0) top.fn.totalUs += total;
-    if (own > 0) attributeSelf(top.node, top.fn, own);
   }
 
   function attributeSelf(node: ProfileNode, fn: FnAcc, own: number): void {
@@ -227,8 +251,9 @@ export function computeHotspots(profile: CpuProfile, options: HotspotOptions = {
       if (at && (lineUrl !== url || (home && (at.line !== home.line || at.column !== home.column)))) {
         const callee = fnOf(lineUrl, at.name, at.line, at.column);
         callee.selfUs += us;
-        // It ran inside this frame, so it is part of the callee's total too.
-        if (callee.totalUs < callee.selfUs) callee.totalUs = callee.selfUs;
+        // It ran inside this frame, so it is part of the callee's total too, unless the callee is on
+        // this stack already: then its outermost frame's total holds this time (counted once).
+        if (!active.has(callee)) callee.totalUs += us;
       } else {
         fn.selfUs += us;
       }

@@ -148,7 +148,7 @@ export async function profileFunction(extensionUri: vscode.Uri, views: ProfileVi
     panelTitle: `Hot spots of ${fn.name} (${vscode.workspace.asRelativePath(module)})`,
     // Every function of the profiled files, so each lens finds its own.
     myCodeLimit: 1000,
-    summary: (top) => profileSummary(fn.name, run.calls, run.profiledMs, run.partial, top),
+    summary: (top) => profileSummary(fn.name, run.calls, run.profiledMs, run.partial, top, run.note),
     onAnalysed: (analysis) => {
       views.lenses.setLastProfile(analysis.myCode.hotspots);
       // Runtime confirmation of the module's n-plus-one findings, handed to the hint controller (runtime-confirmations.ts).

@@ -73,8 +73,9 @@ export function heatLevel(selfPercent: number): HeatLevel {
 }
 
 /** One line for the summary notification; the hottest function's exact calls when they were counted. */
-export function profileSummary(fn: string, calls: number, profiledMs: number, partial: boolean, top: Hotspot | undefined): string {
-  const head = `Perf Lens: ${fn} ran ${calls} time${calls === 1 ? '' : 's'} in ${(profiledMs / 1000).toFixed(1)} s${partial ? ' (stopped at the time limit)' : ''}`;
+export function profileSummary(fn: string, calls: number, profiledMs: number, partial: boolean, top: Hotspot | undefined, note?: string): string {
+  // `note`: the runner's sentence when the run is partial for a reason of its own (a function that never returned).
+  const head = note ? `Perf Lens: ${note}` : `Perf Lens: ${fn} ran ${calls} time${calls === 1 ? '' : 's'} in ${(profiledMs / 1000).toFixed(1)} s${partial ? ' (stopped at the time limit)' : ''}`;
   if (!top) return `${head}; no samples in your code.`;
   const called = top.calls === null ? '' : `, called ${groupDigits(top.calls)} time${top.calls === 1 ? '' : 's'}`;
   return `${head}; hottest: ${top.functionName} (${formatPercent(top.selfPercent)} self)${called}.`;

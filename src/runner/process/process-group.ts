@@ -24,6 +24,8 @@ export interface GroupRunOptions {
   abortKills?: boolean;
   /** A message over IPC; `restartTimeout` starts the time limit again (the bench harness's phases). */
   onMessage?(message: unknown, restartTimeout: () => void): void;
+  /** Each chunk of the command's output as it arrives (passed through by `perf-lens profile <script>`). */
+  onOutput?(stream: 'stdout' | 'stderr', chunk: string): void;
   /** How much of the end of stdout and stderr to keep (default 4096 characters each). */
   tailChars?: number;
   /** After the command exits, how long to wait for its pipes to close (default 1000 ms). */
@@ -80,10 +82,12 @@ export function runInGroup(o: GroupRunOptions): Promise<GroupEnd> {
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => {
       stdoutTail = (stdoutTail + chunk).slice(-tailChars);
+      o.onOutput?.('stdout', chunk);
     });
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
       stderrTail = (stderrTail + chunk).slice(-tailChars);
+      o.onOutput?.('stderr', chunk);
     });
 
     let timedOut = false;

@@ -42,7 +42,8 @@ const STOP_KEY = Symbol.for('perf-lens.profile-harness.stop');
 const YIELD_EVERY_MS = 20;
 
 
-type Outcome = { partial: boolean } | { error: string };
+/** `insideCall`: the watchdog stopped the run while the target had not returned (function mode). */
+type Outcome = { partial: boolean; insideCall?: boolean } | { error: string };
 
 const state = {
   session: undefined as Session | undefined,
@@ -104,17 +105,22 @@ function finish(req: HarnessRequest, outcome: Outcome): HarnessResult | undefine
     const profile = stopProfiler();
     if ('error' in outcome) {
       result = { ok: false, error: outcome.error };
-    } else if (!profile || (req.mode === 'function' && state.measureFromUs === undefined)) {
+    } else if (!profile) {
       result = { ok: false, error: `the run was stopped before profiling started (while ${state.phase})` };
     } else {
-      const measured = req.mode === 'function' ? trimBefore(profile, state.measureFromUs!) : profile;
+      // Stopped during the warm-up (a function that never returns, a stop request): the warm-up's
+      // profile is all there is, and it shows where the function was spending its time.
+      const warmingUp = req.mode === 'function' && state.measureFromUs === undefined;
+      const measured = req.mode === 'function' && !warmingUp ? trimBefore(profile, state.measureFromUs!) : profile;
       fs.writeFileSync(req.outFile, JSON.stringify(remapTypeScript(measured)));
       result = {
         ok: true,
-        partial: outcome.partial,
+        partial: outcome.partial || warmingUp,
         calls: state.calls,
         profiledMs: Math.round(state.profiledMs * 1000) / 1000,
         warmupCalls: state.warmupCalls,
+        ...(req.mode === 'function' && outcome.insideCall ? { stoppedInsideCall: true } : {}),
+        ...(warmingUp ? { stoppedWhileWarmingUp: true } : {}),
       };
     }
   } catch (e) {
@@ -134,21 +140,37 @@ function firstLine(e: unknown): string {
  * an inspector session (Session.connectToMainThread): the inspector dispatches it as a V8 interrupt, so
  * it runs even while the target spins. Unref'd: it never keeps the process alive.
  */
-function startWatchdog(stopAt: number | undefined): void {
-  if (stopAt === undefined || !Number.isFinite(stopAt)) return;
-  const delay = Math.max(0, stopAt + WATCHDOG_GRACE_MS - Date.now());
-  if (delay > 2 ** 31 - 1) return;
+function startWatchdog(stopAt: number | undefined, stopFile: string | undefined): void {
+  const timed = stopAt !== undefined && Number.isFinite(stopAt);
+  if (!timed && !stopFile) return;
+  let delay = timed ? Math.max(0, stopAt + WATCHDOG_GRACE_MS - Date.now()) : -1;
+  if (delay > 2 ** 31 - 1) delay = -1;
+  if (delay < 0 && !stopFile) return;
+  // The stop file (abort, or the time limit): polled; the target gets WATCHDOG_GRACE_MS after it appears
+  // to come back to the harness and stop at a call boundary, as with stopAt.
   const code = `
     const { workerData } = require('node:worker_threads');
     const { Session } = require('node:inspector');
-    setTimeout(() => {
+    const fs = require('node:fs');
+    let fired = false;
+    const fire = () => {
+      if (fired) return;
+      fired = true;
       const session = new Session();
       session.connectToMainThread();
       session.post('Runtime.evaluate', { expression: workerData.expression }, () => {});
-    }, workerData.delay);
+    };
+    if (workerData.delay >= 0) setTimeout(fire, workerData.delay);
+    if (workerData.stopFile) {
+      const poll = setInterval(() => {
+        if (!fs.existsSync(workerData.stopFile)) return;
+        clearInterval(poll);
+        setTimeout(fire, workerData.grace);
+      }, 100);
+    }
   `;
   const expression = `globalThis[Symbol.for(${JSON.stringify(STOP_KEY.description)})]()`;
-  const worker = new Worker(code, { eval: true, workerData: { delay, expression }, stdout: true, stderr: true });
+  const worker = new Worker(code, { eval: true, workerData: { delay, expression, stopFile, grace: WATCHDOG_GRACE_MS }, stdout: true, stderr: true });
   worker.unref();
   worker.on('error', () => undefined);
 }
@@ -165,9 +187,12 @@ function listenForStop(onRequest: () => void, onWatchdog: () => void): void {
   process.on('disconnect', onRequest);
 }
 
-/** Stops and writes everything now, then exits (0 with a profile, 1 with an error result). */
-function stopNow(req: HarnessRequest): void {
-  const result = finish(req, { partial: true });
+/**
+ * Stops and writes everything now, then exits (0 with a profile, 1 with an error result). `insideCall`:
+ * called by the watchdog, so the target had not come back to the harness (function mode).
+ */
+function stopNow(req: HarnessRequest, insideCall = false): void {
+  const result = finish(req, { partial: true, insideCall });
   if (result) process.exit(result.ok ? 0 : 1);
   // Already written: only the counting pass after a complete profile was left, and it gives up.
   else if (state.finished) process.exit(0);
@@ -265,7 +290,7 @@ async function runFunction(req: FunctionHarnessRequest): Promise<never> {
       stopRequested = true;
       wake();
     },
-    () => stopNow(req),
+    () => stopNow(req, true),
   );
 
   // Runtime confirmation: block counters exist only in code compiled after coverage starts (block-count.ts).
@@ -421,7 +446,7 @@ function main(): void {
   // Before any user code is compiled: see no-inline.ts.
   eagerSourcePositions();
   const req = readRequest();
-  startWatchdog(req.stopAt);
+  startWatchdog(req.stopAt, req.stopFile);
   try {
     installTypeScript(req.mode === 'script' ? req.script : req.module, req.mode === 'script');
   } catch (e) {

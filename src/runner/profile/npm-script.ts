@@ -98,6 +98,7 @@ export async function profileNpmScript(o: ProfileNpmScriptOptions): Promise<Proc
     signal: o.signal,
     preloadPath,
     keepOtherProfiles: o.keepOtherProfiles,
+    keepPartialOnAbort: o.keepPartialOnAbort,
     // npm must not look for its own update over the network while the run is being timed.
     env: { npm_config_update_notifier: 'false', npm_config_fund: 'false' },
   });

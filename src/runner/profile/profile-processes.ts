@@ -37,6 +37,8 @@ export interface ProcessTreeOptions {
   keepOtherProfiles?: boolean;
   /** Extra environment variables for the command. */
   env?: NodeJS.ProcessEnv;
+  /** On abort, resolve with the partial profiles the processes wrote (labelled `aborted`) instead of rejecting: the CLI's Ctrl-C. */
+  keepPartialOnAbort?: boolean;
 }
 
 export interface ProfiledProcess {
@@ -78,6 +80,8 @@ export interface ProcessRunOptions {
   /** Default: profilePreloadPath(). */
   preloadPath?: string;
   keepOtherProfiles?: boolean;
+  /** See ProcessTreeOptions.keepPartialOnAbort. */
+  keepPartialOnAbort?: boolean;
 }
 
 /** Checks the shared options (one-sentence ProfileOptionsError each) and fills in the defaults. */
@@ -146,14 +150,17 @@ export async function profileProcessTree(o: ProcessTreeOptions): Promise<Process
     } catch (e) {
       throw new ProfileTargetError(`could not start ${o.what} (${e instanceof Error ? e.message : String(e)})`, null, '');
     }
-    if (end.aborted) throw o.signal?.reason ?? new Error('aborted');
+    // Ctrl-C in the CLI keeps what the processes wrote when they were asked to stop; others get the rejection.
+    const keep = end.aborted && o.keepPartialOnAbort === true;
+    if (end.aborted && !keep) throw o.signal?.reason ?? new Error('aborted');
     // Test runners report failures on stdout (node --test, mocha) or stderr (npm, jest): keep the end of both.
     const tail = [end.stdoutTail.trimEnd(), end.stderrTail.trimEnd()].filter(Boolean).join('\n');
     const how = end.code !== null ? `exited with code ${end.code}` : `was killed by ${end.signal ?? 'a signal'}`;
-    if (!end.timedOut && end.code !== 0) throw new ProfileTargetError(`${o.what} ${how}`, end.code, tail);
+    if (!end.timedOut && !keep && end.code !== 0) throw new ProfileTargetError(`${o.what} ${how}`, end.code, tail);
 
     const processes = await readProcesses(dir, o.preferFile);
     if (processes.length === 0) {
+      if (keep) throw o.signal?.reason ?? new Error('aborted');
       if (end.timedOut) throw new ProfileTargetError(`${o.what} did not stop within ${o.timeoutMs} ms and no Node.js process wrote a profile`, end.code, tail);
       throw new ProfileTargetError(`${o.what} ran no Node.js process that could be profiled`, end.code, tail);
     }
@@ -176,7 +183,8 @@ export async function profileProcessTree(o: ProcessTreeOptions): Promise<Process
     const deltas = await readDeltas(o.outFile);
     return {
       profilePath: o.outFile,
-      partial: end.timedOut || chosen.endedBy === 'stop',
+      partial: end.timedOut || end.aborted || chosen.endedBy === 'stop',
+      ...(end.aborted ? { aborted: true, note: 'interrupted: the partial profile covers the run until then' } : {}),
       calls: 0,
       profiledMs: chosen.wallMs,
       requestedIntervalUs: o.intervalUs,

@@ -36,6 +36,12 @@ export interface FunctionHarnessRequest {
    */
   stopAt?: number;
   /**
+   * A file whose appearance means "stop" (the parent writes it on abort or time limit, beside the IPC
+   * message): the watchdog thread polls it, so a target that never returns can be stopped with its
+   * partial profile at any time, not only at `stopAt`.
+   */
+  stopFile?: string;
+  /**
    * Where the call counts go (count-calls.ts): after a complete profile, the same number of calls again
    * under V8's precise coverage. Absent: no counting pass.
    */
@@ -60,12 +66,27 @@ export interface ScriptHarnessRequest {
   outFile: string;
   resultFile: string;
   stopAt?: number;
+  /** See FunctionHarnessRequest.stopFile. */
+  stopFile?: string;
 }
 
 export type HarnessRequest = FunctionHarnessRequest | ScriptHarnessRequest;
 
 export type HarnessResult =
-  | { ok: true; partial: boolean; calls: number; profiledMs: number; warmupCalls: number }
+  | {
+      ok: true;
+      partial: boolean;
+      calls: number;
+      profiledMs: number;
+      warmupCalls: number;
+      /**
+       * Function mode: the watchdog stopped the run inside a call of the target that had not returned
+       * (a busy loop); the profile shows where it was spinning.
+       */
+      stoppedInsideCall?: boolean;
+      /** Function mode: stopped before the measured part began; the profile is the warm-up's, untrimmed. */
+      stoppedWhileWarmingUp?: boolean;
+    }
   | { ok: false; error: string };
 
 /** Parent → child over IPC: stop at the next call boundary, write what was profiled, exit 0. */

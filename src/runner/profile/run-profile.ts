@@ -47,6 +47,8 @@ export interface ProfileFunctionOptions {
    * warm-up, and the run takes up to 3× the profiled time longer.
    */
   callCounts?: boolean;
+  /** On abort, resolve with the partial profile the harness wrote (labelled `aborted`) instead of rejecting: the CLI's Ctrl-C. */
+  keepPartialOnAbort?: boolean;
 }
 
 export interface ProfileScriptOptions {
@@ -59,6 +61,13 @@ export interface ProfileScriptOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   harnessPath?: string;
+  /**
+   * The script's own stdout and stderr, chunk by chunk as it runs (the CLI passes them through). Without
+   * it they are only kept as a tail: the last line of stderr goes into the error of a failed script.
+   */
+  onOutput?(stream: 'stdout' | 'stderr', chunk: string): void;
+  /** See ProfileFunctionOptions.keepPartialOnAbort. */
+  keepPartialOnAbort?: boolean;
 }
 
 export interface ProfileRunResult {
@@ -74,6 +83,17 @@ export interface ProfileRunResult {
   coveragePath?: string;
   /** Why there are no call counts, when they were asked for and could not be taken. */
   callCountsNote?: string;
+  /** Stopped by an abort (with keepPartialOnAbort): `partial` too. */
+  aborted?: boolean;
+  /**
+   * Function mode: the run was stopped inside a call that had not returned (a busy loop): the function
+   * did not return within the limit, and the profile shows where it was spinning.
+   */
+  stoppedInsideCall?: boolean;
+  /** Function mode: stopped during the warm-up; the profile is the warm-up's (untrimmed), `calls` is 0. */
+  stoppedWhileWarmingUp?: boolean;
+  /** One sentence on why the profile is partial when it is not simply the time limit, e.g. "hot did not return within 800 ms: …". */
+  note?: string;
 }
 
 /** The target failed: it threw, crashed, exited early or would not stop. The message is one sentence. */
@@ -151,6 +171,8 @@ export async function profileFunction(o: ProfileFunctionOptions): Promise<Profil
     intervalUs,
     timeoutMs,
     signal: o.signal,
+    keepPartialOnAbort: o.keepPartialOnAbort,
+    what: `${o.exportName}`,
     isScript: false,
     request: (files, stopAt): FunctionHarnessRequest => ({
       mode: 'function',
@@ -189,6 +211,9 @@ export async function profileScript(o: ProfileScriptOptions): Promise<ProfileRun
     intervalUs,
     timeoutMs,
     signal: o.signal,
+    onOutput: o.onOutput,
+    keepPartialOnAbort: o.keepPartialOnAbort,
+    what: `the script`,
     isScript: true,
     request: (files, stopAt): ScriptHarnessRequest => ({ mode: 'script', script, argv: [...argv], intervalUs, outFile, ...files, stopAt }),
   });
@@ -262,7 +287,11 @@ export interface RunSpec {
   timeoutMs: number | undefined;
   signal: AbortSignal | undefined;
   isScript: boolean;
-  request(files: { resultFile: string }, stopAt: number | undefined): FunctionHarnessRequest | ScriptHarnessRequest;
+  onOutput?(stream: 'stdout' | 'stderr', chunk: string): void;
+  keepPartialOnAbort?: boolean;
+  /** The target in a note: the function's name, or "the script". */
+  what?: string;
+  request(files: { resultFile: string; stopFile: string }, stopAt: number | undefined): FunctionHarnessRequest | ScriptHarnessRequest;
 }
 
 export type ChildEnd = GroupEnd;
@@ -272,30 +301,50 @@ async function run(spec: RunSpec): Promise<ProfileRunResult> {
   try {
     const requestFile = path.join(tmp, 'request.json');
     const resultFile = path.join(tmp, 'result.json');
+    const stopFile = path.join(tmp, 'stop');
     const stopAt = spec.timeoutMs === undefined ? undefined : Date.now() + spec.timeoutMs;
     removeCallCounts(spec.outFile);
-    await fs.promises.writeFile(requestFile, JSON.stringify(spec.request({ resultFile }, stopAt)));
-    const end = await runChild(spec, requestFile);
-    if (end.aborted) throw spec.signal?.reason ?? new Error('aborted');
+    await fs.promises.writeFile(requestFile, JSON.stringify(spec.request({ resultFile, stopFile }, stopAt)));
+    const end = await runChild({ ...spec, stopFile }, requestFile);
     const result = await readResult(resultFile);
+    // Ctrl-C in the CLI keeps what was profiled (the README's promise); other callers get the rejection.
+    if (end.aborted && !(spec.keepPartialOnAbort && result?.ok)) throw spec.signal?.reason ?? new Error('aborted');
     const code = end.code;
     if (result && !result.ok) throw new ProfileTargetError(result.error, code, end.stderrTail);
+    // "…: SyntaxError: Unexpected token '='": what the target said last on stderr, when anything.
+    const said = (text: string) => {
+      const line = lastStderrLine(end.stderrTail);
+      return line ? `${text}: ${line}` : text;
+    };
     if (!result) {
       if (end.timedOut) throw new ProfileTargetError(`the target did not stop within ${spec.timeoutMs} ms`, code, end.stderrTail);
       const how = code !== null ? `exited with code ${code}` : `was killed by ${end.signal ?? 'a signal'}`;
-      throw new ProfileTargetError(`the target ${how} before the profile was written`, code, end.stderrTail);
+      throw new ProfileTargetError(said(`the target ${how} before the profile was written`), code, end.stderrTail);
     }
     if (spec.isScript && code !== 0) {
       const how = code !== null ? `exited with code ${code}` : `was killed by ${end.signal ?? 'a signal'}`;
-      throw new ProfileTargetError(`the script ${how}`, code, end.stderrTail);
+      throw new ProfileTargetError(said(`the script ${how}`), code, end.stderrTail);
     }
     // The user's own build's source maps (dist/x.js → src/x.ts); TypeScript run by the harness is remapped already.
     await applySourceMaps(spec.outFile, { skip: isHarnessFrame });
     const stats = await readProfileStats(spec.outFile);
     if (!stats) throw new ProfileTargetError(`the harness reported a profile but ${spec.outFile} is not a readable .cpuprofile`, code, end.stderrTail);
+    const what = spec.what ?? 'the target';
+    const stoppedBy = end.aborted ? 'it was stopped (interrupted)' : `within the ${spec.timeoutMs} ms limit`;
+    const note = result.stoppedInsideCall
+      ? `${what} did not return ${end.aborted ? 'before it was interrupted' : stoppedBy}: it was stopped inside the call${result.stoppedWhileWarmingUp ? ' (during the warm-up)' : ''}, and the partial profile shows where it was spinning`
+      : end.aborted
+        ? `interrupted: the partial profile covers the run until then${result.stoppedWhileWarmingUp ? ' (the warm-up only)' : ''}`
+        : result.stoppedWhileWarmingUp
+          ? `stopped during the warm-up: the partial profile is the warm-up's`
+          : undefined;
     return {
       profilePath: spec.outFile,
-      partial: result.partial,
+      partial: result.partial || end.aborted,
+      ...(end.aborted ? { aborted: true } : {}),
+      ...(result.stoppedInsideCall ? { stoppedInsideCall: true } : {}),
+      ...(result.stoppedWhileWarmingUp ? { stoppedWhileWarmingUp: true } : {}),
+      ...(note ? { note } : {}),
       calls: result.calls,
       profiledMs: result.profiledMs,
       requestedIntervalUs: spec.intervalUs,
@@ -309,7 +358,7 @@ async function run(spec: RunSpec): Promise<ProfileRunResult> {
 }
 
 /** Runs the harness on a request file in its own process group; the group is always killed at the end. */
-export async function runChild(spec: Pick<RunSpec, 'harness' | 'cwd' | 'timeoutMs' | 'signal'>, requestFile: string): Promise<ChildEnd> {
+export async function runChild(spec: Pick<RunSpec, 'harness' | 'cwd' | 'timeoutMs' | 'signal' | 'onOutput'> & { stopFile?: string }, requestFile: string): Promise<ChildEnd> {
   const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
   try {
     return await runInGroup({
@@ -320,16 +369,42 @@ export async function runChild(spec: Pick<RunSpec, 'harness' | 'cwd' | 'timeoutM
       ipc: true,
       timeoutMs: spec.timeoutMs,
       signal: spec.signal,
-      // The harness stops profiling and writes what it has (a partial profile on timeout).
+      // The harness stops profiling and writes what it has (a partial profile on timeout); the stop file
+      // reaches its watchdog thread when the target never comes back to read IPC.
       requestStop: (child) => {
+        if (spec.stopFile) {
+          try {
+            fs.writeFileSync(spec.stopFile, '');
+          } catch {
+            // The folder is gone: only the IPC message, and the group is killed after the grace period.
+          }
+        }
         if (child.connected) child.send({ type: 'stop' } satisfies StopMessage, () => undefined);
       },
       graceMs: STOP_GRACE_MS,
+      onOutput: spec.onOutput,
     });
   } catch (e) {
     if (!(e instanceof GroupStartError)) throw e;
     throw new ProfileTargetError(`could not start the profile harness (${e.message})`, null, e.stderrTail);
   }
+}
+
+/**
+ * The line of a process's stderr that says what went wrong: the last `SomeError: message` line (Node
+ * prints the source line, a caret, the error, its stack and its version), else the last line that is
+ * not a stack frame, a hint or Node's version; '' when stderr said nothing. At most 300 characters.
+ */
+export function lastStderrLine(stderr: string): string {
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^at\s/.test(l) && !/^Node\.js v\d/.test(l) && !/^\(Use `node --trace/.test(l) && l !== '^');
+  const isError = (l: string) => /^(Uncaught\s+)?([A-Za-z_$][\w$.]*)?(Error|Exception)\b(\s*\[[^\]]*\])?:/.test(l);
+  let line = '';
+  for (let i = lines.length - 1; i >= 0 && !line; i--) if (isError(lines[i])) line = lines[i];
+  if (!line) line = lines[lines.length - 1] ?? '';
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
 
 export async function readResult(file: string): Promise<HarnessResult | undefined> {

@@ -134,6 +134,7 @@ export async function profileTestFile(o: ProfileTestFileOptions): Promise<TestFi
     preloadPath,
     preferFile: file,
     keepOtherProfiles: o.keepOtherProfiles,
+    keepPartialOnAbort: o.keepPartialOnAbort,
     // Plain output: colour codes would only clutter the tail shown when a test fails. NODE_TEST_CONTEXT
     // (set when perf-lens itself runs under node --test) would make node --test report to a parent that is not there.
     env: { FORCE_COLOR: '0', NO_COLOR: '1', NODE_TEST_CONTEXT: undefined },

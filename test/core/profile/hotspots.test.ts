@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { computeHotspots, fileOfUrl } from '../../../src/core/profile/hotspots';
+import { computeHotspots, fileOfUrl, hotspotInvariantViolations } from '../../../src/core/profile/hotspots';
+import { assertHotspotInvariants } from './profile-fixtures';
 import { node, profileOf, withRealProfile } from './profile-fixtures';
 import type { ProfileNode } from '../../../src/core/profile/model';
 
@@ -110,4 +111,67 @@ test('a real V8 profile (node --cpu-prof): the hot function is at the top of the
     assert.ok(report.hotspots[0].selfPercent > 50, `${report.hotspots[0].selfPercent}%`);
     assert.ok(report.intervalUs > 0);
   });
+});
+
+// Issue 11, item 6: `groupBy` calling through a curried dispatcher showed a total of 102.2% of the sampled
+// time. The dispatcher's node carries ticks on lines of `groupBy` (V8 inlined groupBy's callback into it),
+// so the correction moves them to `groupBy`, which is on the same stack already: its total must count
+// those samples once, not once for the frame and once more for the moved ticks.
+test('inlining correction: a tick moved to a function already on the stack counts once in its total', () => {
+  const TS = 'file:///app/src/group.ts';
+  const functions = [
+    { name: 'groupBy', line: 1, column: 1, end: 10 },
+    { name: 'dispatch', line: 20, column: 1, end: 24 },
+    { name: 'other', line: 30, column: 1, end: 32 },
+  ];
+  const enclosingFunction = (url: string, line: number) => (url === TS ? functions.find((f) => f.line <= line && line <= f.end) : undefined);
+  // groupBy → dispatch → dispatch (the curried inner arrow, same function after the correction)
+  const inner = node('dispatch', TS, 20, [], { positionTicks: [{ line: 21, ticks: 1 }, { line: 5, ticks: 3 }] });
+  const dispatch = node('dispatch', TS, 20, [inner], { positionTicks: [{ line: 6, ticks: 1 }] });
+  const groupBy = node('groupBy', TS, 1, [dispatch], { positionTicks: [{ line: 3, ticks: 1 }] });
+  const other = node('other', TS, 30, [], { positionTicks: [{ line: 31, ticks: 1 }] });
+  const root = node('(root)', '', 0, [groupBy, other]);
+  const p = profileOf(root, [[groupBy, 1000], [dispatch, 1000], [inner, 1000], [inner, 1000], [inner, 1000], [inner, 1000], [other, 1000]]);
+  const r = computeHotspots(p, { enclosingFunction });
+  const by = (name: string) => r.hotspots.find((h) => h.functionName === name)!;
+  assert.equal(r.sampledMs, 7);
+  // groupBy: its own 1 ms, the tick of dispatch's node on line 6 (1 ms) and 3 of inner's 4 ticks (3 ms).
+  assert.deepEqual([by('groupBy').selfMs, by('groupBy').totalMs], [5, 6], 'total: every sample under groupBy once');
+  assert.deepEqual([by('dispatch').selfMs, by('dispatch').totalMs], [1, 5]);
+  assert.deepEqual([by('other').selfMs, by('other').totalMs], [1, 1]);
+  assert.ok(by('groupBy').totalPercent <= 100);
+  assert.deepEqual(hotspotInvariantViolations(r), []);
+  // As recorded (no correction): the same totals, only the self times move.
+  const plain = computeHotspots(p);
+  assert.deepEqual([plain.hotspots.find((h) => h.functionName === 'groupBy')!.totalMs], [6]);
+});
+
+test('inlining correction: a callee not on the stack gets the moved ticks in its total, added up over frames', () => {
+  const functions = [
+    { name: 'closest', line: 10, column: 1, end: 20 },
+    { name: 'distance', line: 30, column: 1, end: 40 },
+  ];
+  const enclosingFunction = (url: string, line: number) => (url === APP ? functions.find((f) => f.line <= line && line <= f.end) : undefined);
+  // distance is a real frame once (2 ms) and inlined into two calls of closest (1 ms + 2 ms of ticks).
+  const distance = node('distance', APP, 30);
+  const a = node('closest', APP, 10, [distance], { positionTicks: [{ line: 33, ticks: 1 }] });
+  const b = node('closest', APP, 10, [], { positionTicks: [{ line: 12, ticks: 1 }, { line: 35, ticks: 2 }] });
+  const main = node('main', 'file:///app/src/main.js', 1, [a, b]);
+  const root = node('(root)', '', 0, [main]);
+  // a and b are two nodes of one function under main (a recursion-free split of the stack).
+  const p = profileOf(root, [[distance, 1000], [distance, 1000], [a, 1000], [b, 1000], [b, 1000], [b, 1000]]);
+  const r = computeHotspots(p, { enclosingFunction });
+  const d = r.hotspots.find((h) => h.functionName === 'distance')!;
+  assert.deepEqual([d.selfMs, d.totalMs], [5, 5]);
+  assertHotspotInvariants(r, 'closest/distance');
+});
+
+test('hotspotInvariantViolations names a total over the sampled time and a self over its total', () => {
+  const r = computeHotspots(profileOf(node('(root)', '', 0, []), []));
+  const broken = { ...r, sampledMs: 10, hotspots: [{ functionName: 'f', file: '/a.js', line: 1, column: 1, selfMs: 4, selfPercent: 40, totalMs: 10.2, totalPercent: 102, calls: null }, { functionName: 'g', file: '/a.js', line: 5, column: 1, selfMs: 3, selfPercent: 30, totalMs: 2, totalPercent: 20, calls: null }] };
+  const v = hotspotInvariantViolations(broken);
+  assert.equal(v.length, 2, v.join('\n'));
+  assert.match(v[0], /^f \(\/a\.js:1:1\): total 10\.2 ms exceeds the sampled 10 ms \(102%\)$/);
+  assert.match(v[1], /^g .*self 3 ms exceeds its total 2 ms$/);
+  assert.throws(() => assertHotspotInvariants(broken, 'made up'), /made up: .*total 10\.2 ms exceeds/);
 });

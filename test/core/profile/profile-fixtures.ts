@@ -8,6 +8,24 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importFromCpuProfile } from '../../../src/core/profile/import/cpuprofile';
 import type { CpuProfile, ProfileNode } from '../../../src/core/profile/model';
+import { computeHotspots, hotspotInvariantViolations, type HotspotOptions, type HotspotReport } from '../../../src/core/profile/hotspots';
+
+/**
+ * The invariant every hot-spot report must keep (issue 11, item 6): no function's total above the
+ * sampled time, no self above its total. The shared test helpers apply it to every profile the tests
+ * produce (test/runner/profile/helpers.ts readProfile, test/cli/cli-harness.ts runCli's JSON).
+ */
+export function assertHotspotInvariants(report: HotspotReport, what: string): void {
+  const v = hotspotInvariantViolations(report);
+  assert.deepEqual(v, [], `${what}: ${v.join('; ')}`);
+}
+
+/** `computeHotspots` with the invariant checked: the report, as the tests use it. */
+export function checkedHotspots(profile: CpuProfile, options: HotspotOptions = {}, what = 'profile'): HotspotReport {
+  const r = computeHotspots(profile, options);
+  assertHotspotInvariants(r, what);
+  return r;
+}
 
 export type Tree = ProfileNode & { kids: Tree[] };
 let nextId = 1;
@@ -61,6 +79,7 @@ export function withRealProfile(source: string, use: (p: RealProfile) => void): 
     const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
     const bytes = fs.readFileSync(path.join(dir, file));
     const profile = importFromCpuProfile(JSON.parse(bytes.toString('utf8')));
+    assertHotspotInvariants(computeHotspots(profile), `${file} of ${script}`);
     use({ profile, bytes, script, url: pathToFileURL(script).href });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

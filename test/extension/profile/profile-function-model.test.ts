@@ -58,6 +58,11 @@ test('the summary sentence', () => {
   const top = { functionName: 'sumOfSquares', file: '/a.js', line: 1, column: 1, selfMs: 1900, selfPercent: 97.91, totalMs: 1900, totalPercent: 97.91, calls: null };
   assert.equal(profileSummary('report', 5620, 2003, false, top), 'Perf Lens: report ran 5620 times in 2.0 s; hottest: sumOfSquares (97.9% self).');
   assert.equal(profileSummary('f', 1, 12000, true, undefined), 'Perf Lens: f ran 1 time in 12.0 s (stopped at the time limit); no samples in your code.');
+  // A function that never returned (issue 11, item 9): the runner's sentence leads.
+  assert.equal(
+    profileSummary('spin', 0, 300, true, top, 'spin did not return within the 32300 ms limit: it was stopped inside the call (during the warm-up), and the partial profile shows where it was spinning'),
+    'Perf Lens: spin did not return within the 32300 ms limit: it was stopped inside the call (during the warm-up), and the partial profile shows where it was spinning; hottest: sumOfSquares (97.9% self).',
+  );
   assert.equal(
     profileSummary('report', 5620, 2003, false, { ...top, calls: 16860 }),
     'Perf Lens: report ran 5620 times in 2.0 s; hottest: sumOfSquares (97.9% self), called 16,860 times.',

@@ -4,8 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ProfileOptionsError, ProfileTargetError, profileFunction } from '../../../src/runner/profile/run-profile';
-import { buildHarness } from './helpers';
+import { ProfileOptionsError, ProfileTargetError } from '../../../src/runner/profile/run-profile';
+// profileFunction / profileScript through the helpers: every profile produced is checked for the hot-spot invariants.
+import { buildHarness, profileFunction } from './helpers';
 
 describe('profileFunction with an arguments expression', () => {
   let harness: string;

@@ -7,12 +7,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { profileFunction } from '../../../src/runner/profile/run-profile';
 import { callCountLookupFor, callCountsPath } from '../../../src/runner/profile/call-counts';
 import { readProfile } from '../../../src/runner/profile/analysis/read-profile';
 import { functionsInSource } from '../../../src/core/profile/source-functions';
 import { parseCallCountFile } from '../../../src/core/profile/call-counts';
-import { buildHarness } from './helpers';
+// profileFunction / profileScript through the helpers: every profile produced is checked for the hot-spot invariants.
+import { buildHarness, profileFunction } from './helpers';
 
 const FIXTURES: Record<string, string> = {
   'lib.cjs': `

@@ -3,6 +3,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { computeHotspots, type HotspotReport } from '../../../src/core/profile/hotspots';
+import { readProfile as readAnyProfile } from '../../../src/runner/profile/analysis/read-profile';
+import { enclosingFunctionLookup } from '../../../src/runner/profile/analysis/enclosing-functions';
+import {
+  type ProfileFunctionOptions,
+  type ProfileRunResult,
+  type ProfileScriptOptions,
+  isHarnessFrame,
+  profileFunction as runProfileFunction,
+  profileScript as runProfileScript,
+} from '../../../src/runner/profile/run-profile';
+import { assertHotspotInvariants } from '../../core/profile/profile-fixtures';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -125,8 +137,38 @@ export interface CpuProfileNode {
   hitCount?: number;
 }
 
+/** A profile a test produced, as JSON; its hot spots (as recorded and corrected) are checked on the way (analyseProducedProfile). */
 export function readProfile(file: string): { nodes: CpuProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number } {
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (Array.isArray(json?.nodes)) analyseProducedProfile(file);
+  return json;
+}
+
+/** The runner's `profileFunction`, with the produced profile's hot spots checked (analyseProducedProfile): what the tests call. */
+export async function profileFunction(o: ProfileFunctionOptions): Promise<ProfileRunResult> {
+  const r = await runProfileFunction(o);
+  if (fs.existsSync(r.profilePath)) analyseProducedProfile(r.profilePath);
+  return r;
+}
+
+/** The runner's `profileScript`, with the produced profile's hot spots checked. */
+export async function profileScript(o: ProfileScriptOptions): Promise<ProfileRunResult> {
+  const r = await runProfileScript(o);
+  if (fs.existsSync(r.profilePath)) analyseProducedProfile(r.profilePath);
+  return r;
+}
+
+/**
+ * The hot spots of a profile the tests produced, through the one reader, as recorded and with the
+ * inlining correction (harness frames hidden, as the product does): both must keep the invariants
+ * (no function's total above the sampled time, no self above its total). Returns the corrected report.
+ */
+export function analyseProducedProfile(file: string): HotspotReport {
+  const { profile } = readAnyProfile(file);
+  assertHotspotInvariants(computeHotspots(profile, { hidden: isHarnessFrame, limit: 100_000 }), `${file} (as recorded)`);
+  const corrected = computeHotspots(profile, { enclosingFunction: enclosingFunctionLookup(), hidden: isHarnessFrame, limit: 100_000 });
+  assertHotspotInvariants(corrected, file);
+  return corrected;
 }
 
 /** Running and not a zombie (a zombie has exited; it only waits for its parent to reap it). */

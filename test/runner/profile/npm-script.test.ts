@@ -118,6 +118,22 @@ child.on('exit', (code, signal) => require('node:fs').writeFileSync('child-exit.
     );
   });
 
+  // Issue 11, item 9 (the README: "On --timeout or Ctrl-C every process stops its profile"): the CLI's Ctrl-C keeps them.
+  test('keepPartialOnAbort: an abort stops every process, and the partial profile is kept', async () => {
+    fs.rmSync(path.join(dir, 'spin.json'), { force: true });
+    const outFile = path.join(dir, 'out', 'spin-abort.cpuprofile');
+    const controller = new AbortController();
+    const run = profileNpmScript({ name: 'spin', cwd: dir, outFile, preloadPath: preload, signal: controller.signal, keepPartialOnAbort: true });
+    const { pid } = await waitForJson<{ pid: number }>(path.join(dir, 'spin.json'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    controller.abort(new Error('interrupted'));
+    const r = await run;
+    assert.deepEqual([r.partial, r.aborted], [true, true]);
+    assert.match(r.note ?? '', /^interrupted: /);
+    assert.ok(readProfile(outFile).nodes.some((n) => n.callFrame.functionName === 'spin' && (n.hitCount ?? 0) > 0), 'spin has samples');
+    assert.ok(await isGone(pid));
+  });
+
   test('a script that never ends: stopped at the time limit with a partial profile, its process gone', async () => {
     fs.rmSync(path.join(dir, 'spin.json'), { force: true });
     const outFile = path.join(dir, 'out', 'spin.cpuprofile');

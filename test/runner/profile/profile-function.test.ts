@@ -4,8 +4,9 @@ import { test, describe, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ProfileOptionsError, ProfileTargetError, profileFunction, profileHarnessPath } from '../../../src/runner/profile/run-profile';
-import { buildHarness, readProfile, writeFixtures } from './helpers';
+import { ProfileOptionsError, ProfileTargetError, profileHarnessPath } from '../../../src/runner/profile/run-profile';
+// profileFunction / profileScript through the helpers: every profile produced is checked for the hot-spot invariants.
+import { buildHarness, profileFunction, readProfile, writeFixtures } from './helpers';
 
 describe('profileFunction', () => {
   let harness: string;

@@ -3,8 +3,9 @@ import { test, describe, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ProfileTargetError, profileScript } from '../../../src/runner/profile/run-profile';
-import { buildHarness, isGone, readProfile, writeFixtures } from './helpers';
+import { ProfileTargetError } from '../../../src/runner/profile/run-profile';
+// profileFunction / profileScript through the helpers: every profile produced is checked for the hot-spot invariants.
+import { buildHarness, isGone, profileScript, readProfile, writeFixtures } from './helpers';
 
 describe('profileScript', () => {
   let harness: string;
@@ -50,7 +51,7 @@ describe('profileScript', () => {
       profileScript({ script: 'fails.cjs', cwd: dir, harnessPath: harness, outFile: path.join(dir, 'out', 'fails.cpuprofile') }),
       (e: unknown) => {
         assert.ok(e instanceof ProfileTargetError);
-        assert.equal(e.message, 'the script exited with code 2');
+        assert.equal(e.message, 'the script exited with code 2: something went wrong in the script');
         assert.equal(e.exitCode, 2);
         assert.match(e.stderrTail, /something went wrong in the script/);
         return true;

@@ -4,8 +4,8 @@ import { test, describe, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ProfileTargetError, profileFunction } from '../../../src/runner/profile/run-profile';
-import { buildHarness, isGone, readProfile, waitForJson, writeFixtures } from './helpers';
+// profileFunction / profileScript through the helpers: every profile produced is checked for the hot-spot invariants.
+import { buildHarness, isGone, profileFunction, readProfile, waitForJson, writeFixtures } from './helpers';
 
 describe('stopping a profile run', () => {
   let harness: string;
@@ -55,18 +55,51 @@ describe('stopping a profile run', () => {
     assert.ok(await isGone(pids.grandchild), `grandchild ${pids.grandchild} is gone`);
   });
 
-  test('time limit during the warm-up: no profile, one sentence', async () => {
+  // Issue 11, item 9: this used to be "the run was stopped before profiling started (while warming up)"
+  // and no profile at all.
+  test('time limit, a function that never returns during the warm-up: said so, and a partial profile of where it spins', async () => {
     const pidFile = path.join(dir, 'warmup-pids.json');
-    await assert.rejects(
-      profileFunction({ ...base(), exportName: 'spin', args: [pidFile], warmupMs: 50, timeoutMs: 300, outFile: path.join(dir, 'out', 'warm.cpuprofile') }),
-      (e: unknown) => {
-        assert.ok(e instanceof ProfileTargetError);
-        assert.equal(e.message, 'the run was stopped before profiling started (while warming up)');
-        return true;
-      },
-    );
+    const outFile = path.join(dir, 'out', 'warm.cpuprofile');
+    const r = await profileFunction({ ...base(), exportName: 'spin', args: [pidFile], warmupMs: 50, timeoutMs: 300, outFile });
+    assert.equal(r.partial, true);
+    assert.equal(r.stoppedInsideCall, true);
+    assert.equal(r.stoppedWhileWarmingUp, true);
+    assert.equal(r.calls, 0);
+    assert.equal(r.note, 'spin did not return within the 300 ms limit: it was stopped inside the call (during the warm-up), and the partial profile shows where it was spinning');
+    const profile = readProfile(outFile);
+    assert.ok(profile.nodes.some((n) => /(^|\.)spin$/.test(n.callFrame.functionName) && (n.hitCount ?? 0) > 0), 'the busy loop has samples');
     const { harness: pid } = JSON.parse(fs.readFileSync(pidFile, 'utf8')) as { harness: number };
     assert.ok(await isGone(pid));
+  });
+
+  test('keepPartialOnAbort (the CLI\'s Ctrl-C): a function that never returns is stopped inside its call, its partial profile kept', async () => {
+    const pidFile = path.join(dir, 'abort-keep-pids.json');
+    const outFile = path.join(dir, 'out', 'abort-keep.cpuprofile');
+    const controller = new AbortController();
+    const run = profileFunction({ ...base(), exportName: 'spawnAndSpin', args: [pidFile], warmupMs: 0, signal: controller.signal, keepPartialOnAbort: true, outFile });
+    const pids = await waitForJson<{ harness: number; grandchild: number }>(pidFile);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const t0 = Date.now();
+    controller.abort(new Error('interrupted'));
+    const r = await run;
+    assert.ok(Date.now() - t0 < 2500, `stopped through the watchdog, not killed after the grace period (${Date.now() - t0} ms)`);
+    assert.deepEqual([r.partial, r.aborted, r.stoppedInsideCall], [true, true, true]);
+    assert.match(r.note ?? '', /^spawnAndSpin did not return before it was interrupted: it was stopped inside the call/);
+    assert.ok(readProfile(outFile).nodes.some((n) => /spawnAndSpin$/.test(n.callFrame.functionName) && (n.hitCount ?? 0) > 0));
+    assert.ok(await isGone(pids.harness), `harness ${pids.harness} is gone`);
+    assert.ok(await isGone(pids.grandchild), `grandchild ${pids.grandchild} is gone`);
+  });
+
+  test('keepPartialOnAbort: a function that returns stops at a call boundary with its partial profile', async () => {
+    const outFile = path.join(dir, 'out', 'abort-tick.cpuprofile');
+    const controller = new AbortController();
+    const run = profileFunction({ ...base(), exportName: 'tick', args: [], iterations: 1e12, warmupMs: 50, signal: controller.signal, keepPartialOnAbort: true, outFile });
+    setTimeout(() => controller.abort(new Error('interrupted')), 700);
+    const r = await run;
+    assert.deepEqual([r.partial, r.aborted, r.stoppedInsideCall], [true, true, undefined]);
+    assert.ok(r.calls > 0);
+    assert.match(r.note ?? '', /^interrupted: the partial profile covers the run until then/);
+    assert.ok(readProfile(outFile).samples.length > 0);
   });
 
   test('abort rejects with the signal reason and leaves no process behind', async () => {

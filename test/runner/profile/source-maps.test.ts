@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { profileFunction } from '../../../src/runner/profile/run-profile';
 import { applySourceMaps, sourceMappingUrlOf } from '../../../src/runner/profile/source-maps';
 import type { CpuProfile, ProfileNode } from '../../../src/core/profile/model';
-import { buildHarness } from './helpers';
+// profileFunction / profileScript through the helpers: every profile produced is checked for the hot-spot invariants.
+import { buildHarness, profileFunction } from './helpers';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');

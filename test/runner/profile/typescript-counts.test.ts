@@ -7,12 +7,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { profileFunction } from '../../../src/runner/profile/run-profile';
 import { callCountLookupFor } from '../../../src/runner/profile/call-counts';
 import { confirmFindingsAtRuntime } from '../../../src/runner/profile/confirm-findings';
 import { readProfile } from '../../../src/runner/profile/analysis/read-profile';
 import { functionsInSource } from '../../../src/core/profile/source-functions';
-import { buildHarness } from './helpers';
+// profileFunction / profileScript through the helpers: every profile produced is checked for the hot-spot invariants.
+import { buildHarness, profileFunction } from './helpers';
 
 // Types, an interface, an enum and a parameter property move the JavaScript away from the .ts lines.
 const SHAPES_TS = [

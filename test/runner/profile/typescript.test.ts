@@ -6,9 +6,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ProfileTargetError, profileFunction, profileScript } from '../../../src/runner/profile/run-profile';
+import { ProfileTargetError } from '../../../src/runner/profile/run-profile';
 import type { CpuProfile, ProfileNode } from '../../../src/core/profile/model';
-import { buildHarness } from './helpers';
+// profileFunction / profileScript through the helpers: every profile produced is checked for the hot-spot invariants.
+import { buildHarness, profileFunction, profileScript } from './helpers';
 
 /** 1-based line of the first line holding `needle`. */
 function lineOf(text: string, needle: string): number {

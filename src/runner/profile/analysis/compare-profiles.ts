@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { computeHotspots } from '../../../core/profile/hotspots';
-import { diffHotspots, type FunctionDiff } from '../../../core/profile/diff';
+import { diffHotspots, type FunctionDiff, type ProfileDiff } from '../../../core/profile/diff';
 import { buildDiffFlame, type DiffFlameData } from '../../../core/profile/diff-flame';
 import { callCountsMatch, parseCallCountFile } from '../../../core/profile/call-counts';
 import type { CpuProfile } from '../../../core/profile/model';
@@ -46,12 +46,30 @@ export function profiledCalls(profilePath: string, profile: CpuProfile): number 
   return Number.isSafeInteger(file.calls) && file.calls > 0 ? file.calls : undefined;
 }
 
+export interface DiffSide {
+  path: string;
+  profile: CpuProfile;
+}
+
+/**
+ * The function table of two profiles, the one path of `perf-lens diff` and the Compare view: the same
+ * inlining correction and hidden harness frames on both sides, per call of the profiled function when
+ * both profiles have a matching call-count file (`basis: 'per-call'`), else as shares of each run.
+ */
+export function diffProfiles(before: DiffSide, after: DiffSide, options: { myCodeOnly?: boolean } = {}): ProfileDiff {
+  const enclosingFunction = enclosingFunctionLookup();
+  const hotspotOptions = { enclosingFunction, hidden: isHarnessFrame, limit: 10_000, myCodeOnly: options.myCodeOnly ?? false };
+  return diffHotspots(computeHotspots(before.profile, hotspotOptions), computeHotspots(after.profile, hotspotOptions), {
+    before: profiledCalls(before.path, before.profile),
+    after: profiledCalls(after.path, after.profile),
+  });
+}
+
 /** `before` is the older run. Throws ProfileReadError (one sentence) for a file that cannot be read as a profile. */
 export function compareProfileFiles(beforePath: string, afterPath: string): ProfileComparison {
   const before = readProfile(beforePath).profile;
   const after = readProfile(afterPath).profile;
   const enclosingFunction = enclosingFunctionLookup();
-  const hotspotOptions = { enclosingFunction, hidden: isHarnessFrame, limit: 10_000 };
   const beforeCalls = profiledCalls(beforePath, before);
   const afterCalls = profiledCalls(afterPath, after);
   const run = (path: string, p: CpuProfile, calls: number | undefined): ComparedRun => ({
@@ -62,7 +80,7 @@ export function compareProfileFiles(beforePath: string, afterPath: string): Prof
   return {
     before: run(beforePath, before, beforeCalls),
     after: run(afterPath, after, afterCalls),
-    functions: diffHotspots(computeHotspots(before, hotspotOptions), computeHotspots(after, hotspotOptions)).functions,
+    functions: diffProfiles({ path: beforePath, profile: before }, { path: afterPath, profile: after }).functions,
     flame: buildDiffFlame(before, after, { enclosingFunction, hidden: isHarnessFrame, beforeCalls, afterCalls }),
   };
 }

@@ -7,12 +7,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { compareProfileFiles, compareProfileFilesInWorker, profiledCalls } from '../../../../src/runner/profile/analysis/compare-profiles';
 import { spawnSync } from 'node:child_process';
-import { profileFunction } from '../../../../src/runner/profile/run-profile';
 import { callCountsPath } from '../../../../src/runner/profile/call-counts';
 import { ProfileReadError, readProfile } from '../../../../src/runner/profile/analysis/read-profile';
 import { compareTimes } from '../../../../src/core/profile/diff-flame';
 import { computeHotspots } from '../../../../src/core/profile/hotspots';
-import { buildHarness } from '../helpers';
+// profileFunction / profileScript through the helpers: every profile produced is checked for the hot-spot invariants.
+import { buildHarness, profileFunction } from '../helpers';
 
 // Work done in builtins (join, JSON.stringify), which run as fast with V8's optimizer off: the counting
 // pass after each profile fits in its time budget.
