@@ -18,6 +18,7 @@ import { GitRefError } from '../../runner/bench/git-ref-tree';
 import { DEFAULT_PHASE_TIMEOUT_MS } from '../../runner/bench/run-file';
 import { BENCH_CLOCKS, DEFAULT_TIME_MS, DEFAULT_WARMUP_MS } from '../../runner/bench/protocol';
 import { PathNotFoundError } from '../../runner/files/file-discovery';
+import { plural } from '../../core/format/numbers';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
@@ -177,7 +178,7 @@ async function run(argv: readonly string[], io: CommandIo, signal?: AbortSignal)
       },
       {
         signal,
-        onStart: () => io.stderr(`perf-lens bench: ${files.length} file${files.length === 1 ? '' : 's'}${twins}, ${processes ?? `${ADAPTIVE_START_PROCESSES}–${maxProcesses ?? DEFAULT_PROCESSES}`} processes each`),
+        onStart: () => io.stderr(`perf-lens bench: ${files.length} file${files.length === 1 ? '' : 's'}${twins}, ${processes === undefined ? `${ADAPTIVE_START_PROCESSES}–${maxProcesses ?? DEFAULT_PROCESSES} processes` : plural(processes, 'process', 'processes')} each`),
       },
     );
   } catch (e) {

@@ -9,7 +9,7 @@ import type { ScalingSeries } from '../../core/bench/scaling';
 import { formatScaling } from '../../core/bench/scaling';
 import { describeViolation, type BudgetViolation } from '../../core/bench/budgets';
 import { benchmarkLabel } from '../../core/bench/model';
-import { formatBytes, formatNs, formatOpsCompact, formatPercent } from '../../core/format/numbers';
+import { formatBytes, formatNs, formatOpsCompact, formatPercent, plural } from '../../core/format/numbers';
 import type { RepoLink } from '../../runner/bench/git-ref-tree';
 
 export interface BenchReport {
@@ -172,7 +172,7 @@ function groupByFile<T extends { file: string }>(xs: readonly T[]): Map<string, 
 export function formatBenchText(r: BenchReport): string {
   const lines: string[] = [environmentLine(r.environment)];
   for (const [file, group] of groupByFile(r.summaries)) {
-    lines.push('', `${file} (${r.processes[file] ?? '?'} processes)`);
+    lines.push('', `${file} (${r.processes[file] === undefined ? '? processes' : plural(r.processes[file], 'process', 'processes')})`);
     // The memory column only when memory was measured (--memory).
     const memory = group.some((s) => s.bytesPerOp !== undefined);
     const rows = [['benchmark', 'mean', '95% CI', 'median', 'p99', 'rsd', 'ops/s', 'samples', 'outliers', ...(memory ? ['memory/op'] : [])]];

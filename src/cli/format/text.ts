@@ -1,5 +1,6 @@
 import type { FileFinding, FileNote } from '../../runner/lint/lint-files';
 import type { Severity } from '../../core/lint/finding';
+import { plural } from '../../core/format/numbers';
 
 /** `path:line:col  severity  message  ruleId`, one finding per line: terminals and editors make it clickable. */
 export function formatFindingLine(f: FileFinding): string {
@@ -8,10 +9,6 @@ export function formatFindingLine(f: FileFinding): string {
 
 export function formatNoteLine(n: FileNote): string {
   return `note: ${n.file}: ${n.message}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** One summary line, e.g. "3 problems (1 error, 2 warnings) in 2 files; 40 files linted, 1 note". */

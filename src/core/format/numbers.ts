@@ -90,3 +90,8 @@ export function groupDigits(n: number): string {
 export function formatCount(n: number, maxFractionDigits = 3): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: maxFractionDigits });
 }
+
+/** "1 file", "3 files", "1 process", "2 processes": the count and the word that agrees with it. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

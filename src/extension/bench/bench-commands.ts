@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { benchmarkLabel } from '../../core/bench/model';
 import { formatScaling } from '../../core/bench/scaling';
+import { plural } from '../../core/format/numbers';
 import type { Budget } from '../../core/bench/budgets';
 import { refuseUntrusted } from '../shared/say';
 import { type Engine, loadEngine } from '../shared/engine-loader';
@@ -172,7 +173,7 @@ async function runScope(ctx: BenchRunContext, scope: Scope): Promise<BenchRunRep
           for (const entry of entries) {
             const s = entry.summary;
             recorded.push(entry);
-            lines.push(`${s.file} › ${benchmarkLabel(s)}: ${formatResult(entry)} (${s.processes} processes, ${s.samples} samples)`);
+            lines.push(`${s.file} › ${benchmarkLabel(s)}: ${formatResult(entry)} (${plural(s.processes, 'process', 'processes')}, ${plural(s.samples, 'sample')})`);
             for (const v of entry.violations) lines.push(`  over budget: ${budgetMessage(v)}`);
           }
           for (const sc of session.scaling) {

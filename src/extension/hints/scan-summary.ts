@@ -1,4 +1,5 @@
 /** The one-line result of "Scan Workspace for Performance Hints". Pure. */
+import { plural } from '../../core/format/numbers';
 
 export interface ScanTally {
   /** Files linted (after filters), including those skipped by the engine. */
@@ -10,10 +11,6 @@ export interface ScanTally {
   parseErrors: number;
   /** Set when the user cancelled: how many files were planned. */
   cancelledOf?: number;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** E.g. "Perf Lens: 12 hints in 7 files (3 skipped)". */

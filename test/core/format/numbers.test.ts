@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {
   TIME_UNITS, formatBytes, formatCount, formatMs, formatMsShort, formatNs, formatNsOrDash, formatOpsCompact, formatOpsPerSec,
-  formatPercent, formatUs, groupDigits, percentFigure, threeFigures, timeUnitOf,
+  formatPercent, formatUs, groupDigits, percentFigure, plural, threeFigures, timeUnitOf,
 } from '../../../src/core/format/numbers';
 
 test('threeFigures: 0 decimals from 100, 1 from 10, else 2; `by` picks the decimals', () => {
@@ -60,4 +60,11 @@ test('digit grouping: groupDigits rounds to a whole number; formatCount keeps de
   assert.equal(formatCount(1234567), '1,234,567');
   assert.equal(formatCount(1234.56, 1), '1,234.6');
   assert.equal(formatCount(2.5), '2.5');
+});
+
+test('plural: the word agrees with the count ("1 processes" was printed before)', () => {
+  assert.equal(plural(1, 'process', 'processes'), '1 process');
+  assert.equal(plural(2, 'process', 'processes'), '2 processes');
+  assert.equal(plural(0, 'file'), '0 files');
+  assert.equal(plural(1, 'file'), '1 file');
 });
