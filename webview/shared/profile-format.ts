@@ -1,8 +1,7 @@
 /**
- * Numbers and locations as the two profile pages (Hot Spots, Compare) and their flame graph show them.
+ * Locations as the two profile pages (Hot Spots, Compare) and their flame graph show them (numbers: src/core/format).
  */
 import { kindOfFile } from '../../src/core/profile/flame';
-
 
 /** `hot.js:2` for a local file (the full path goes in the tooltip), `node:fs:12`, or `(native)`. */
 export function shortLocation(file: string, line: number): string {

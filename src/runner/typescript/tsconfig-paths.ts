@@ -255,7 +255,7 @@ function asFolder(candidate: string, depth = 0): string | undefined {
 }
 
 /** The file one `paths` substitution (or `baseUrl/specifier`) stands for. */
-export function resolveCandidate(candidate: string): string | undefined {
+function resolveCandidate(candidate: string): string | undefined {
   return asFile(candidate) ?? asFolder(candidate);
 }
 
